@@ -1,0 +1,384 @@
+"""The frozen model.
+
+``SourceDeck`` is what ``load`` produces: files parsed, every node located, nothing resolved.
+``Deck`` is what ``resolve`` produces and what renderers see: includes expanded, variables
+substituted, county data merged, rosters paginated, assets read and brand loaded. Renderers
+never touch the file system; everything they need is in the ``Deck``.
+
+Text is a tuple of :class:`Para` (paragraphs with a nesting ``level`` and a ``kind``), each a
+tuple of :class:`Run` (styled inline text). Nested bullets are paragraphs with ``level > 0``,
+which is what PowerPoint stores and what the HTML renderer turns back into nested lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from deckgen.errors import SourceLoc
+
+# The layout contract: every name here has a file in render/pptx/layouts/ and a template in
+# render/reveal/templates/layouts/; tests/unit/test_layout_registry.py holds the three in step.
+LAYOUTS: tuple[str, ...] = (
+    "title",
+    "section",
+    "bullets",
+    "columns",
+    "orgchart",
+    "roster",
+    "tiles",
+    "image",
+    "discussion",
+    "question",
+    "table",
+)
+
+
+# --------------------------------------------------------------------------- inline and text
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text with one style. ``href`` is an allow-listed link target or None."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+Inline = tuple[Run, ...]
+
+ParaKind = Literal["text", "bullet", "number"]
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph: a list item at ``level`` (0 = outermost) or plain text."""
+
+    runs: Inline
+    kind: ParaKind = "text"
+    level: int = 0
+    rtl: bool = False
+    loc: SourceLoc | None = field(default=None, compare=False)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+Text = tuple[Para, ...]
+
+
+def plain(inline: Inline) -> str:
+    """The characters of an inline run sequence, without styling."""
+    return "".join(r.text for r in inline)
+
+
+def text_plain(text: Text) -> str:
+    """The paragraphs of a text, one per line."""
+    return "\n".join(p.text for p in text)
+
+
+# --------------------------------------------------------------------------- assets and brand
+
+
+@dataclass(frozen=True, slots=True)
+class Asset:
+    """A picture, read and checked by resolve. ``data`` is what renderers embed."""
+
+    path: str  # project-relative, forward slashes
+    data: bytes = field(repr=False)
+    media_type: str  # image/png, image/jpeg, image/svg+xml
+    width: int  # pixels
+    height: int
+    loc: SourceLoc | None = field(default=None, compare=False)
+
+    @property
+    def ext(self) -> str:
+        return {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif"}.get(
+            self.media_type, "bin"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on the slide, in EMU (914400 per inch)."""
+
+    x: int
+    y: int
+    cx: int
+    cy: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceholderInfo:
+    """A placeholder of a master layout, as read from the package (geometry inherited from
+    the slide master where the layout does not override it)."""
+
+    idx: int
+    type: str  # OOXML ST_PlaceholderType: title, body, ctrTitle, subTitle, pic, dt, ftr, sldNum, obj…
+    name: str
+    box: Box | None
+    font_size: float | None = None  # points, from the layout/master lstStyle level 1, if set
+
+
+@dataclass(frozen=True, slots=True)
+class MasterLayout:
+    name: str
+    placeholders: tuple[PlaceholderInfo, ...]
+
+    def placeholder(self, idx: int) -> PlaceholderInfo | None:
+        for ph in self.placeholders:
+            if ph.idx == idx:
+                return ph
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutMap:
+    """How one deckgen layout maps onto the brand's master: a layout name, fields by idx."""
+
+    master_layout: str
+    placeholders: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """Tokens shared by both renderers, from ``templates/<brand>/brand.yaml``."""
+
+    name: str
+    colors: Mapping[str, str]  # token -> "#RRGGBB"
+    fonts: Mapping[str, str]  # "heading"/"body" -> family name
+    font_files: Mapping[str, str]  # "heading"/"body" -> font file for measuring, may be empty
+    footer: str
+    slide_width: int  # EMU
+    slide_height: int  # EMU
+    master: bytes = field(repr=False)  # the .pptx/.potx master, as read
+    master_path: str
+    layouts: Mapping[str, LayoutMap]  # deckgen layout name -> master layout and idx per field
+    master_layouts: Mapping[str, MasterLayout]  # master layout name -> what the master has
+    logo: Asset | None = None
+    loc: SourceLoc | None = field(default=None, compare=False)
+
+
+# --------------------------------------------------------------------------- layout contents
+
+
+@dataclass(frozen=True, slots=True)
+class TitleContent:
+    subtitle: Text = ()
+    byline: Text = ()  # meeting, place and date line
+
+
+@dataclass(frozen=True, slots=True)
+class SectionContent:
+    subtitle: Text = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BulletsContent:
+    body: Text = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    heading: Inline
+    body: Text = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnsContent:
+    columns: tuple[Column, ...]
+    intro: Text = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OrgNode:
+    id: str
+    name: Inline
+    facts: Text = ()
+    rank: int = 0  # computed by resolve: 0 = electors, higher = elected by lower ranks
+    slot: int = 0  # position within its rank, computed by resolve
+    loc: SourceLoc | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEdge:
+    """``source`` elects (or appoints) ``target``."""
+
+    source: str
+    target: str
+    label: str = ""
+    loc: SourceLoc | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgChartContent:
+    nodes: tuple[OrgNode, ...]
+    edges: tuple[OrgEdge, ...]
+    direction: Literal["right", "down"] = "right"
+    ranks: int = 1  # number of ranks (columns when direction is right)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    place: str = ""  # municipality or organisation
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RosterContent:
+    people: tuple[Person, ...]
+    page: int = 1  # 1-based page of a paginated roster
+    pages: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Tile:
+    title: Inline
+    url: str
+    kind: Literal["link", "video"] = "link"
+    caption: str = ""  # e.g. the link's host, shown small
+
+
+@dataclass(frozen=True, slots=True)
+class TilesContent:
+    tiles: tuple[Tile, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImageContent:
+    image: Asset
+    alt: str
+    credit: str = ""
+    fit: Literal["cover", "contain"] = "cover"
+    focus: tuple[float, float] = (0.5, 0.5)  # which part stays visible when cropping
+
+
+@dataclass(frozen=True, slots=True)
+class DiscussionContent:
+    prompt: Text
+    minutes: int
+    pairing: str = ""  # e.g. "to og to"
+    label: str = ""  # e.g. "Diskuter 3 minutter (to og to):", composed by resolve
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionContent:
+    question: Text
+
+
+@dataclass(frozen=True, slots=True)
+class TableContent:
+    header: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+
+
+Content = (
+    TitleContent
+    | SectionContent
+    | BulletsContent
+    | ColumnsContent
+    | OrgChartContent
+    | RosterContent
+    | TilesContent
+    | ImageContent
+    | DiscussionContent
+    | QuestionContent
+    | TableContent
+)
+
+
+# --------------------------------------------------------------------------- slides and decks
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    """One rendered slide. ``title`` may be ``()`` only for layouts without a visible title;
+    ``hidden_title`` is still set then, for accessibility (screen readers, outline view)."""
+
+    layout: str
+    title: Inline
+    content: Content
+    notes: Text = ()
+    hidden_title: str = ""
+    loc: SourceLoc = field(default_factory=lambda: SourceLoc("<unknown>"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """A fully resolved deck for one county (or none): all renderers need."""
+
+    name: str  # output stem: "regionmote-buskerud" or "talk"
+    title: str
+    subtitle: str
+    author: str
+    date: str  # ISO date or "" ; shown and used for document properties
+    lang: str  # BCP 47, e.g. "nb-NO"
+    brand: Brand
+    slides: tuple[Slide, ...]
+    county: str | None = None  # county key
+    keywords: str = ""
+    loc: SourceLoc = field(default_factory=lambda: SourceLoc("<unknown>"), compare=False)
+
+
+# --------------------------------------------------------------------------- loaded, unresolved
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A YAML value with where it was written.
+
+    A mapping's ``value`` is ``dict[str, Located]``, a sequence's ``list[Located]``, a scalar's
+    the Python value (str, int, float, bool, None, date). ``key_loc`` is where the key of a
+    mapping entry was written (for "unknown key" messages).
+    """
+
+    value: Any
+    loc: SourceLoc
+    key_loc: SourceLoc | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSlide:
+    """A slide as written: front matter (values ``Located``), Markdown body, notes.
+
+    ``body`` and ``notes`` are parsed but not substituted: variables are still ``{{ … }}`` text.
+    """
+
+    fields: Mapping[str, Located]
+    body: Text
+    notes: Text
+    loc: SourceLoc
+    heading: Inline = ()  # a leading "# Heading" of the body, used as the title by default
+    heading_loc: SourceLoc | None = None
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SlideRef:
+    """An entry of a deck's slide list: a library reference or an inline slide."""
+
+    loc: SourceLoc
+    use: str = ""  # library file name (without .md), or "" for inline
+    params: Mapping[str, Located] = field(default_factory=dict)
+    inline: SourceSlide | None = None
+    only: tuple[str, ...] = ()  # county keys this slide is for; () = every county
+    skip: tuple[str, ...] = ()  # county keys this slide is hidden for
+    override: Mapping[str, SlideRef] = field(default_factory=dict)  # county key -> replacement
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDeck:
+    """What ``load`` returns: the deck file's settings and its slide list, located."""
+
+    path: str  # project-relative
+    name: str
+    settings: Mapping[str, Located]
+    slides: tuple[SlideRef, ...]
+    counties: tuple[str, ...] = ()
+    loc: SourceLoc = field(default_factory=lambda: SourceLoc("<unknown>"), compare=False)
