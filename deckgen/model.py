@@ -162,6 +162,10 @@ class Brand:
     master_layouts: Mapping[str, MasterLayout]  # master layout name -> what the master has
     logo: Asset | None = None
     loc: SourceLoc | None = field(default=None, compare=False)
+    # Brand overrides of the reveal.js templates, read by resolve from
+    # ``templates/<brand>/reveal/``: template name (e.g. "layouts/title.html.j2", "deck.html.j2")
+    # -> template source. They win over the package defaults of render/reveal.
+    reveal_templates: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 # --------------------------------------------------------------------------- layout contents
