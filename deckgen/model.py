@@ -166,6 +166,11 @@ class Brand:
     # ``templates/<brand>/reveal/``: template name (e.g. "layouts/title.html.j2", "deck.html.j2")
     # -> template source. They win over the package defaults of render/reveal.
     reveal_templates: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # brand.yaml ``footer_placeholders``: "footer"/"slide_number" -> idx on the master's
+    # layouts. python-pptx does not copy these onto new slides; render/pptx clones them.
+    footer_placeholders: Mapping[str, int] = field(
+        default_factory=lambda: {"footer": 11, "slide_number": 12}
+    )
 
 
 # --------------------------------------------------------------------------- layout contents
@@ -345,6 +350,17 @@ class Located:
     value: Any
     loc: SourceLoc
     key_loc: SourceLoc | None = field(default=None, compare=False)
+    raw: str | None = field(default=None, compare=False)  # source text of a plain non-string scalar
+
+
+@dataclass(frozen=True, slots=True)
+class SourceImage:
+    """A Markdown image on a slide of its own: ``![alt](src "title")``."""
+
+    src: str
+    alt: str
+    loc: SourceLoc
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +376,9 @@ class SourceSlide:
     loc: SourceLoc
     heading: Inline = ()  # a leading "# Heading" of the body, used as the title by default
     heading_loc: SourceLoc | None = None
-    id: str = ""
+    heading_level: int = 0
+    images: tuple[SourceImage, ...] = ()
+    table: tuple[tuple[Inline, ...], ...] = ()  # a Markdown table: header row first
 
 
 @dataclass(frozen=True, slots=True)
