@@ -1,0 +1,139 @@
+"""Load: content files → located, unresolved values (``SourceDeck``, ``SourceSlide``).
+
+Two kinds of deck file: a YAML deck (``content/decks/<name>.yaml``) that lists library slides
+and inline slides, and a plain Markdown deck in the pandoc/Marp style (front matter with
+title/author/date, slides split by ``---`` or headings, ``::: notes`` or comment notes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen import schema
+from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.load.markdown import parse_markdown
+from deckgen.load.text import read_text
+from deckgen.load.yamlsrc import load_yaml_file
+from deckgen.model import Located, SlideRef, SourceDeck, SourceSlide
+
+# Front matter keys of a plain Markdown deck that deckgen uses; the rest (marp: true, theme,
+# paginate, …) belong to other tools and are ignored with a note in `deckgen check`.
+MARKDOWN_DECK_KEYS = ("title", "subtitle", "author", "date", "lang", "brand", "keywords")
+
+
+def load_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck | None:
+    """Load a deck file (``.yaml``/``.yml`` or ``.md``) into a ``SourceDeck``."""
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _load_yaml_deck(path, rel, diags)
+    if suffix in (".md", ".markdown"):
+        return _load_markdown_deck(path, rel, diags)
+    diags.error(SourceLoc(rel, 1, 1), f"{rel} is neither a YAML deck nor a Markdown deck", "give a .yaml or .md file")
+    return None
+
+
+def load_slide_file(path: Path, rel: str, diags: Diagnostics, included_from: SourceLoc | None) -> tuple[SourceSlide, ...]:
+    """Load a library slide file: its slides, each with its fields (front matter / fenced)."""
+    text = read_text(path, rel, diags, included_from)
+    if text is None:
+        return ()
+    return tuple(parse_markdown(text, rel, diags, included_from=included_from).slides)
+
+
+def _load_yaml_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck | None:
+    root = load_yaml_file(path, rel, diags)
+    if root is None:
+        return None
+    if not isinstance(root.value, dict):
+        diags.error(root.loc, "a deck file must be a mapping (title:, slides:, …)", "see docs/content.md")
+        return None
+    before = len(diags.errors)
+    schema.check_against(root, schema.DECK, diags, "deck")
+    if len(diags.errors) > before:
+        return None
+    settings = {k: v for k, v in root.value.items() if k != "slides"}
+    slides = tuple(r for r in (slide_ref(item, rel, diags) for item in root.value["slides"].value) if r)
+    counties: tuple[str, ...] = ()
+    if "counties" in settings:
+        counties = tuple(str(c.value) for c in settings["counties"].value)
+    elif "county" in settings:
+        counties = (str(settings["county"].value),)
+    return SourceDeck(rel, path.stem, settings, slides, counties, root.loc)
+
+
+_REF_KEYS = ("use", "with", "only", "skip", "override")
+
+
+def slide_ref(item: Located, rel: str, diags: Diagnostics) -> SlideRef | None:
+    """One entry of a deck's ``slides:`` list: ``{use: name, with: {...}, only/skip/override}``
+    or an inline slide (``{layout: ..., title: ..., ...}``)."""
+    if isinstance(item.value, str):
+        return SlideRef(item.loc, use=item.value)
+    if not isinstance(item.value, dict):
+        diags.error(item.loc, "a slide entry must be a slide name or a mapping", "write '- use: <slide file>' or an inline slide with 'layout:'")
+        return None
+    fields = item.value
+    before = len(diags.errors)
+    schema.check_against(item, {**schema.SLIDE_REF, "additionalProperties": True}, diags, "slide entry")
+    if len(diags.errors) > before:
+        return None
+    only = tuple(str(c.value) for c in fields["only"].value) if "only" in fields else ()
+    skip = tuple(str(c.value) for c in fields["skip"].value) if "skip" in fields else ()
+    override: dict[str, SlideRef] = {}
+    if "override" in fields:
+        for county, repl in fields["override"].value.items():
+            ref = slide_ref(repl, rel, diags)
+            if ref is not None:
+                override[county] = ref
+    params = dict(fields["with"].value) if "with" in fields else {}
+    if "use" in fields:
+        extra = [k for k in fields if k not in _REF_KEYS]
+        for key in extra:
+            diags.error(fields[key].key_loc or fields[key].loc, f"unknown key {key!r} in a slide entry with 'use'", "put slide fields in 'with:' or in the slide file")
+        return SlideRef(item.loc, use=str(fields["use"].value), params=params, only=only, skip=skip, override=override)
+    slide_fields = {k: v for k, v in fields.items() if k not in _REF_KEYS}
+    if "layout" not in slide_fields:
+        diags.error(item.loc, "a slide entry needs 'use:' (a library slide) or 'layout:' (an inline slide)", "add one of them")
+        return None
+    body = ()
+    inline = SourceSlide(fields=slide_fields, body=body, notes=(), loc=item.loc)
+    return SlideRef(item.loc, inline=inline, params=params, only=only, skip=skip, override=override)
+
+
+def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck | None:
+    text = read_text(path, rel, diags)
+    if text is None:
+        return None
+    mdfile = parse_markdown(text, rel, diags)
+    settings: dict[str, Located] = {}
+    slides = list(mdfile.slides)
+    if mdfile.front is not None:
+        front = mdfile.front.value
+        settings = {k: v for k, v in front.items() if k in MARKDOWN_DECK_KEYS}
+        for key, value in front.items():
+            if key not in MARKDOWN_DECK_KEYS and key not in schema.COMMON_SLIDE and not any(key in f for f in schema.LAYOUT_FIELDS.values()):
+                diags.warning(value.key_loc or value.loc, f"front matter key {key!r} is not used by deckgen", f"deckgen reads {', '.join(MARKDOWN_DECK_KEYS)}", rule="unused-key")
+        # In a plain deck the front matter is the deck's, not the first slide's.
+        if slides:
+            first = slides[0]
+            slides[0] = SourceSlide(
+                fields={k: v for k, v in first.fields.items() if k not in front},
+                body=first.body,
+                notes=first.notes,
+                loc=first.loc,
+                heading=first.heading,
+                heading_loc=first.heading_loc,
+                heading_level=first.heading_level,
+                images=first.images,
+                table=first.table,
+            )
+    for key in ("title", "author", "date", "lang", "brand", "subtitle", "keywords"):
+        if key in settings and not isinstance(settings[key].value, str):
+            from deckgen.load.yamlsrc import yaml_surprise
+
+            diags.error(settings[key].loc, f"{key!r} must be text", yaml_surprise(settings[key]) or "write it in quotes")
+    refs = tuple(SlideRef(s.loc, inline=s) for s in slides)
+    if not refs and "title" not in settings:
+        diags.error(SourceLoc(rel, 1, 1), "the Markdown deck has no slides", "write a '# Heading' or '---' separated slides")
+        return None
+    return SourceDeck(rel, path.stem, settings, refs, (), SourceLoc(rel, 1, 1))

@@ -1,0 +1,189 @@
+"""YAML with locations — the only module that imports PyYAML.
+
+Content YAML is data: only the standard tags are accepted (no object construction), duplicate
+keys are errors naming both lines, nesting and alias expansion are bounded, and timestamps stay
+the text the author wrote. Every value comes back as a :class:`~deckgen.model.Located`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.load.text import read_text
+from deckgen.model import Located
+
+MAX_DEPTH = 40
+MAX_NODES = 50_000
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary")
+}
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.nodes = 0
+        self.exceeded = False
+
+
+def _loc(rel: str, mark: yaml.Mark, line_offset: int) -> SourceLoc:
+    return SourceLoc(rel, mark.line + 1 + line_offset, mark.column + 1)
+
+
+def parse_yaml(
+    text: str, rel: str, diags: Diagnostics, *, line_offset: int = 0
+) -> Located | None:
+    """Parse one YAML document; ``line_offset`` shifts locations for front matter blocks."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        loc = _loc(rel, mark, line_offset) if mark else SourceLoc(rel, 1 + line_offset, 1)
+        problem = exc.problem or exc.context or "malformed YAML"
+        diags.error(loc, f"malformed YAML: {problem}", _yaml_hint(problem))
+        return None
+    except yaml.YAMLError as exc:
+        diags.error(SourceLoc(rel, 1 + line_offset, 1), f"malformed YAML: {exc}", "check the syntax")
+        return None
+    except RecursionError:
+        diags.error(
+            SourceLoc(rel, 1 + line_offset, 1),
+            "YAML nesting is too deep",
+            f"content files may nest at most {MAX_DEPTH} levels",
+        )
+        return None
+    if node is None:
+        return Located({}, SourceLoc(rel, 1 + line_offset, 1))
+    budget = _Budget()
+    before = len(diags.errors)
+    value = _build(node, rel, diags, line_offset, 0, budget)
+    if len(diags.errors) > before:
+        return None
+    return value
+
+
+def load_yaml_file(
+    path: Path, rel: str, diags: Diagnostics, loc: SourceLoc | None = None
+) -> Located | None:
+    """Read and parse a YAML file (UTF-8, BOM and CRLF accepted)."""
+    text = read_text(path, rel, diags, loc)
+    if text is None:
+        return None
+    return parse_yaml(text, rel, diags)
+
+
+def _yaml_hint(problem: str) -> str:
+    if "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "put text that contains ': ' in quotes"
+    if "found character '@'" in problem or "found character '`'" in problem:
+        return "put the value in quotes"
+    return "check indentation and quoting around this place"
+
+
+def _build(
+    node: yaml.Node, rel: str, diags: Diagnostics, off: int, depth: int, budget: _Budget
+) -> Located:
+    loc = _loc(rel, node.start_mark, off)
+    budget.nodes += 1
+    if budget.nodes > MAX_NODES:
+        if not budget.exceeded:
+            budget.exceeded = True
+            diags.error(
+                loc,
+                f"YAML expands to more than {MAX_NODES} values (aliases repeated too often?)",
+                "write the data out plainly; deckgen limits alias expansion",
+            )
+        return Located(None, loc)
+    if depth > MAX_DEPTH:
+        if not budget.exceeded:
+            budget.exceeded = True
+            diags.error(loc, "YAML nesting is too deep", f"nest at most {MAX_DEPTH} levels")
+        return Located(None, loc)
+    if node.tag not in _ALLOWED_TAGS:
+        diags.error(
+            loc,
+            f"YAML tag {node.tag!r} is not allowed",
+            "content files hold plain data: remove the tag",
+        )
+        return Located(None, loc)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Located] = {}
+        first_seen: dict[str, SourceLoc] = {}
+        for key_node, value_node in node.value:
+            key_loc = _loc(rel, key_node.start_mark, off)
+            if key_node.tag == _STD + "merge":
+                diags.error(key_loc, "YAML merge keys ('<<') are not supported", "write the keys out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                diags.error(key_loc, "a mapping key must be plain text", "write a simple key")
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                diags.error(
+                    key_loc,
+                    f"duplicate key {key!r} (first at line {first_seen[key].line})",
+                    "keep one of them",
+                )
+                continue
+            first_seen[key] = key_loc
+            child = _build(value_node, rel, diags, off, depth + 1, budget)
+            out[key] = Located(child.value, child.loc, key_loc, child.raw)
+        return Located(out, loc)
+    if isinstance(node, yaml.SequenceNode):
+        return Located([_build(n, rel, diags, off, depth + 1, budget) for n in node.value], loc)
+    return _scalar(node, loc, diags)
+
+
+_constructor = yaml.SafeLoader("")
+
+
+def _scalar(node: yaml.ScalarNode, loc: SourceLoc, diags: Diagnostics) -> Located:
+    tag = node.tag
+    if tag in (_STD + "str", _STD + "timestamp"):
+        # Timestamps stay as written: "2024-05-02" is shown, never turned into a datetime.
+        return Located(str(node.value), loc)
+    if tag == _STD + "binary":
+        diags.error(loc, "binary YAML values are not allowed", "reference a file instead")
+        return Located(None, loc)
+    try:
+        value: Any = _constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        diags.error(loc, f"invalid value {node.value!r}: {exc}", "put it in quotes to make it text")
+        return Located(None, loc)
+    return Located(value, loc, raw=str(node.value))
+
+
+def plain(located: Located | None) -> Any:
+    """Unwrap a located tree into plain dicts, lists and scalars."""
+    if located is None:
+        return None
+    value = located.value
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def yaml_surprise(located: Located) -> str:
+    """Explain a YAML 1.1 reading of an unquoted value where text was expected, or ''."""
+    raw = located.raw
+    value = located.value
+    if raw is None:
+        return ""
+    if isinstance(value, bool):
+        return f"YAML reads unquoted {raw!r} as {str(value).lower()}; write \"{raw}\" in quotes"
+    if isinstance(value, int) and ":" in raw:
+        return f"YAML 1.1 reads {raw!r} as the number {value} (base 60); write \"{raw}\" in quotes"
+    if isinstance(value, float) and raw != repr(value):
+        return f"YAML reads {raw!r} as the number {value!r}; write \"{raw}\" in quotes"
+    if value is None:
+        return f"YAML reads {raw!r} as empty; write a value"
+    return f"write \"{raw}\" in quotes to make it text"

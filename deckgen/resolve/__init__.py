@@ -1,0 +1,189 @@
+"""Resolve: a ``SourceDeck`` + project + county → a ``Deck`` renderers can draw.
+
+Expands library references and includes, applies per-county ``only``/``skip``/``override``,
+substitutes variables, validates each slide's fields against its layout's schema, builds the
+layout contents (roster pagination, org chart ranks, pictures read and checked) and loads the
+brand. Errors are collected; the caller raises them all at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from deckgen import schema
+from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
+from deckgen.load.markdown import parse_block
+from deckgen.load.yamlsrc import plain as plain_yaml
+from deckgen.model import LAYOUTS, Deck, Located, Run, Slide, SlideRef, SourceDeck, SourceSlide
+from deckgen.project import Project
+from deckgen.resolve.brand import load_brand
+from deckgen.resolve.county import county_keys, county_scope, load_county
+from deckgen.resolve.layouts import BUILDERS, SlideInput, infer_layout
+from deckgen.resolve.library import Library
+from deckgen.resolve.variables import Scope, substitute_located, substitute_str, substitute_text
+
+DEFAULT_LANG = "nb-NO"
+
+
+def deck_counties(src: SourceDeck, project: Project, requested: str | None, diags: Diagnostics) -> list[str | None]:
+    """Which counties to build: the one asked for (checked against the deck's list), every
+    county the deck lists, or ``[None]`` for a deck without counties."""
+    if requested in (None, "all"):
+        return list(src.counties) or [None]
+    assert requested is not None
+    if src.counties and requested not in src.counties:
+        diags.error(
+            src.loc,
+            f"the deck is not for county {requested!r}",
+            did_you_mean(requested, src.counties) if src.counties else "the deck lists no counties",
+        )
+        return []
+    if requested not in county_keys(project):
+        diags.error(src.loc, f"unknown county {requested!r}", did_you_mean(requested, county_keys(project)) or "add content/counties/<name>.yaml")
+        return []
+    return [requested]
+
+
+def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagnostics) -> Deck | None:
+    """The deck for one county (or none). Returns None when any error was added."""
+    before = len(diags.errors)
+    settings = {k: v for k, v in src.settings.items()}
+    county_data: Mapping[str, Any] = {}
+    if county is not None:
+        where = settings["counties"].loc if "counties" in settings else settings["county"].loc if "county" in settings else src.loc
+        data = load_county(county, project, where, diags)
+        if data is None:
+            return None
+        county_data = county_scope(data, county)
+    meeting: dict[str, Any] = dict(settings["meeting"].value) if "meeting" in settings else {}
+    if "meeting" in county_data:
+        meeting.update(county_data["meeting"].value)
+    base = Scope({"county": county_data, "meeting": meeting})
+    text = {k: _text_setting(settings, k, base, diags) for k in ("title", "subtitle", "author", "date", "keywords")}
+    text["date"] = text["date"] or str(plain_yaml(meeting.get("date")) or "")
+    base = base.child({"deck": {k: v for k, v in text.items() if v}})
+    lang = str(settings["lang"].value) if "lang" in settings else DEFAULT_LANG
+    brand_name = str(settings["brand"].value) if "brand" in settings else _default_brand(project)
+    brand = load_brand(brand_name, project.root, diags, loc=settings["brand"].loc if "brand" in settings else src.loc)
+    byline = ", ".join(
+        str(v) for v in (plain_yaml(meeting.get("name")), plain_yaml(meeting.get("place")), text["date"]) if v
+    )
+    library = Library(project)
+    slides: list[Slide] = []
+    refs = list(src.slides)
+    if src.path.endswith((".md", ".markdown")) and text["title"]:
+        first_layout = refs[0].inline.fields.get("layout") if refs and refs[0].inline else None
+        if first_layout is None or first_layout.value != "title":
+            refs.insert(0, SlideRef(src.loc, inline=SourceSlide({"layout": Located("title", src.loc)}, (), (), src.loc)))
+    known = county_keys(project)
+    for index, ref in enumerate(refs):
+        for key in (*ref.only, *ref.skip, *ref.override):
+            if key not in known:
+                diags.error(ref.loc, f"unknown county {key!r} in the slide entry", did_you_mean(key, known))
+        if county is not None and county in ref.override:
+            ref = ref.override[county]
+        if ref.only and county not in ref.only:
+            continue
+        if county is not None and county in ref.skip:
+            continue
+        scope = base
+        if ref.params:
+            params = {k: substitute_located(v, base, diags) for k, v in ref.params.items()}
+            scope = base.child(params)
+        sources = library.slides(ref.use, ref.loc, diags) if ref.use else (ref.inline,) if ref.inline else ()
+        for n, source in enumerate(sources):
+            slides.extend(
+                _slide(source, scope, diags, project, lang, text, byline, first=(index == 0 and n == 0))
+            )
+    if len(diags.errors) > before or brand is None:
+        return None
+    if not slides:
+        diags.error(src.loc, f"the deck has no slides for {county or 'this build'}", "check 'only:' and 'skip:' in the slide list")
+        return None
+    name = f"{src.name}-{county}" if county else src.name
+    return Deck(
+        name=name,
+        title=text["title"] or src.name,
+        subtitle=text["subtitle"],
+        author=text["author"] or brand.name,
+        date=text["date"],
+        lang=lang,
+        brand=brand,
+        slides=tuple(slides),
+        county=county,
+        keywords=text["keywords"],
+        loc=src.loc,
+    )
+
+
+def _default_brand(project: Project) -> str:
+    return "ks" if (project.root / "templates" / "ks" / "brand.yaml").is_file() else "default"
+
+
+def _text_setting(settings: Mapping[str, Located], key: str, scope: Scope, diags: Diagnostics) -> str:
+    node = settings.get(key)
+    if node is None or node.value is None:
+        return ""
+    return substitute_str(str(node.value), scope, node.loc, diags)
+
+
+def _slide(
+    source: SourceSlide,
+    scope: Scope,
+    diags: Diagnostics,
+    project: Project,
+    lang: str,
+    text: Mapping[str, str],
+    byline: str,
+    *,
+    first: bool,
+) -> list[Slide]:
+    layout_node = source.fields.get("layout")
+    if layout_node is not None:
+        layout = str(layout_node.value)
+        if layout not in LAYOUTS:
+            diags.error(layout_node.loc, f"unknown layout {layout!r}", did_you_mean(layout, LAYOUTS))
+            return []
+    else:
+        layout = infer_layout(source, first)
+    fields_node = Located(dict(source.fields), source.loc)
+    before = len(diags.errors)
+    schema.check_against(fields_node, schema.slide_schema(layout), diags, f"{layout} slide")
+    for key in schema.REQUIRED.get(layout, ()):
+        if key not in source.fields:
+            diags.error(source.loc, f"the {layout} slide needs '{key}:'", f"add '{key}:' to the slide's front matter")
+    if len(diags.errors) > before:
+        return []
+    fields = {k: substitute_located(v, scope, diags) for k, v in source.fields.items()}
+    if len(diags.errors) > before:
+        return []
+    schema.check_against(Located(fields, source.loc), schema.slide_schema(layout), diags, f"{layout} slide")
+    if len(diags.errors) > before:
+        return []
+    body = substitute_text(source.body, scope, diags, source.loc)
+    notes = substitute_text(source.notes, scope, diags, source.loc)
+    if "notes" in fields:
+        notes = parse_block(str(fields["notes"].value), fields["notes"].loc.path, fields["notes"].loc, diags) + notes
+    heading = source.heading
+    if heading:
+        from deckgen.resolve.variables import substitute_inline
+
+        heading = substitute_inline(heading, scope, source.heading_loc or source.loc, diags)
+    src = SourceSlide(fields, source.body, source.notes, source.loc, heading, source.heading_loc, source.heading_level, source.images, source.table)
+    inp = SlideInput(src, fields, body, notes, layout, lang, project, text["title"], text["subtitle"], byline)
+    return BUILDERS[layout](inp, diags)
+
+
+def source_date_epoch() -> str:
+    """``SOURCE_DATE_EPOCH`` as an ISO date, or '' (used where a deck has no date)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if value.isdigit():
+        import datetime
+
+        return datetime.datetime.fromtimestamp(int(value), datetime.UTC).date().isoformat()
+    return ""
+
+
+__all__ = ["resolve", "deck_counties", "Run"]

@@ -1,0 +1,359 @@
+"""Turning a slide's substituted fields and Markdown body into a model ``Slide``.
+
+One function per layout, in ``BUILDERS``; each takes the same :class:`SlideInput` and returns
+the slides it makes (a roster may make several). Field values here are already validated
+against the layout's schema and have their variables substituted.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
+from deckgen.load.markdown import parse_block, parse_inline
+from deckgen.model import (
+    BulletsContent,
+    Column,
+    ColumnsContent,
+    DiscussionContent,
+    ImageContent,
+    Inline,
+    Located,
+    OrgChartContent,
+    OrgEdge,
+    OrgNode,
+    Para,
+    Person,
+    QuestionContent,
+    RosterContent,
+    Run,
+    SectionContent,
+    Slide,
+    SourceSlide,
+    TableContent,
+    Text,
+    Tile,
+    TilesContent,
+    TitleContent,
+    plain,
+    text_plain,
+)
+from deckgen.project import Project
+from deckgen.resolve.images import read_image
+
+DEFAULT_PER_PAGE = 10
+
+LABELS = {
+    "nb": {"discuss": "Diskuter {minutes} minutter", "minute": "min"},
+    "nn": {"discuss": "Diskuter {minutes} minutt", "minute": "min"},
+    "se": {"discuss": "Ságastallat {minutes} minuhta", "minute": "min"},
+    "en": {"discuss": "Discuss for {minutes} minutes", "minute": "min"},
+}
+
+
+@dataclass(frozen=True)
+class SlideInput:
+    """What a layout builder gets: the source slide, its substituted fields and body."""
+
+    source: SourceSlide
+    fields: dict[str, Located]
+    body: Text
+    notes: Text
+    layout: str
+    lang: str
+    project: Project
+    deck_title: str
+    deck_subtitle: str
+    byline: str
+
+    def loc(self, key: str) -> SourceLoc:
+        node = self.fields.get(key)
+        return node.loc if node is not None else self.source.loc
+
+    def value(self, key: str, default: Any = None) -> Any:
+        node = self.fields.get(key)
+        return default if node is None else _plain(node)
+
+    def inline(self, key: str, diags: Diagnostics) -> Inline:
+        value = self.value(key)
+        if value is None:
+            return ()
+        return parse_inline(str(value), self.loc(key).path, self.loc(key), diags)
+
+    def block(self, key: str, diags: Diagnostics) -> Text:
+        value = self.value(key)
+        if value is None:
+            return ()
+        return parse_block(str(value), self.loc(key).path, self.loc(key), diags)
+
+    def title(self, diags: Diagnostics) -> Inline:
+        return self.inline("title", diags) if "title" in self.fields else self.source.heading
+
+
+def _plain(node: Located) -> Any:
+    value = node.value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _slide(inp: SlideInput, title: Inline, content: Any, diags: Diagnostics, hidden: str = "") -> Slide:
+    hidden_title = inp.value("hidden_title") or plain(title) or hidden
+    return Slide(inp.layout, title, content, inp.notes, str(hidden_title), inp.source.loc)
+
+
+def build_title(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    title = inp.title(diags) or (Run(inp.deck_title),)
+    subtitle = inp.block("subtitle", diags) or inp.body or (_para(inp.deck_subtitle) if inp.deck_subtitle else ())
+    byline = inp.block("byline", diags) or (_para(inp.byline) if inp.byline else ())
+    return [_slide(inp, title, TitleContent(subtitle, byline), diags)]
+
+
+def build_section(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    return [_slide(inp, inp.title(diags), SectionContent(inp.block("subtitle", diags) or inp.body), diags)]
+
+
+def build_bullets(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    return [_slide(inp, inp.title(diags), BulletsContent(inp.block("body", diags) or inp.body), diags)]
+
+
+def build_columns(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    columns = []
+    for node in inp.fields["columns"].value:
+        heading = parse_inline(str(_plain(node.value["heading"])), node.loc.path, node.loc, diags)
+        body_node = node.value.get("body")
+        body = parse_block(str(_plain(body_node)), node.loc.path, body_node.loc, diags) if body_node else ()
+        columns.append(Column(heading, body))
+    intro = inp.block("intro", diags) or inp.body
+    return [_slide(inp, inp.title(diags), ColumnsContent(tuple(columns), intro), diags)]
+
+
+def build_orgchart(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    bodies = inp.fields["bodies"].value
+    ids = [str(_plain(b.value["id"])) for b in bodies]
+    electors: dict[str, list[str]] = {}
+    edges: list[OrgEdge] = []
+    seen: set[str] = set()
+    for body in bodies:
+        node_id = str(_plain(body.value["id"]))
+        if node_id in seen:
+            diags.error(body.value["id"].loc, f"two bodies have the id {node_id!r}", "give each body its own id")
+        seen.add(node_id)
+        electors[node_id] = []
+        by = body.value.get("elected_by")
+        for item in by.value if by else []:
+            source = str(item.value)
+            if source not in ids:
+                diags.error(item.loc, f"'elected_by' names {source!r}, which is not a body on this chart", did_you_mean(source, ids))
+                continue
+            electors[node_id].append(source)
+            edges.append(OrgEdge(source, node_id, "", item.loc))
+    ranks = _ranks(electors, inp.fields["bodies"].loc, diags)
+    slots: dict[int, int] = {}
+    nodes = []
+    for body in bodies:
+        node_id = str(_plain(body.value["id"]))
+        rank = ranks.get(node_id, 0)
+        slot = slots.get(rank, 0)
+        slots[rank] = slot + 1
+        name = parse_inline(str(_plain(body.value["name"])), body.loc.path, body.loc, diags)
+        facts_node = body.value.get("facts")
+        facts: Text = ()
+        if facts_node is not None:
+            if isinstance(facts_node.value, list):
+                facts = tuple(
+                    Para(parse_inline(str(f.value), f.loc.path, f.loc, diags), "bullet", 0, False, f.loc)
+                    for f in facts_node.value
+                )
+            else:
+                facts = parse_block(str(facts_node.value), facts_node.loc.path, facts_node.loc, diags)
+        nodes.append(OrgNode(node_id, name, facts, rank, slot, body.loc))
+    content = OrgChartContent(tuple(nodes), tuple(edges), inp.value("direction", "right"), (max(ranks.values()) + 1) if ranks else 1)
+    return [_slide(inp, inp.title(diags), content, diags)]
+
+
+def _ranks(electors: dict[str, list[str]], loc: SourceLoc, diags: Diagnostics) -> dict[str, int]:
+    """Rank = length of the longest chain of electors above a body (electors come first)."""
+    ranks: dict[str, int] = {}
+    visiting: list[str] = []
+
+    def rank(node: str) -> int:
+        if node in ranks:
+            return ranks[node]
+        if node in visiting:
+            cycle = " -> ".join([*visiting[visiting.index(node):], node])
+            diags.error(loc, f"the bodies elect each other in a circle: {cycle}", "an org chart's 'elected_by' must not loop")
+            return 0
+        visiting.append(node)
+        value = 1 + max((rank(e) for e in electors[node]), default=-1)
+        visiting.pop()
+        ranks[node] = value
+        return value
+
+    for node in electors:
+        rank(node)
+    return ranks
+
+
+def build_roster(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    people_node = inp.fields.get("people")
+    if people_node is None:
+        diags.error(inp.source.loc, "a roster needs 'people:' (a list, or \"{{ county.board.members }}\")", "add the people")
+        return []
+    people = []
+    for item in people_node.value:
+        entry = _plain(item)
+        if not isinstance(entry, dict) or "name" not in entry:
+            diags.error(item.loc, "each person needs at least 'name:'", "write name:, place:, role:")
+            continue
+        people.append(Person(str(entry["name"]), str(entry.get("place", "") or ""), str(entry.get("role", "") or "")))
+    per_page = int(inp.value("per_page", DEFAULT_PER_PAGE))
+    pages = [people[i : i + per_page] for i in range(0, len(people), per_page)] or [[]]
+    # Balance the pages so the last is not a lonely one or two.
+    if len(pages) > 1:
+        size = -(-len(people) // len(pages))
+        pages = [people[i : i + size] for i in range(0, len(people), size)]
+    title = inp.title(diags)
+    return [
+        _slide(inp, title, RosterContent(tuple(page), n + 1, len(pages)), diags)
+        for n, page in enumerate(pages)
+    ]
+
+
+def build_tiles(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    tiles = []
+    for item in inp.fields["tiles"].value:
+        entry = item.value
+        url = str(_plain(entry["url"]))
+        if not url.lower().startswith(("http://", "https://", "mailto:")):
+            diags.error(entry["url"].loc, f"tile link {url!r} is not an http, https or mailto address", "write a full https:// address")
+            continue
+        title = parse_inline(str(_plain(entry["title"])), item.loc.path, entry["title"].loc, diags)
+        caption = str(_plain(entry["caption"])) if "caption" in entry else _short_url(url)
+        kind = str(_plain(entry["kind"])) if "kind" in entry else ("video" if _is_video(url) else "link")
+        tiles.append(Tile(title, url, kind, caption))  # type: ignore[arg-type]
+    return [_slide(inp, inp.title(diags), TilesContent(tuple(tiles)), diags)]
+
+
+def _short_url(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" if len(host + path) <= 40 else host
+
+
+def _is_video(url: str) -> bool:
+    host = urllib.parse.urlsplit(url).netloc.lower()
+    return host.endswith(("youtu.be", "youtube.com", "vimeo.com"))
+
+
+def build_image(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    src = inp.value("image")
+    alt = inp.value("alt")
+    loc = inp.loc("image")
+    if src is None and inp.source.images:
+        image = inp.source.images[0]
+        src, loc = image.src, image.loc
+        alt = alt if alt is not None else image.alt
+    if src is None:
+        diags.error(inp.source.loc, "an image slide needs 'image:' or a Markdown picture ![alt](file)", "add the picture")
+        return []
+    base = (inp.project.root / loc.path).parent
+    path = inp.project.locate(str(src), base=base, loc=loc, diags=diags, what="picture")
+    if path is None:
+        return []
+    asset = read_image(path, inp.project.rel(path), diags, loc)
+    if asset is None:
+        return []
+    credit = str(inp.value("credit", "") or "")
+    fit = inp.value("fit", "cover")
+    focus = tuple(inp.value("focus", (0.5, 0.5)))
+    content = ImageContent(asset, str(alt or ""), credit, fit, (float(focus[0]), float(focus[1])))
+    return [_slide(inp, inp.title(diags), content, diags, hidden=str(alt or credit or ""))]
+
+
+def build_discussion(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    prompt = inp.block("prompt", diags) or inp.body
+    if not prompt:
+        diags.error(inp.source.loc, "a discussion slide needs a prompt ('prompt:' or text under the front matter)", "write the question to discuss")
+        return []
+    minutes = int(inp.value("minutes"))
+    pairing = str(inp.value("pairing", "") or "")
+    words = LABELS.get(inp.lang.split("-")[0], LABELS["en"])
+    label = words["discuss"].format(minutes=minutes) + (f" ({pairing})" if pairing else "") + ":"
+    title = inp.title(diags) or (Run(label),)
+    return [_slide(inp, title, DiscussionContent(prompt, minutes, pairing, label), diags, hidden=label)]
+
+
+def build_question(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    question = inp.block("question", diags) or inp.body or (_para_runs(inp.source.heading) if inp.source.heading else ())
+    if not question:
+        diags.error(inp.source.loc, "a question slide needs 'question:' or text", "write the question")
+        return []
+    title = inp.inline("title", diags) if "title" in inp.fields else ()
+    return [_slide(inp, title, QuestionContent(question), diags, hidden=text_plain(question).replace("\n", " "))]
+
+
+def build_table(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
+    header: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    if "rows" in inp.fields:
+        header = tuple(parse_inline(str(h), inp.loc("header").path, inp.loc("header"), diags) for h in inp.value("header", []))
+        rows = tuple(
+            tuple(parse_inline(str(_plain(c)), c.loc.path, c.loc, diags) for c in row.value)
+            for row in inp.fields["rows"].value
+        )
+    elif inp.source.table:
+        header, rows = inp.source.table[0], tuple(inp.source.table[1:])
+    else:
+        diags.error(inp.source.loc, "a table slide needs a Markdown table or 'rows:'", "add the table")
+        return []
+    width = max([len(header), *(len(r) for r in rows)], default=0)
+    for n, row in enumerate(rows):
+        if len(row) != width:
+            diags.error(inp.loc("rows") if "rows" in inp.fields else inp.source.loc, f"table row {n + 1} has {len(row)} cells; the table has {width} columns", "give every row the same number of cells")
+    return [_slide(inp, inp.title(diags), TableContent(header, rows), diags)]
+
+
+def _para(text: str) -> Text:
+    return (Para((Run(text),)),)
+
+
+def _para_runs(runs: Inline) -> Text:
+    return (Para(runs),)
+
+
+BUILDERS: dict[str, Callable[[SlideInput, Diagnostics], list[Slide]]] = {
+    "title": build_title,
+    "section": build_section,
+    "bullets": build_bullets,
+    "columns": build_columns,
+    "orgchart": build_orgchart,
+    "roster": build_roster,
+    "tiles": build_tiles,
+    "image": build_image,
+    "discussion": build_discussion,
+    "question": build_question,
+    "table": build_table,
+}
+
+
+def infer_layout(slide: SourceSlide, first: bool) -> str:
+    """The layout of a slide that names none (plain Markdown decks)."""
+    if slide.images and not slide.body:
+        return "image"
+    if slide.table:
+        return "table"
+    if slide.heading and not slide.body and not first:
+        return "section"
+    return "bullets"
+
+
+def project_path(project: Project, rel: str) -> Path:
+    return project.root / rel
