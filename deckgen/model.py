@@ -156,7 +156,7 @@ class Brand:
     footer: str
     slide_width: int  # EMU
     slide_height: int  # EMU
-    master: bytes = field(repr=False)  # the .pptx/.potx master, as read
+    master: bytes = field(repr=False)  # the master as read; a .potx normalised to .pptx
     master_path: str
     layouts: Mapping[str, LayoutMap]  # deckgen layout name -> master layout and idx per field
     master_layouts: Mapping[str, MasterLayout]  # master layout name -> what the master has

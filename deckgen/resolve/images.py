@@ -1,0 +1,219 @@
+"""Reading pictures: the only module of resolve that imports Pillow.
+
+:func:`read_image` turns a file the project names into a :class:`~deckgen.model.Asset` whose
+``data`` both renderers can embed as it is. Contract:
+
+- only PNG, JPEG and GIF are opened (Pillow is told so: no other decoder ever sees the bytes);
+  other formats (WebP, HEIC, TIFF, BMP, SVG…) are errors that say what the file is and how to
+  convert it;
+- the media type comes from the bytes, not the file name; a mismatch is a warning;
+- sizes are bounded before decoding (file bytes, then pixels from the header), so a
+  decompression bomb is an error, not an out-of-memory;
+- JPEG: the EXIF orientation is applied to the pixels (phone photos stand upright) and
+  metadata (EXIF with GPS, XMP, IPTC, comments) is removed; a JPEG without a rotation is
+  cleaned losslessly by dropping those segments, one with a rotation or in CMYK is re-encoded;
+- PNG: text, EXIF and time chunks are dropped losslessly; GIF is kept as it is.
+
+The output bytes are a pure function of the input bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.model import Asset
+
+MAX_IMAGE_BYTES = 40 * 1024 * 1024
+MAX_PIXELS = 60_000_000  # a 60-megapixel photo is the largest we decode
+# Pillow's own guard raises above twice this; ours is checked first, from the header.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
+EXTENSIONS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "jpe": "JPEG", "gif": "GIF"}
+CONVERT_HINT = "convert it to PNG or JPEG (for example: open it in an image editor and export)"
+
+
+def read_image(path: Path, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asset | None:
+    """Read, check and clean the picture at ``path`` (``rel`` is its project-relative name,
+    ``loc`` where the content named it); add located diagnostics and return None on error."""
+    data = _read_bounded(path, rel, diags, loc)
+    if data is None:
+        return None
+    other = sniff_unsupported(data)
+    if other:
+        diags.error(loc, f"picture {rel!r} is a {other} file, which deckgen does not embed",
+                    CONVERT_HINT)
+        return None
+    try:
+        img = Image.open(io.BytesIO(data), formats=list(FORMATS))
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        diags.error(loc, f"picture {rel!r} is not a PNG, JPEG or GIF image",
+                    "check that the file is a picture and not damaged; " + CONVERT_HINT)
+        return None
+    except Image.DecompressionBombError:
+        _bomb(diags, loc, rel)
+        return None
+    with img:
+        fmt = str(img.format)
+        if img.width * img.height > MAX_PIXELS:
+            _bomb(diags, loc, rel, img.width, img.height)
+            return None
+        try:
+            img.load()  # decode once: a truncated or damaged file fails here, not in a renderer
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            diags.error(loc, f"picture {rel!r} is damaged (it cannot be decoded)",
+                        "export the picture again")
+            return None
+        _warn_extension(rel, fmt, diags, loc)
+        if fmt == "JPEG":
+            data, size = _clean_jpeg(img, data)
+        elif fmt == "PNG":
+            data, size = _strip_png(data), img.size
+        else:
+            size = img.size
+    return Asset(path=rel, data=data, media_type=FORMATS[fmt], width=size[0], height=size[1],
+                 loc=loc)
+
+
+def _read_bounded(path: Path, rel: str, diags: Diagnostics, loc: SourceLoc) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMAGE_BYTES:
+            diags.error(loc, f"picture {rel!r} is {size // (1024 * 1024)} MB; the limit is "
+                        f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB", "resize or compress it")
+            return None
+        with path.open("rb") as fh:
+            return fh.read(MAX_IMAGE_BYTES + 1)
+    except FileNotFoundError:
+        diags.error(loc, f"picture {rel!r} not found", "check the path")
+    except IsADirectoryError:
+        diags.error(loc, f"picture path {rel!r} is a folder, not a file", "name a picture file")
+    except OSError as exc:
+        diags.error(loc, f"picture {rel!r} cannot be read ({exc.strerror or exc})",
+                    "check the file's permissions")
+    return None
+
+
+def sniff_unsupported(data: bytes) -> str:
+    """The name of a known picture format we refuse, from its magic bytes, or ''."""
+    head = data[:64]
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"hevc"):
+        return "HEIC"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis"):
+        return "AVIF"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "TIFF"
+    if head[:2] == b"BM":
+        return "BMP"
+    stripped = head.lstrip().lower()
+    if stripped.startswith(b"<svg") or (stripped.startswith(b"<?xml") and b"<svg" in data[:1024]):
+        return "SVG"
+    if head[:4] == b"%PDF":
+        return "PDF"
+    return ""
+
+
+def _bomb(diags: Diagnostics, loc: SourceLoc, rel: str, w: int = 0, h: int = 0) -> None:
+    size = f" ({w} x {h} pixels)" if w else ""
+    diags.error(loc, f"picture {rel!r} is too large to decode{size}",
+                f"pictures may have at most {MAX_PIXELS // 1_000_000} megapixels; resize it")
+
+
+def _warn_extension(rel: str, fmt: str, diags: Diagnostics, loc: SourceLoc) -> None:
+    ext = rel.rsplit(".", 1)[-1].lower() if "." in rel.rsplit("/", 1)[-1] else ""
+    said = EXTENSIONS.get(ext)
+    if said != fmt:
+        right = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif"}[fmt]
+        diags.warning(loc, f"picture {rel!r} is a {fmt} image, not what its name says; "
+                      f"deckgen uses it as {fmt}", f"rename it to end in {right}")
+
+
+# --------------------------------------------------------------------------- JPEG
+
+# Segments that carry metadata rather than pixels: APP1 (EXIF, XMP), APP13 (IPTC/Photoshop),
+# other vendor APPn blocks, and comments. Kept: APP0 (JFIF), APP2 (ICC colour profile), APP14
+# (Adobe: tells decoders how colours are stored).
+_JPEG_KEEP_APP = {0xE0, 0xE2, 0xEE}
+
+
+def _clean_jpeg(img: Image.Image, data: bytes) -> tuple[bytes, tuple[int, int]]:
+    orientation = img.getexif().get(0x0112, 1)
+    if orientation in (None, 1) and img.mode in ("RGB", "L"):
+        stripped = _strip_jpeg_segments(data)
+        if stripped is not None:
+            return stripped, img.size
+    # Rotation or CMYK: re-encode upright RGB pixels, with no metadata at all.
+    upright = ImageOps.exif_transpose(img) or img
+    if upright.mode not in ("RGB", "L"):
+        upright = upright.convert("RGB")
+    out = io.BytesIO()
+    icc = img.info.get("icc_profile") if img.mode in ("RGB", "L") else None
+    extra = {"icc_profile": icc} if icc else {}
+    upright.save(out, format="JPEG", quality=92, optimize=True, **extra)
+    return out.getvalue(), upright.size
+
+
+def _strip_jpeg_segments(data: bytes) -> bytes | None:
+    """Drop metadata segments before the image data; None if the structure is unexpected
+    (the caller then re-encodes)."""
+    if data[:2] != b"\xff\xd8":
+        return None
+    out = bytearray(b"\xff\xd8")
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out += data[pos:]
+            return bytes(out)
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        end = pos + 2 + length
+        if length < 2 or end > len(data):
+            return None
+        is_meta = (0xE0 <= marker <= 0xEF and marker not in _JPEG_KEEP_APP) or marker == 0xFE
+        if not is_meta:
+            out += data[pos:end]
+        pos = end
+    return None
+
+
+# --------------------------------------------------------------------------- PNG
+
+_PNG_SIG = b"\x89PNG\r\n\x1a\n"
+_PNG_DROP = {b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"}
+
+
+def _strip_png(data: bytes) -> bytes:
+    """Drop text, EXIF and timestamp chunks; everything else byte for byte."""
+    if not data.startswith(_PNG_SIG):
+        return data
+    out = bytearray(_PNG_SIG)
+    pos = len(_PNG_SIG)
+    while pos + 12 <= len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        end = pos + 12 + length
+        if end > len(data):
+            return data
+        chunk = data[pos:end]
+        crc = struct.unpack(">I", chunk[-4:])[0]
+        if zlib.crc32(chunk[4:-4]) & 0xFFFFFFFF != crc:
+            return data  # leave a file we do not fully understand alone; Pillow decoded it
+        if kind not in _PNG_DROP:
+            out += chunk
+        pos = end
+        if kind == b"IEND":
+            break
+    return bytes(out)

@@ -1,0 +1,450 @@
+"""Reading a PowerPoint master package safely, without python-pptx.
+
+A brand's master (.pptx or .potx) comes from whatever the organisation's PowerPoint has been
+through, so it is treated as hostile input. Before any part is read, :func:`read_master`
+checks the zip itself: that it is one, how many parts it has, their total uncompressed size and
+each part's compression ratio (a zip bomb is refused before it is inflated). Then the package
+structure: macros (vbaProject, macro-enabled content types) are refused, a template (.potx) or
+show (.ppsx) is accepted, relationships to external targets are refused except hyperlinks, and
+every XML part is parsed with entities, DTD loading and network access off, and refused if it
+declares a DOCTYPE.
+
+What comes out is each slide layout's name and placeholders, with geometry inherited from the
+slide master where the layout does not set its own (as PowerPoint does), for ``check``
+(overflow) and ``deckgen brand check``. :func:`normalise_master` rewrites a template's main
+content type so python-pptx (which opens only presentations) can open it in ``render.pptx``.
+
+All diagnostics are located at line 1, column 1 of the master file: it is binary.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.model import Box, MasterLayout, PlaceholderInfo
+
+MAX_PARTS = 5000
+MAX_TOTAL_BYTES = 300 * 1024 * 1024  # uncompressed, all parts
+MAX_XML_BYTES = 40 * 1024 * 1024  # uncompressed, one XML part
+MAX_RATIO = 150  # uncompressed / compressed, for parts larger than RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024  # small parts may compress well without harm
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+R_ID = f"{{{NS['r']}}}id"
+
+_CT = "application/vnd.openxmlformats-officedocument.presentationml."
+CT_PRESENTATION = _CT + "presentation.main+xml"
+CT_TEMPLATE = _CT + "template.main+xml"
+CT_SLIDESHOW = _CT + "slideshow.main+xml"
+MACRO_TYPES = (
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+    "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml",
+    "application/vnd.ms-powerpoint.addin.macroEnabled.main+xml",
+    "application/vnd.ms-office.vbaProject",
+)
+KINDS = {
+    CT_PRESENTATION: "PowerPoint presentation (.pptx)",
+    CT_TEMPLATE: "PowerPoint template (.potx)",
+    CT_SLIDESHOW: "PowerPoint show (.ppsx)",
+}
+
+REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+REL_OFFICE_DOC = REL_BASE + "officeDocument"
+REL_MASTER = REL_BASE + "slideMaster"
+REL_LAYOUT = REL_BASE + "slideLayout"
+REL_HYPERLINK = REL_BASE + "hyperlink"
+
+# Which slide-master placeholder a layout placeholder of each type inherits from.
+_INHERIT = {"title": "title", "ctrTitle": "title", "dt": "dt", "ftr": "ftr",
+            "sldNum": "sldNum", "hdr": "hdr"}
+_TITLE_TYPES = ("title", "ctrTitle")
+
+HINT_SAVE_PPTX = "open it in PowerPoint and save it as a PowerPoint Presentation (.pptx)"
+
+
+class MasterRejected(Exception):
+    """Internal: stop reading; the diagnostic has been added."""
+
+
+@dataclass(frozen=True, slots=True)
+class MasterPackage:
+    """What :func:`read_master_package` finds: the layouts, the slide size, the kind."""
+
+    layouts: dict[str, MasterLayout]
+    slide_width: int  # EMU
+    slide_height: int
+    kind: str  # one of KINDS' values
+
+
+def read_master(data: bytes, rel: str, diags: Diagnostics) -> dict[str, MasterLayout] | None:
+    """The layouts of the master in ``data`` by name (first one wins on a repeated name), or
+    None after adding errors at ``rel:1:1``."""
+    pkg = read_master_package(data, rel, diags)
+    return None if pkg is None else pkg.layouts
+
+
+def read_master_package(data: bytes, rel: str, diags: Diagnostics) -> MasterPackage | None:
+    """Check and read the master package; see the module docstring for what is refused."""
+    reader = _Reader(data, SourceLoc(rel, 1, 1), diags)
+    try:
+        return reader.read()
+    except MasterRejected:
+        return None
+    finally:
+        reader.close()
+
+
+def package_kind(data: bytes) -> str:
+    """A short description of the package's main part type ('' if it cannot be told);
+    meant for reports on a master that :func:`read_master` has accepted."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            ctype = _main_type(_parse(zf.read("[Content_Types].xml")))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError):
+        return ""
+    return KINDS.get(ctype or "", ctype or "")
+
+
+def normalise_master(data: bytes) -> bytes:
+    """``data`` with a template's (.potx) or show's (.ppsx) main content type rewritten to a
+    presentation's, so python-pptx opens it; a presentation is returned unchanged.
+
+    Only [Content_Types].xml changes; the other parts are copied with their compressed bytes
+    untouched and a fixed timestamp, so the result is reproducible. Call it on a master that
+    :func:`read_master` accepted.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = _parse(zf.read("[Content_Types].xml"))
+        changed = False
+        for override in root.findall("ct:Override", NS):
+            if override.get("ContentType") in (CT_TEMPLATE, CT_SLIDESHOW):
+                override.set("ContentType", CT_PRESENTATION)
+                changed = True
+        if not changed:
+            return data
+        types = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as dst:
+            for info in zf.infolist():
+                body = types if info.filename == "[Content_Types].xml" else zf.read(info)
+                new = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                new.compress_type = zipfile.ZIP_DEFLATED
+                new.external_attr = 0
+                new.create_system = 0
+                dst.writestr(new, body)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- internals
+
+
+def _parser() -> etree.XMLParser:
+    # No entity expansion, no DTD loading, no network; huge_tree stays off (lxml's own
+    # depth and text-size limits apply).
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, remove_comments=True, remove_pis=True)
+
+
+def _parse(xml: bytes) -> etree._Element:
+    """Parse one part; ValueError if it declares a DOCTYPE (entities would hide there)."""
+    tree = etree.parse(io.BytesIO(xml), _parser())
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise ValueError("DOCTYPE")
+    return tree.getroot()
+
+
+def _main_type(types: etree._Element) -> str | None:
+    for override in types.findall("ct:Override", NS):
+        if override.get("PartName", "").lower() in ("/ppt/presentation.xml",):
+            return override.get("ContentType")
+    for override in types.findall("ct:Override", NS):
+        ctype = override.get("ContentType", "")
+        if ctype.endswith(".main+xml"):
+            return ctype
+    return None
+
+
+def _rels_name(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def _target(part: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+
+
+def _emu(value: str | None) -> int:
+    return int(value) if value not in (None, "") else 0
+
+
+class _Reader:
+    """One pass over one package; raises :class:`MasterRejected` after adding an error."""
+
+    def __init__(self, data: bytes, loc: SourceLoc, diags: Diagnostics) -> None:
+        self.data = data
+        self.loc = loc
+        self.diags = diags
+        self.zf: zipfile.ZipFile | None = None
+        self.names: dict[str, zipfile.ZipInfo] = {}  # lower-case part name -> entry
+
+    def close(self) -> None:
+        if self.zf is not None:
+            self.zf.close()
+
+    def fail(self, message: str, hint: str = "") -> MasterRejected:
+        self.diags.error(self.loc, message, hint)
+        return MasterRejected()
+
+    # ----------------------------------------------------------------- checks before reading
+
+    def read(self) -> MasterPackage:
+        self.open_zip()
+        self.check_sizes()
+        types = self.xml("[Content_Types].xml")
+        self.check_macros(types)
+        kind = self.check_main_type(types)
+        self.check_xml_parts()
+        self.check_relationships()
+        return self.read_structure(kind)
+
+    def open_zip(self) -> None:
+        if self.data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            raise self.fail("not a PowerPoint file (not a zip archive): it is an old binary "
+                            "Office file (.ppt/.pot)", HINT_SAVE_PPTX)
+        try:
+            self.zf = zipfile.ZipFile(io.BytesIO(self.data))
+            infos = self.zf.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+            raise self.fail("not a PowerPoint file (not a zip archive)",
+                            "a brand's master must be a .pptx or .potx file") from None
+        if len(infos) > MAX_PARTS:
+            raise self.fail(f"the master has {len(infos)} parts; at most {MAX_PARTS} are read",
+                            "this is not an ordinary PowerPoint file")
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise self.fail("the master is encrypted or password-protected",
+                                "remove the password in PowerPoint and save it again")
+            self.names.setdefault(info.filename.lower(), info)
+
+    def check_sizes(self) -> None:
+        """Zip-bomb guard, from the central directory only: nothing is inflated yet. Reads
+        later stop at the declared size, so a lying header cannot get past this."""
+        total = 0
+        for info in self.names.values():
+            total += info.file_size
+            if total > MAX_TOTAL_BYTES:
+                raise self.fail(
+                    f"the master unpacks to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB "
+                    "(possible zip bomb)",
+                    "use a master without large embedded media")
+            ratio = info.file_size / max(1, info.compress_size)
+            if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+                raise self.fail(
+                    f"part {info.filename!r} expands {ratio:.0f} times when unpacked "
+                    f"({info.compress_size} -> {info.file_size} bytes; possible zip bomb)",
+                    "this is not an ordinary PowerPoint file; save the master again from "
+                    "PowerPoint")
+
+    def check_macros(self, types: etree._Element) -> None:
+        ctypes = [e.get("ContentType", "") for e in types]
+        macro = next((c for c in ctypes if c in MACRO_TYPES or "macroEnabled" in c), None)
+        vba = next((n for n in self.names if n.endswith("vbaproject.bin")), None)
+        if macro or vba:
+            raise self.fail("the master contains macros (a macro-enabled .pptm/.potm file)",
+                            "deckgen does not accept macros: " + HINT_SAVE_PPTX)
+
+    def check_main_type(self, types: etree._Element) -> str:
+        ctype = _main_type(types)
+        if ctype not in KINDS:
+            what = f"its main part is {ctype!r}" if ctype else "it has no presentation part"
+            raise self.fail(f"not a PowerPoint file ({what})",
+                            "a brand's master must be a .pptx or .potx file")
+        return KINDS[ctype]
+
+    def check_xml_parts(self) -> None:
+        """Every XML part parses without a DOCTYPE: python-pptx will parse them all later."""
+        for name, info in self.names.items():
+            if name.endswith((".xml", ".rels", ".vml")):
+                self.xml(info.filename)
+
+    def check_relationships(self) -> None:
+        for name, info in self.names.items():
+            if not name.endswith(".rels"):
+                continue
+            for rel in self.xml(info.filename).findall("rel:Relationship", NS):
+                external = rel.get("TargetMode") == "External"
+                if external and rel.get("Type") != REL_HYPERLINK:
+                    kind = rel.get("Type", "").rsplit("/", 1)[-1] or "unknown"
+                    raise self.fail(
+                        f"part {info.filename!r} links to an external {kind} "
+                        f"({rel.get('Target', '')!r})",
+                        "embed linked pictures, media and objects instead of linking them, "
+                        "then save the master again")
+
+    # ----------------------------------------------------------------- reading parts
+
+    def raw(self, name: str, limit: int) -> bytes:
+        info = self.names.get(name.lower())
+        if info is None:
+            raise self.fail(f"the master is damaged: part {name!r} is missing", HINT_SAVE_PPTX)
+        if info.file_size > limit:
+            raise self.fail(f"part {name!r} is {info.file_size} bytes; the limit is {limit}",
+                            "this is not an ordinary PowerPoint file")
+        assert self.zf is not None
+        try:
+            with self.zf.open(info) as fh:
+                return fh.read(limit + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise self.fail(f"the master is damaged: part {name!r} cannot be unpacked ({exc})",
+                            HINT_SAVE_PPTX) from None
+
+    def xml(self, name: str) -> etree._Element:
+        body = self.raw(name, MAX_XML_BYTES)
+        try:
+            return _parse(body)
+        except ValueError:
+            raise self.fail(f"part {name!r} declares a DOCTYPE (DTDs and entities are not "
+                            "allowed in Office files)",
+                            "this file was not saved by PowerPoint; save the master again "
+                            "from PowerPoint") from None
+        except etree.XMLSyntaxError as exc:
+            raise self.fail(f"the master is damaged: part {name!r} is not well-formed XML "
+                            f"({exc.msg})", HINT_SAVE_PPTX) from None
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """rId -> (type, absolute part name) of a part's internal relationships."""
+        name = _rels_name(part)
+        if name.lower() not in self.names:
+            return {}
+        out = {}
+        for rel in self.xml(name).findall("rel:Relationship", NS):
+            if rel.get("TargetMode") == "External":
+                continue
+            out[rel.get("Id", "")] = (rel.get("Type", ""), _target(part, rel.get("Target", "")))
+        return out
+
+    def read_structure(self, kind: str) -> MasterPackage:
+        root_rels = self.rels("")
+        main = next((t for typ, t in root_rels.values() if typ == REL_OFFICE_DOC), None)
+        if main is None:
+            raise self.fail("the master is damaged: no main document relationship",
+                            HINT_SAVE_PPTX)
+        pres = self.xml(main)
+        size = pres.find("p:sldSz", NS)
+        width = _emu(size.get("cx")) if size is not None else 0
+        height = _emu(size.get("cy")) if size is not None else 0
+        pres_rels = self.rels(main)
+        layouts: dict[str, MasterLayout] = {}
+        for mid in pres.findall("p:sldMasterIdLst/p:sldMasterId", NS):
+            typ, master = pres_rels.get(mid.get(R_ID, ""), ("", ""))
+            if typ != REL_MASTER:
+                raise self.fail("the master is damaged: a slide master reference is broken",
+                                HINT_SAVE_PPTX)
+            self.read_master_part(master, layouts)
+        if not layouts:
+            raise self.fail("the master has no slide layouts",
+                            "a brand's master needs the layouts that brand.yaml names")
+        return MasterPackage(layouts, width, height, kind)
+
+    def read_master_part(self, part: str, layouts: dict[str, MasterLayout]) -> None:
+        master = self.xml(part)
+        styles = _text_style_sizes(master)
+        inherited = {}
+        for ph in self.placeholders(master, {}, styles):
+            inherited.setdefault(_INHERIT.get(ph.type, "body"), ph)
+        master_rels = self.rels(part)
+        for lid in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
+            typ, layout_part = master_rels.get(lid.get(R_ID, ""), ("", ""))
+            if typ != REL_LAYOUT:
+                raise self.fail("the master is damaged: a slide layout reference is broken",
+                                HINT_SAVE_PPTX)
+            layout = self.xml(layout_part)
+            csld = layout.find("p:cSld", NS)
+            name = csld.get("name", "") if csld is not None else ""
+            if not name or name in layouts:
+                continue  # unnamed layouts cannot be picked; a repeated name: first wins
+            phs = self.placeholders(layout, inherited, styles)
+            layouts[name] = MasterLayout(name, tuple(phs))
+
+    def placeholders(self, part: etree._Element, inherited: dict[str, PlaceholderInfo],
+                     styles: dict[str, float]) -> list[PlaceholderInfo]:
+        """Placeholders of a master or layout part, in document order."""
+        out = []
+        for ph in part.iterfind("p:cSld/p:spTree//p:nvPr/p:ph", NS):
+            shape = ph.getparent().getparent().getparent()
+            ph_type = ph.get("type", "obj")
+            try:
+                idx = int(ph.get("idx", "0"))
+            except ValueError:
+                continue
+            c_nv = ph.getparent().getparent().find("p:cNvPr", NS)
+            name = c_nv.get("name", "") if c_nv is not None else ""
+            base = inherited.get(_INHERIT.get(ph_type, "body"))
+            box = _box(shape)
+            if box is None and base is not None:
+                box = base.box
+            size = _lst_size(shape)
+            if size is None and base is not None:
+                size = base.font_size
+            if size is None:
+                size = styles.get("title" if ph_type in _TITLE_TYPES else
+                                  "other" if ph_type in ("dt", "ftr", "sldNum", "hdr") else
+                                  "body")
+            out.append(PlaceholderInfo(idx, ph_type, name, box, size))
+        return out
+
+
+def _box(shape: etree._Element) -> Box | None:
+    xfrm = shape.find("p:spPr/a:xfrm", NS)
+    if xfrm is None:
+        xfrm = shape.find("p:xfrm", NS)  # graphic frames keep it outside spPr
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
+    if off is None or ext is None:
+        return None
+    try:
+        return Box(_emu(off.get("x")), _emu(off.get("y")), _emu(ext.get("cx")),
+                   _emu(ext.get("cy")))
+    except ValueError:
+        return None
+
+
+def _sz(ppr: etree._Element | None) -> float | None:
+    if ppr is None:
+        return None
+    rpr = ppr.find("a:defRPr", NS)
+    value = rpr.get("sz") if rpr is not None else None
+    try:
+        return int(value) / 100 if value else None
+    except ValueError:
+        return None
+
+
+def _lst_size(shape: etree._Element) -> float | None:
+    return _sz(shape.find("p:txBody/a:lstStyle/a:lvl1pPr", NS))
+
+
+def _text_style_sizes(master: etree._Element) -> dict[str, float]:
+    """Level-1 font sizes of the master's title, body and other text styles."""
+    out = {}
+    for key, tag in (("title", "titleStyle"), ("body", "bodyStyle"), ("other", "otherStyle")):
+        size = _sz(master.find(f"p:txStyles/p:{tag}/a:lvl1pPr", NS))
+        if size is not None:
+            out[key] = size
+    return out
