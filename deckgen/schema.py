@@ -48,7 +48,25 @@ COMMON_SLIDE = {
 LAYOUT_FIELDS: dict[str, dict[str, Any]] = {
     "title": {"subtitle": TEXT, "byline": TEXT},
     "section": {"subtitle": TEXT},
-    "bullets": {"body": MARKDOWN},
+    "bullets": {
+        "body": MARKDOWN,
+        "items": _var_or(
+            {
+                "type": "array",
+                "description": "bullets as data: text, or {name, facts} for a bullet with sub-bullets",
+                "items": {
+                    "anyOf": [
+                        TEXT,
+                        {
+                            "type": "object",
+                            "properties": {"name": TEXT, "facts": {"type": "array", "items": TEXT}},
+                            "required": ["name"],
+                        },
+                    ]
+                },
+            }
+        ),
+    },
     "columns": {
         "intro": MARKDOWN,
         "columns": _var_or(

@@ -120,7 +120,26 @@ def build_section(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
 
 
 def build_bullets(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
-    return [_slide(inp, inp.title(diags), BulletsContent(inp.block("body", diags) or inp.body), diags)]
+    body = inp.block("body", diags) or inp.body
+    items = inp.fields.get("items")
+    if items is not None:
+        body = body + _items(items, diags)
+    return [_slide(inp, inp.title(diags), BulletsContent(body), diags)]
+
+
+def _items(node: Located, diags: Diagnostics) -> Text:
+    """``items:`` data (strings, or ``{name, facts}`` as a bullet with sub-bullets) → bullets."""
+    paras: list[Para] = []
+    for item in node.value:
+        if isinstance(item.value, dict):
+            name = item.value["name"]
+            paras.append(Para(parse_inline(str(_plain(name)), name.loc.path, name.loc, diags), "bullet", 0, False, name.loc))
+            facts = item.value.get("facts")
+            for fact in facts.value if facts is not None else []:
+                paras.append(Para(parse_inline(str(fact.value), fact.loc.path, fact.loc, diags), "bullet", 1, False, fact.loc))
+        else:
+            paras.append(Para(parse_inline(str(item.value), item.loc.path, item.loc, diags), "bullet", 0, False, item.loc))
+    return tuple(paras)
 
 
 def build_columns(inp: SlideInput, diags: Diagnostics) -> list[Slide]:

@@ -1,0 +1,196 @@
+"""The pipeline: load → resolve → check → render → write, for one deck file and its counties.
+
+:func:`build` plans one job per county and runs them, in parallel worker processes when there is
+more than one, so one county's failure neither stops nor corrupts the others. Each job renders
+every requested format in memory and writes only when all of them rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.errors import DeckgenError, Diagnostic, Diagnostics, SourceLoc, UsageError
+from deckgen.load import load_deck
+from deckgen.model import Deck, SourceDeck
+from deckgen.project import Project
+from deckgen.resolve import deck_counties, resolve
+
+FORMATS = ("pptx", "html", "html-single", "pdf")
+
+
+@dataclass(frozen=True)
+class Options:
+    formats: tuple[str, ...] = ("pptx",)
+    out_dir: Path = Path("build")
+    notes: bool = True
+    jobs: int = 0  # 0 = one per core
+
+
+@dataclass
+class Result:
+    """What one county's build did, for the summary table and the exit code."""
+
+    deck: str
+    county: str | None
+    name: str = ""
+    slides: int = 0
+    outputs: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    failure: str = ""  # a non-located failure (output error), already formatted
+
+    @property
+    def ok(self) -> bool:
+        return not self.failure and not any(d.severity == "error" for d in self.diagnostics)
+
+
+def load_source(deck_path: Path, diags: Diagnostics) -> tuple[SourceDeck | None, Project]:
+    if not deck_path.exists():
+        raise UsageError(f"{deck_path}: no such deck file; give a content/decks/<name>.yaml or a .md file")
+    if deck_path.is_dir():
+        raise UsageError(f"{deck_path} is a folder; give a deck file (content/decks/<name>.yaml or a .md file)")
+    project = Project.for_path(deck_path)
+    rel = project.rel(deck_path)
+    return load_deck(deck_path.resolve(), rel, diags), project
+
+
+def resolve_deck(deck_path: Path, county: str | None, diags: Diagnostics) -> Deck | None:
+    """Load and resolve one county's deck (used by build, check and serve)."""
+    src, project = load_source(deck_path, diags)
+    if src is None:
+        return None
+    return resolve(src, project, county, diags)
+
+
+def render(deck: Deck, options: Options) -> dict[str, bytes]:
+    """Every requested format, in memory. Renderers are imported here, lazily, so that a
+    PowerPoint-only build does not load Jinja2 and the other way round."""
+    outputs: dict[str, bytes] = {}
+    pptx_bytes: bytes | None = None
+    if "pptx" in options.formats or "pdf" in options.formats:
+        from deckgen.render.pptx import render_pptx
+
+        rendered = render_pptx(deck)
+        pptx_bytes = rendered[f"{deck.name}.pptx"]
+        if "pptx" in options.formats:
+            outputs.update(rendered)
+    if "html" in options.formats or "html-single" in options.formats:
+        from deckgen.render.reveal import render_reveal
+
+        if "html" in options.formats:
+            outputs.update(render_reveal(deck, single=False, notes=options.notes))
+        if "html-single" in options.formats:
+            outputs.update(render_reveal(deck, single=True, notes=options.notes))
+    if "pdf" in options.formats and pptx_bytes is not None:
+        from deckgen.render.pdf import pptx_to_pdf
+
+        outputs[f"{deck.name}.pdf"] = pptx_to_pdf(pptx_bytes)
+    return outputs
+
+
+def build_county(deck_path: Path, county: str | None, options: Options) -> Result:
+    """One job: resolve, check, render all formats, write. Never raises DeckgenError."""
+    from deckgen.check import run_checks
+    from deckgen.write import write_outputs
+
+    started = time.perf_counter()
+    result = Result(str(deck_path), county)
+    diags = Diagnostics()
+    try:
+        deck = resolve_deck(deck_path, county, diags)
+        if deck is not None:
+            result.name = deck.name
+            result.slides = len(deck.slides)
+            diags.extend(run_checks(deck))
+        if deck is not None and not diags.errors:
+            outputs = render(deck, options)
+            written = write_outputs(outputs, options.out_dir)
+            result.outputs = sorted(str(p) for p in written)
+    except DeckgenError as exc:
+        if exc.diagnostics():
+            diags.extend(exc.diagnostics())
+        else:
+            result.failure = str(exc)
+    result.diagnostics = sorted(diags, key=Diagnostic.sort_key)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic]]:
+    """The counties to build, or the load errors that stop everything."""
+    diags = Diagnostics()
+    src, project = load_source(deck_path, diags)
+    if src is None:
+        return [], list(diags)
+    counties = deck_counties(src, project, county, diags)
+    return counties, list(diags)
+
+
+def build(
+    deck_path: Path,
+    county: str | None,
+    options: Options,
+    on_done: Callable[[Result], None] | None = None,
+) -> tuple[list[Result], list[Diagnostic]]:
+    """Build every county's deck; ``on_done`` is called as each finishes (for progress)."""
+    for fmt in options.formats:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    counties, problems = plan(deck_path, county)
+    if any(d.severity == "error" for d in problems):
+        return [], problems
+    results: list[Result] = []
+    workers = options.jobs or os.cpu_count() or 1
+    if len(counties) <= 1 or workers <= 1:
+        for c in counties:
+            result = build_county(deck_path, c, options)
+            results.append(result)
+            if on_done:
+                on_done(result)
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(counties))) as pool:
+            futures = [pool.submit(build_county, deck_path, c, options) for c in counties]
+            for future in as_completed(futures):
+                result = future.result()
+                results.append(result)
+                if on_done:
+                    on_done(result)
+    order = {c: i for i, c in enumerate(counties)}
+    results.sort(key=lambda r: order.get(r.county, 0))
+    return results, problems
+
+
+def check_deck(deck_path: Path, county: str | None) -> list[Diagnostic]:
+    """Load, resolve and check a deck for one county or all of its counties; writes nothing.
+    Findings shared by several counties' decks are reported once."""
+    from deckgen.check import run_checks
+
+    diags = Diagnostics()
+    src, project = load_source(deck_path, diags)
+    results: list[Result] = [Result(str(deck_path), None, diagnostics=list(diags))]
+    if src is not None:
+        for c in deck_counties(src, project, county, diags):
+            county_diags = Diagnostics()
+            deck = resolve(src, project, c, county_diags)
+            if deck is not None:
+                county_diags.extend(run_checks(deck))
+            results.append(Result(str(deck_path), c, diagnostics=list(county_diags)))
+        results[0].diagnostics = list(diags)
+    return all_diagnostics(results)
+
+
+def all_diagnostics(results: Sequence[Result]) -> list[Diagnostic]:
+    """Every county's findings once: a shared slide's problem shows once, not per county."""
+    seen: dict[tuple[str, int, int, str, str], Diagnostic] = {}
+    for result in results:
+        for d in result.diagnostics:
+            seen.setdefault((d.loc.path, d.loc.line, d.loc.col, d.severity, d.message), d)
+    return sorted(seen.values(), key=Diagnostic.sort_key)
+
+
+__all__ = ["Options", "Result", "build", "build_county", "render", "resolve_deck", "FORMATS", "SourceLoc"]

@@ -1,0 +1,156 @@
+"""The ``deckgen`` command. Thin: parses arguments, calls the pipeline, prints, exits.
+
+Exit codes: 0 success; 1 a content problem (located messages were printed); 2 a usage problem;
+3 an output could not be written. Any other exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from deckgen import __version__, ui
+from deckgen.build import FORMATS, Options, Result, all_diagnostics, build
+from deckgen.errors import DeckgenError, Diagnostics
+
+
+def _formats(values: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or ("pptx",):
+        for part in value.split(","):
+            part = part.strip()
+            if part == "all":
+                out.extend(f for f in ("pptx", "html", "html-single") if f not in out)
+            elif part not in FORMATS:
+                raise click.BadParameter(f"{part!r}; choose from {', '.join(FORMATS)} or all", param_hint="--format")
+            elif part not in out:
+                out.append(part)
+    return tuple(out)
+
+
+class _Group(click.Group):
+    """Turns DeckgenError into a message and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except DeckgenError as exc:
+            if exc.diagnostics():
+                ui.print_diagnostics(exc.diagnostics())
+            else:
+                sys.stderr.write(f"deckgen: error: {exc}\n")
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="deckgen")
+def main() -> None:
+    """Build branded PowerPoint and reveal.js decks from Markdown and YAML content files.
+
+    \b
+    Quick start:
+      deckgen build content/decks/regionmote.yaml --format all
+      deckgen check content/decks/regionmote.yaml --county all
+    """
+
+
+@main.command("build")
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option("--county", help="Build only this county's deck (a file name in content/counties/).")
+@click.option(
+    "--format", "formats", multiple=True, metavar="FORMAT",
+    help="pptx (default), html, html-single, pdf, or all (pptx, html, html-single). Repeat or separate with commas.",
+)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True, help="Output folder.")
+@click.option("--no-notes", is_flag=True, help="Leave speaker notes out of the reveal.js output (audience copies).")
+@click.option("--jobs", type=click.IntRange(0, 64), default=0, help="Parallel workers when building several counties (0 = one per core).")
+def build_cmd(deck: Path, county: str | None, formats: tuple[str, ...], out_dir: Path, no_notes: bool, jobs: int) -> None:
+    """Build DECK (a content/decks/*.yaml deck or a plain Markdown file).
+
+    Writes OUT/<deck>-<county>.pptx (and OUT/<deck>-<county>/index.html, OUT/<deck>-<county>.html,
+    OUT/<deck>-<county>.pdf as asked); a deck without a county drops '-<county>'.
+    """
+    options = Options(_formats(formats), out_dir, notes=not no_notes, jobs=jobs)
+    results = _run_build(deck, county, options)
+    sys.exit(0 if results and all(r.ok for r in results) else 1)
+
+
+def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]:
+    done: list[Result] = []
+    with ui.progress(0, f"Building {deck.name}") as bar:
+
+        def on_done(result: Result) -> None:
+            done.append(result)
+            bar.update(bar.task_ids[0], advance=1, total=None)
+
+        results, problems = build(deck, county, options, on_done)
+    findings = all_diagnostics(results)
+    ui.print_diagnostics([*problems, *findings])
+    for r in results:
+        if r.failure:
+            sys.stderr.write(f"deckgen: error: {r.failure}\n")
+    if results:
+        rows = [
+            [r.name or Path(r.deck).stem, r.county or "-", str(r.slides), ", ".join(Path(o).name for o in r.outputs) or ("failed" if not r.ok else "-"), f"{r.seconds:.2f}"]
+            for r in results
+        ]
+        ui.summary(rows, ["deck", "county", "slides", "outputs", "seconds"], f"Built into {options.out_dir}/")
+        failed = [r for r in results if not r.ok]
+        if failed:
+            ui.note(f"{len(failed)} of {len(results)} decks failed; earlier output for them is unchanged.")
+    return results
+
+
+@main.command("check")
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option("--county", default="all", show_default=True, help="A county key, or all.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check_cmd(deck: Path, county: str, strict: bool, fmt: str) -> None:
+    """Check DECK without writing anything: schema, overflow, accessibility, links, brand."""
+    from deckgen.build import check_deck
+
+    findings = check_deck(deck, None if county == "all" else county)
+    errors = sum(d.severity == "error" for d in findings)
+    warnings = len(findings) - errors
+    if fmt == "json":
+        click.echo(json.dumps({"findings": [d.as_json() for d in findings], "errors": errors, "warnings": warnings}, ensure_ascii=False, indent=2))
+    else:
+        for d in findings:
+            click.echo(d.format())
+        click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    sys.exit(1 if errors or (strict and warnings) else 0)
+
+
+@main.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of deck, slide front matter and county files (for editors)."""
+    from deckgen.schema import full_schema
+
+    click.echo(json.dumps(full_schema(), ensure_ascii=False, indent=2))
+
+
+@main.group("brand")
+def brand_group() -> None:
+    """Inspect brands (templates/<brand>/brand.yaml and its PowerPoint master)."""
+
+
+@brand_group.command("check")
+@click.argument("brand")
+@click.option("--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True, help="The project folder holding templates/.")
+def brand_check_cmd(brand: str, project_dir: Path) -> None:
+    """List the master's layouts and placeholders and what BRAND's mapping misses."""
+    from deckgen.errors import SourceLoc
+    from deckgen.resolve.brand import brand_report, load_brand
+
+    diags = Diagnostics()
+    loaded = load_brand(brand, project_dir.resolve(), diags, loc=SourceLoc("<command line>", 1, 1))
+    ui.print_diagnostics(diags)
+    if loaded is None:
+        sys.exit(1)
+    for line in brand_report(loaded):
+        click.echo(line)
+    sys.exit(1 if diags.errors else 0)

@@ -1,0 +1,49 @@
+"""Terminal output: diagnostics, progress and summary tables on stderr (rich lives here)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from deckgen.errors import Diagnostic
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_diagnostics(diags: Iterable[Diagnostic]) -> None:
+    """One line per finding, ``path:line:col: severity: message; hint [rule]``, plain text so
+    editors and CI logs can parse it."""
+    for d in diags:
+        sys.stderr.write(d.format() + "\n")
+    sys.stderr.flush()
+
+
+def progress(total: int, label: str) -> Progress:
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    bar.add_task(label, total=total)
+    return bar
+
+
+def summary(rows: Sequence[Sequence[str]], headers: Sequence[str], title: str) -> None:
+    table = Table(title=title, title_justify="left", show_edge=False)
+    for h in headers:
+        table.add_column(h, justify="right" if h in ("slides", "seconds") else "left")
+    for row in rows:
+        table.add_row(*row)
+    err.print(table)
+
+
+def note(message: str) -> None:
+    err.print(message, markup=False)
