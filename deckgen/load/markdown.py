@@ -84,7 +84,8 @@ def _check_truncation(tokens: list[Token], text: str, rel: str, diags: Diagnosti
     covered = max((t.map[1] for t in tokens if t.map and t.level == 0), default=0)
     lines = text.split("\n")
     for lineno in range(covered, len(lines)):
-        if lines[lineno].strip():
+        # A container's closing ':::' lies just past its token's map.
+        if lines[lineno].strip() and not lines[lineno].strip().startswith(":::"):
             diags.error(
                 SourceLoc(rel, lineno + 1, 1),
                 "Markdown nesting is too deep: the parser gave up here and the rest would be lost",
