@@ -315,7 +315,6 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
     ``what`` names the thing for messages ("deck", "slide 'roster'", "county file").
     """
     from deckgen.errors import did_you_mean
-    from deckgen.load.yamlsrc import plain, yaml_surprise
 
     ok = True
     for error in validate(plain(located), schema):
@@ -353,3 +352,32 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
         else:
             diags.error(node.loc, f"{field!r}: {error.message}", "see `deckgen schema`")
     return ok
+
+
+def plain(located: Any | None) -> Any:
+    """Unwrap a located tree into plain dicts, lists and scalars."""
+    if located is None:
+        return None
+    value = located.value
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def yaml_surprise(located: Any) -> str:
+    """Explain a YAML 1.1 reading of an unquoted value where text was expected, or ''."""
+    raw = located.raw
+    value = located.value
+    if raw is None:
+        return ""
+    if isinstance(value, bool):
+        return f"YAML reads unquoted {raw!r} as {str(value).lower()}; write \"{raw}\" in quotes"
+    if isinstance(value, int) and ":" in raw:
+        return f"YAML 1.1 reads {raw!r} as the number {value} (base 60); write \"{raw}\" in quotes"
+    if isinstance(value, float) and raw != repr(value):
+        return f"YAML reads {raw!r} as the number {value!r}; write \"{raw}\" in quotes"
+    if value is None:
+        return f"YAML reads {raw!r} as empty; write a value"
+    return f"write \"{raw}\" in quotes to make it text"

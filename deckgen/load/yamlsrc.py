@@ -15,6 +15,7 @@ import yaml
 from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.load.text import read_text
 from deckgen.model import Located
+from deckgen.schema import plain, yaml_surprise  # noqa: F401  (re-exported: YAML helpers live with the schema)
 
 MAX_DEPTH = 40
 MAX_NODES = 50_000
@@ -158,32 +159,3 @@ def _scalar(node: yaml.ScalarNode, loc: SourceLoc, diags: Diagnostics) -> Locate
         diags.error(loc, f"invalid value {node.value!r}: {exc}", "put it in quotes to make it text")
         return Located(None, loc)
     return Located(value, loc, raw=str(node.value))
-
-
-def plain(located: Located | None) -> Any:
-    """Unwrap a located tree into plain dicts, lists and scalars."""
-    if located is None:
-        return None
-    value = located.value
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
-
-
-def yaml_surprise(located: Located) -> str:
-    """Explain a YAML 1.1 reading of an unquoted value where text was expected, or ''."""
-    raw = located.raw
-    value = located.value
-    if raw is None:
-        return ""
-    if isinstance(value, bool):
-        return f"YAML reads unquoted {raw!r} as {str(value).lower()}; write \"{raw}\" in quotes"
-    if isinstance(value, int) and ":" in raw:
-        return f"YAML 1.1 reads {raw!r} as the number {value} (base 60); write \"{raw}\" in quotes"
-    if isinstance(value, float) and raw != repr(value):
-        return f"YAML reads {raw!r} as the number {value!r}; write \"{raw}\" in quotes"
-    if value is None:
-        return f"YAML reads {raw!r} as empty; write a value"
-    return f"write \"{raw}\" in quotes to make it text"
