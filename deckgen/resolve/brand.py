@@ -443,7 +443,8 @@ class _BrandReader:
                 continue
             ph = master_layout.placeholder(idx)
             if ph is None:
-                have = ", ".join(f"{p.idx} ({p.type})" for p in master_layout.placeholders)
+                have = ", ".join(f"{p.idx} ({p.type})" for p in
+                                 sorted(master_layout.placeholders, key=lambda p: p.idx))
                 self.diags.error(item.loc, f"master layout {master_layout.name!r} has no "
                                  f"placeholder idx {idx}", f"it has idx {have or 'none'}")
                 ok = False
