@@ -79,17 +79,24 @@ def parse_markdown(
 
 
 def _check_truncation(tokens: list[Token], text: str, rel: str, diags: Diagnostics) -> None:
-    """markdown-it stops producing tokens past its nesting limit without a word: find text
-    after the last line any top-level token covers."""
-    covered = max((t.map[1] for t in tokens if t.map and t.level == 0), default=0)
-    lines = text.split("\n")
-    for lineno in range(covered, len(lines)):
-        # A container's closing ':::' lies just past its token's map.
-        if lines[lineno].strip() and not lines[lineno].strip().startswith(":::"):
+    """Detect markdown-it's silent truncation past ``maxNesting``.
+
+    The block parser stops tokenising a container once ``state.level`` reaches ``maxNesting``
+    and skips the rest of that container without a word (``parser_block.py``: "skip tail to
+    the end"). ``state.level`` only grows by pushing an opening token, and an opening token at
+    level ``maxNesting - 1`` is exactly what lifts it there, so such a token marks the place
+    where text may have been dropped. Line coverage is not used: plugin tokens (containers)
+    do not cover their closing line.
+    """
+    del text  # kept for the signature; detection works on tokens alone
+    limit = int(_PARSER.options["maxNesting"])
+    for token in tokens:
+        if token.nesting == 1 and token.level >= limit - 1:
             diags.error(
-                SourceLoc(rel, lineno + 1, 1),
-                "Markdown nesting is too deep: the parser gave up here and the rest would be lost",
-                "flatten the nested lists or quotes above this line",
+                SourceLoc(rel, _line(token), 1),
+                f"Markdown nesting is too deep (more than {limit - 1} levels of lists or "
+                "quotes): the parser stops here and the text inside would be lost",
+                "flatten the nested lists or quotes at this line",
             )
             return
 
