@@ -1,0 +1,1 @@
+"""Renderers: a resolved ``Deck`` in, ``dict[str, bytes]`` of output files out."""

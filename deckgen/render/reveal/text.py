@@ -1,0 +1,128 @@
+"""Text and inline runs, turned into the small structures the templates walk.
+
+The model stores text the way PowerPoint does: a flat tuple of paragraphs, each with a nesting
+``level`` and a ``kind``. HTML needs the nesting back, so :func:`blocks` rebuilds nested
+``<ul>``/``<ol>`` lists from the flat paragraphs. Everything here returns plain data (no HTML
+strings), except :func:`lines`, which escapes its input and joins it with ``<br>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from deckgen.model import Para, Text
+
+# The only link schemes a deck may carry. resolve filters them already; the renderer checks
+# again because a link that slipped through would run code on a click (javascript:) or open
+# something the CSP cannot see (file:, data:).
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+@dataclass(slots=True)
+class ListItem:
+    """One ``<li>``: its own paragraph plus paragraphs and lists nested under it."""
+
+    para: Para
+    children: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ListBlock:
+    """A ``<ul>`` (bullet) or ``<ol>`` (number) at one nesting level."""
+
+    ordered: bool
+    level: int
+    items: list[ListItem] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return "list"
+
+
+@dataclass(slots=True)
+class ParaBlock:
+    """A plain ``<p>``."""
+
+    para: Para
+
+    @property
+    def kind(self) -> str:
+        return "para"
+
+
+Block = ListBlock | ParaBlock
+
+
+def blocks(text: Text) -> list[Block]:
+    """Rebuild nesting from flat paragraphs.
+
+    A list paragraph at level ``n`` goes into the list at depth ``n + 1``, opening lists (and,
+    when a level is skipped, an empty item to hold them) as needed; a change of kind at the
+    same depth starts a sibling list. A text paragraph with ``level > 0`` continues the last
+    item at that depth; at level 0 it closes every open list.
+    """
+    out: list[Block] = []
+    stack: list[ListBlock] = []
+    for para in text:
+        if para.kind == "text":
+            _close_to(stack, para.level)
+            if stack and para.level > 0:
+                _last_item(stack[-1]).children.append(ParaBlock(para))
+            else:
+                stack.clear()
+                out.append(ParaBlock(para))
+            continue
+        ordered = para.kind == "number"
+        _close_to(stack, para.level + 1)
+        if len(stack) == para.level + 1 and stack[-1].ordered != ordered:
+            stack.pop()
+        while len(stack) < para.level + 1:
+            new = ListBlock(ordered, len(stack))
+            if stack:
+                _last_item(stack[-1]).children.append(new)
+            else:
+                out.append(new)
+            stack.append(new)
+        stack[-1].items.append(ListItem(para))
+    return out
+
+
+def _close_to(stack: list[ListBlock], depth: int) -> None:
+    """Close lists deeper than ``depth``."""
+    del stack[depth:]
+
+
+def _last_item(lst: ListBlock) -> ListItem:
+    """The item that nested content attaches to; an empty one if the list has none yet
+    (a paragraph that skips a level, e.g. level 2 right after level 0)."""
+    if not lst.items:
+        lst.items.append(ListItem(Para(())))
+    return lst.items[-1]
+
+
+def safe_href(href: str) -> str:
+    """Return ``href`` if its scheme is allowed, else raise: a bad link here is a bug in
+    resolve, never something to write into the page."""
+    scheme = urlsplit(href.strip()).scheme.lower()
+    if scheme not in SAFE_SCHEMES or any(ord(c) < 0x20 for c in href):
+        raise ValueError(f"link with a disallowed scheme reached the renderer: {href!r}")
+    return href
+
+
+def is_external(href: str) -> bool:
+    """Web links open in a new tab so the deck stays where it was."""
+    return urlsplit(href).scheme.lower() in {"http", "https"}
+
+
+def lines(text: str) -> Markup:
+    """Escape ``text`` and keep its hard line breaks as ``<br>``."""
+    return Markup("<br>").join(escape(part) for part in text.split("\n"))
+
+
+def host(url: str) -> str:
+    """The host of a link, without ``www.``, for a tile caption."""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.")
