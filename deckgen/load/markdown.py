@@ -69,6 +69,9 @@ def parse_markdown(
             diags.error(front.loc, "front matter must be a mapping of keys to values", "write key: value lines")
             front = None
     chunks = _split(tokens)
+    if not chunks and front is not None:
+        # A file of front matter alone is one slide made of fields (an org chart, a picture).
+        chunks = [([], 1)]
     mdfile = MarkdownFile(front)
     for index, (chunk, start_line) in enumerate(chunks):
         loc = SourceLoc(rel, start_line, 1, included_from)
