@@ -74,9 +74,13 @@ def render(deck: Deck, options: Options) -> dict[str, bytes]:
     pptx_bytes: bytes | None = None
     if "pptx" in options.formats or "pdf" in options.formats:
         from deckgen.render.pptx import render_pptx
+        from deckgen.selfcheck import verify_pptx
 
         rendered = render_pptx(deck)
         pptx_bytes = rendered[f"{deck.name}.pptx"]
+        # A package PowerPoint would "repair" is a deckgen bug: RuntimeError, with traceback,
+        # before anything is written.
+        verify_pptx(pptx_bytes, f"{deck.name}.pptx")
         if "pptx" in options.formats:
             outputs.update(rendered)
     if "html" in options.formats or "html-single" in options.formats:
