@@ -74,8 +74,13 @@ def badge_logo(
     draw.rounded_rectangle(
         (rim, rim, w - 1 - rim, h - 1 - rim), radius=radius - rim, fill=(*fill, 255)
     )
-    font = ImageFont.truetype(str(BOLD_FONT), size=int(h * 0.62))
+    size = int(h * 0.62)
+    font = ImageFont.truetype(str(BOLD_FONT), size=size)
     left, top, right, bottom = draw.textbbox((0, 0), letters, font=font)
+    if right - left > w * 0.7:  # long words: shrink to fit the badge with a margin
+        size = int(size * w * 0.7 / (right - left))
+        font = ImageFont.truetype(str(BOLD_FONT), size=size)
+        left, top, right, bottom = draw.textbbox((0, 0), letters, font=font)
     tw, th = right - left, bottom - top
     x = (w - tw) // 2 - left
     y = int(h * 0.42) - th // 2 - top

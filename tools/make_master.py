@@ -164,6 +164,7 @@ def design(slide_size: str) -> Design:
     ftr_i = Ph("ftr", 11, "Bunntekst")
     num_i = Ph("sldNum", 12, "Lysbildenummer")
     rule = Deco("Aksentlinje", (m + text_in, 3.55, 2.4, 0.14), "accent2")
+    band = Deco("Aksentstripe", (0, h - 0.35, w, 0.35), "accent2")  # foot of dark slides
 
     d.layouts = [
         Layout(
@@ -180,7 +181,7 @@ def design(slide_size: str) -> Design:
                    bullets=False),
             ),
             decos=(Deco("Aksentlinje", (m + 0.9 + text_in, h * 0.26 + 4.95, 3.2, 0.22),
-                        "accent2"),),
+                        "accent2"), band),
         ),
         Layout(
             "Deloverskrift", "secHead", background="tx2",
@@ -193,7 +194,7 @@ def design(slide_size: str) -> Design:
                    bullets=False),
             ),
             decos=(Deco("Aksentlinje", (m + 0.9 + text_in, h * 0.30 + 4.35, 3.2, 0.22),
-                        "accent2"),),
+                        "accent2"), band),
         ),
         Layout(
             "Tittel og innhold", "obj",
@@ -212,9 +213,9 @@ def design(slide_size: str) -> Design:
                    text="Skjult tittel (vises ikke)", size=24),
                 Ph("pic", 13, "Bilde", (0, 0, w, h), text="Klikk ikonet for å legge til bilde",
                    bullets=False, anchor="ctr", align="ctr", size=18, color="tx1"),
-                Ph("body", 14, "Fotokreditt", (w - 12.6, h - 1.25, 12.6, 1.25),
+                Ph("body", 14, "Fotokreditt", (w - 9.0, h - 1.1, 9.0, 1.1),
                    text="Foto: navn", size=11, color="bg1", align="r", anchor="ctr",
-                   bullets=False, fill="tx1", fill_alpha=45,
+                   bullets=False, fill="tx1", fill_alpha=40,
                    insets=(0.3, 0.1, 0.6, 0.1)),
             ),
         ),
@@ -452,14 +453,13 @@ def ph_sp(ph: Ph, shape_id: int, *, on_master: bool = False, master_body: bool =
     extra = ' sz="quarter"' if ph.kind in ("ftr", "sldNum", "dt") else ""
     if not on_master and ph.text:
         extra += ' hasCustomPrompt="1"'
-    if ph.kind == "pic":
-        locks = '<a:spLocks noGrp="1" noChangeAspect="1"/>'
-    else:
-        locks = '<a:spLocks noGrp="1"/>'
+    aspect = ' noChangeAspect="1"' if ph.kind == "pic" else ""
+    locks = f'<a:spLocks noGrp="1"{aspect}/>'
     sppr = ""
     if ph.box is not None:
         sppr += xfrm(ph.box)
     if ph.fill is not None or ph.box is not None and on_master:
+        # A plain rectangle: LibreOffice does not inherit other shapes from a layout.
         sppr += '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
     if ph.fill is not None:
         sppr += f"<a:solidFill>{srgb_or_scheme(ph.fill, ph.fill_alpha)}</a:solidFill>"
