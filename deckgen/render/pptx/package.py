@@ -1,0 +1,143 @@
+"""The package around the slides: opening the master, cleaning what it carries, document
+properties, and reproducible bytes.
+
+Responsibility: everything that is about the .pptx file rather than about a slide. The master
+is opened from bytes; its own slides, sections, custom shows, thumbnail and custom properties
+are dropped; the document properties are written from the deck alone; and the saved zip is
+rewritten with a fixed member order and fixed timestamps so the same deck gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from xml.sax.saxutils import escape
+
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PptxPresentation
+
+from deckgen.model import Deck
+
+_SECTION_LIST = "{http://schemas.microsoft.com/office/powerpoint/2010/main}sectionLst"
+_CONTENT_TYPES = "[Content_Types].xml"
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+FIXED_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+# Package-level parts a deck keeps; anything else (thumbnail of the master, custom
+# properties, digital signatures of the master) describes the master, not this deck.
+_KEEP_PACKAGE_RELS = (RT.OFFICE_DOCUMENT, RT.CORE_PROPERTIES, RT.EXTENDED_PROPERTIES)
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def open_master(data: bytes) -> PptxPresentation:
+    """Open the brand master from bytes. Resolve hands over a .potx already relabelled as a
+    presentation (``deckgen.resolve.master.normalise_master``), which python-pptx requires."""
+    return Presentation(io.BytesIO(data))
+
+
+def drop_master_content(prs: PptxPresentation) -> None:
+    """Remove the slides the master file carries and everything that points at them."""
+    part = prs.part
+    id_list = prs.slides._sldIdLst  # python-pptx has no public "delete slide"
+    for sld_id in list(id_list):
+        rid = sld_id.rId
+        id_list.remove(sld_id)
+        part.drop_rel(rid)
+    root = part._element
+    # Sections and custom shows list slides by id; the ids are gone now.
+    for cust in root.findall(qn("p:custShowLst")):
+        root.remove(cust)
+    for ext_list in root.findall(qn("p:extLst")):
+        for ext in list(ext_list):
+            if ext.find(_SECTION_LIST) is not None:
+                ext_list.remove(ext)
+    pkg = part.package
+    rels = pkg._rels  # python-pptx exposes no public iteration of package relationships
+    for rid in [rid for rid in rels if rels[rid].reltype not in _KEEP_PACKAGE_RELS]:
+        pkg.drop_rel(rid)
+
+
+def set_default_language(prs: PptxPresentation, lang: str) -> None:
+    """Text typed later in PowerPoint inherits the deck's language, not the master's."""
+    style = prs.part._element.find(qn("p:defaultTextStyle"))
+    if style is None:
+        return
+    for def_rpr in style.iter(qn("a:defRPr")):
+        def_rpr.set("lang", lang)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def document_time(deck: Deck) -> dt.datetime:
+    """The deck's date, else ``SOURCE_DATE_EPOCH``, else a fixed epoch: never the clock."""
+    if deck.date:
+        day = dt.date.fromisoformat(deck.date)
+        return dt.datetime(day.year, day.month, day.day)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return FIXED_EPOCH.replace(tzinfo=None)
+
+
+def set_properties(prs: PptxPresentation, deck: Deck, notes: int) -> None:
+    """Write the core and extended properties from the deck; nothing of the master's
+    (category, comments, company, template name, statistics) survives."""
+    core = prs.core_properties
+    element = core._element  # clear every property the master had before setting ours
+    for child in list(element):
+        element.remove(child)
+    when = document_time(deck)
+    core.title = deck.title
+    core.subject = deck.subtitle
+    core.author = deck.author
+    core.last_modified_by = deck.author
+    core.keywords = deck.keywords
+    core.language = deck.lang
+    core.created = when
+    core.modified = when
+    core.revision = 1
+    try:
+        app = prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
+    except KeyError:
+        return
+    app.blob = _app_properties(len(prs.slides), notes)
+
+
+def _app_properties(slides: int, notes: int) -> bytes:
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{ns}" xmlns:vt="{vt}">'
+        f"<Application>{escape('deckgen')}</Application>"
+        f"<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
+        "</Properties>"
+    ).encode()
+
+
+# --------------------------------------------------------------------------- bytes
+
+
+def save_reproducibly(prs: PptxPresentation) -> bytes:
+    """Save and rewrite the zip: ``[Content_Types].xml`` first, then members sorted by name,
+    every entry dated 1980-01-01 with fixed attributes (python-pptx stamps the clock)."""
+    raw = io.BytesIO()
+    prs.save(raw)
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src:
+        members = {name: src.read(name) for name in src.namelist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(members, key=lambda n: (n != _CONTENT_TYPES, n)):
+            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            dst.writestr(info, members[name], compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,162 @@
+"""What every slide gets, whatever its layout: its master layout, title, footer, slide
+number and speaker notes.
+
+Responsibility: picking the master layout **by name**, cloning the footer and slide-number
+placeholders (python-pptx leaves them out of new slides) at the idx the brand names, writing
+the notes, and the title conventions shared by the layouts (a visible title, or a hidden one
+kept for screen readers and the outline).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PptxPresentation
+from pptx.slide import SlideLayout
+from pptx.util import Emu
+
+from deckgen.model import Brand, Inline, Run, Slide
+from deckgen.render.pptx.context import RenderContext, mismatch
+from deckgen.render.pptx.text import INHERIT, Style, prepare_frame, write_inline, write_text
+
+# The slide number is a field PowerPoint and LibreOffice update themselves; the id is the
+# one GUID deckgen uses when the master's own field has none to copy (fixed: reproducible).
+SLIDENUM_FIELD_ID = "{6F2B4A1E-3C9D-4E57-8B21-0D7A5C3E9F14}"
+
+
+def layouts_by_name(prs: PptxPresentation) -> dict[str, SlideLayout]:
+    """Every layout of every slide master, by name (the first wins on duplicates)."""
+    found: dict[str, SlideLayout] = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            found.setdefault(layout.name, layout)
+    return found
+
+
+def pick_layout(layouts: dict[str, SlideLayout], brand: Brand, slide: Slide) -> SlideLayout:
+    """The master layout the brand maps ``slide.layout`` to, by name."""
+    mapping = brand.layouts.get(slide.layout)
+    if mapping is None:
+        raise mismatch(
+            brand,
+            f"the brand maps no master layout for layout '{slide.layout}'",
+            f"add layouts.{slide.layout} to the brand",
+        )
+    layout = layouts.get(mapping.master_layout)
+    if layout is None:
+        names = ", ".join(f"'{n}'" for n in layouts)
+        raise mismatch(
+            brand,
+            f"the master has no layout named '{mapping.master_layout}' (needed for layout '{slide.layout}')",
+            f"the master's layouts are: {names}",
+        )
+    return layout
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def put_title(ctx: RenderContext, field: str = "title", suffix: str = "") -> None:
+    """Write the slide's title into ``field``; a slide without a visible title gets its
+    ``hidden_title`` there instead, moved off the slide (the accessible way to hide a title:
+    it stays in the outline and is read by screen readers); with neither, the placeholder
+    goes."""
+    slide = ctx.source
+    title: Inline = slide.title
+    if title and suffix:
+        title = (*title, Run(suffix))
+    if title:
+        write_inline(ctx.placeholder(field).text_frame, title)
+    elif slide.hidden_title:
+        hide_title(ctx, field, slide.hidden_title)
+    else:
+        ctx.drop(field)
+
+
+def hide_title(ctx: RenderContext, field: str, text: str) -> None:
+    """Fill ``field`` with ``text`` and, unless the master already keeps that placeholder
+    off the slide, place it just above the visible area."""
+    ph = ctx.placeholder(field)
+    write_inline(ph.text_frame, (Run(text),))
+    left, top, width, height = int(ph.left), int(ph.top), int(ph.width), int(ph.height)
+    if top + height > 0:
+        ph.left, ph.top = Emu(left), Emu(-height - 45720)
+        ph.width, ph.height = Emu(width), Emu(height)
+
+
+def fill_text(ctx: RenderContext, field: str, text: Any, style: Style = INHERIT) -> None:
+    """Write a model ``Text`` into ``field``'s placeholder, or remove the placeholder when
+    the text is empty (an empty placeholder shows a "Click to add" prompt when editing)."""
+    if not text:
+        ctx.drop(field)
+        return
+    write_text(ctx.placeholder(field).text_frame, text, style)
+
+
+def fill_inline(ctx: RenderContext, field: str, inline: Inline, style: Style = INHERIT) -> None:
+    """Like :func:`fill_text` for one paragraph of inline runs."""
+    if not inline:
+        ctx.drop(field)
+        return
+    write_inline(ctx.placeholder(field).text_frame, inline, style)
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def add_footer_and_number(ctx: RenderContext, layout: SlideLayout) -> None:
+    """Clone the layout's footer and slide-number placeholders (where the layout has them,
+    at the idx the brand names) and fill them: the brand's footer text and a real
+    ``slidenum`` field."""
+    idx = ctx.brand.footer_placeholders
+    footer_idx, number_idx = idx.get("footer"), idx.get("slide_number")
+    if footer_idx is not None and ctx.brand.footer:
+        source = layout.placeholders.get(idx=footer_idx)
+        if source is not None:
+            ph = _clone(ctx, source)
+            write_inline(ph.text_frame, (Run(ctx.brand.footer),))
+    if number_idx is not None:
+        source = layout.placeholders.get(idx=number_idx)
+        if source is not None:
+            ph = _clone(ctx, source)
+            _write_slide_number(ph, source, ctx.number)
+
+
+def _clone(ctx: RenderContext, source: Any) -> Any:
+    ctx.shapes.clone_placeholder(source)
+    idx = source.placeholder_format.idx
+    return next(p for p in ctx.slide.placeholders if p.placeholder_format.idx == idx)
+
+
+def _write_slide_number(ph: Any, source: Any, number: int) -> None:
+    """A paragraph holding an ``a:fld type="slidenum"`` whose cached text is ``number``."""
+    frame = ph.text_frame
+    prepare_frame(frame)
+    field_id = SLIDENUM_FIELD_ID
+    master_field = source.element.find(".//" + qn("a:fld"))
+    if master_field is not None and master_field.get("type") == "slidenum":
+        field_id = master_field.get("id", SLIDENUM_FIELD_ID)
+    p = frame.paragraphs[0]._p
+    fld = etree.Element(qn("a:fld"), id=field_id, type="slidenum")
+    p.insert_element_before(fld, "a:endParaRPr")
+    etree.SubElement(fld, qn("a:rPr"))
+    etree.SubElement(fld, qn("a:t")).text = str(number)
+
+
+def write_notes(ctx: RenderContext) -> bool:
+    """Write the speaker notes, if the slide has any; returns whether it had."""
+    if not ctx.source.notes:
+        return False
+    frame = ctx.slide.notes_slide.notes_text_frame
+    write_text(frame, ctx.source.notes, inherits_bullets=False)
+    return True
+
+
+def text_roots(ctx: RenderContext) -> list[etree._Element]:
+    """XML roots that hold the slide's text: the slide and, if any, its notes page."""
+    roots = [ctx.slide.element]
+    if ctx.slide.has_notes_slide:
+        roots.append(ctx.slide.notes_slide.element)
+    return roots
