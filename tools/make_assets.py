@@ -213,6 +213,7 @@ def fjord_photo(seed: int = PHOTO_SEED, size: tuple[int, int] = PHOTO_SIZE) -> I
     bank = Image.blend(Image.new("RGB", (w, h), (34, 44, 30)),
                        Image.merge("RGB", (texture,) * 3), 0.18)
     scene = Image.composite(bank, scene, mask)
+    scene = spruces(rng, scene, tilt)
 
     # Film grain: fine noise, then a faint vignette, for a photographic look.
     grain = value_noise(rng, (w, h), (w // 2, h // 2))
@@ -221,6 +222,35 @@ def fjord_photo(seed: int = PHOTO_SEED, size: tuple[int, int] = PHOTO_SIZE) -> I
     ImageDraw.Draw(vignette).ellipse((-w * 0.25, -h * 0.35, w * 1.25, h * 1.35), fill=255)
     vignette = vignette.filter(ImageFilter.GaussianBlur(160))
     return Image.composite(scene, Image.blend(scene, Image.new("RGB", (w, h)), 0.35), vignette)
+
+
+def spruces(rng: random.Random, scene: Image.Image, ground: list[float]) -> Image.Image:
+    """Dark spruce silhouettes standing on the foreshore, denser towards the left edge."""
+    w, h = scene.size
+    scale = 4  # drawn larger and downsampled: smooth edges
+    layer = Image.new("L", (w * scale, h * scale), 0)
+    draw = ImageDraw.Draw(layer)
+    x = 0.0
+    while x < w:
+        height = rng.uniform(60, 190) * (1.25 - 0.8 * x / w)
+        if height > 55 and rng.random() < 0.85 - 0.6 * x / w:
+            base = ground[min(w, int(x))] + 6
+            half = height * 0.22
+            tiers = 6
+            for t in range(tiers):
+                top = base - height + t * height / tiers * 0.9
+                spread = half * (t + 1) / tiers
+                draw.polygon(
+                    [((x - spread) * scale, (top + height / tiers * 1.4) * scale),
+                     (x * scale, top * scale),
+                     ((x + spread) * scale, (top + height / tiers * 1.4) * scale)],
+                    fill=255,
+                )
+            draw.rectangle(((x - 2) * scale, (base - height * 0.15) * scale,
+                            (x + 2) * scale, (base + 4) * scale), fill=255)
+        x += rng.uniform(14, 46) * (1 + 1.5 * x / w)
+    mask = layer.resize((w, h), Image.Resampling.BOX).filter(ImageFilter.GaussianBlur(0.8))
+    return Image.composite(Image.new("RGB", (w, h), (20, 30, 22)), scene, mask)
 
 
 # --------------------------------------------------------------------------- main
