@@ -67,8 +67,11 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     lang = str(settings["lang"].value) if "lang" in settings else DEFAULT_LANG
     brand_name = str(settings["brand"].value) if "brand" in settings else _default_brand(project)
     brand = load_brand(brand_name, project.root, diags, loc=settings["brand"].loc if "brand" in settings else src.loc)
+    # The title slide's byline: meeting, place, date — less what the subtitle already says.
     byline = ", ".join(
-        str(v) for v in (plain_yaml(meeting.get("name")), plain_yaml(meeting.get("place")), text["date"]) if v
+        str(v)
+        for v in (plain_yaml(meeting.get("name")), plain_yaml(meeting.get("place")), text["date"])
+        if v and str(v) != text["subtitle"]
     )
     library = Library(project)
     slides: list[Slide] = []
