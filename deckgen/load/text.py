@@ -1,50 +1,101 @@
 """Reading a content file's text: UTF-8 only, BOM and CRLF accepted, control characters refused.
 
 Line numbers after CRLF or CR normalisation are the same as an editor shows, so every later
-location is right for files from any platform.
+location is right for files from any platform. Characters that would either break a
+PowerPoint file (C0 and C1 controls, U+FFFE, U+FFFF: not allowed in XML) or make the YAML
+parser count lines differently from an editor (U+2028, U+2029, which YAML 1.1 treats as line
+breaks) are refused at their line and column.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from deckgen.errors import Diagnostics, SourceLoc
 
 MAX_FILE_BYTES = 2_000_000
+MAX_CHAR_ERRORS = 10  # after this many, one more message would not help anyone
 
-# C0 controls except tab and newline, DEL, C1 controls. Carriage returns are normalised first.
-_FORBIDDEN = {c for c in range(0x20) if c not in (0x09, 0x0A)} | {0x7F} | set(range(0x80, 0xA0))
+# C0 controls except tab and newline (carriage returns are normalised first), DEL, C1
+# controls, the two XML non-characters, and the Unicode line/paragraph separators.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+_SAVE_UTF8 = "save the file as UTF-8 (in most editors: Save with encoding, UTF-8)"
 
 
 def decode(data: bytes, rel: str, diags: Diagnostics) -> str | None:
-    """Decode ``data`` as UTF-8 (optional BOM), normalise line ends, refuse control characters."""
+    """Decode ``data`` as UTF-8 (optional BOM), normalise line ends, refuse control characters.
+
+    Returns the text with ``\\n`` line ends, or None after adding located errors: a decoding
+    error names the byte's offset, line and column; each forbidden character its own place.
+    """
+    for bom, name in _BOMS.items():
+        if data.startswith(bom):
+            diags.error(SourceLoc(rel, 1, 1), f"the file is saved as {name}, not UTF-8", _SAVE_UTF8)
+            return None
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+        data = data[3:]  # a UTF-8 BOM carries no text; Notepad adds it
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        diags.error(
-            SourceLoc(rel, line, col),
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at byte offset {exc.start})",
-            "save the file as UTF-8 (in most editors: Save with encoding, UTF-8)",
-        )
+        _report_undecodable(data, exc, rel, diags)
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = 0
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        for col, ch in enumerate(line, start=1):
-            if ord(ch) in _FORBIDDEN:
-                diags.error(
-                    SourceLoc(rel, lineno, col),
-                    f"control character U+{ord(ch):04X} in text",
-                    "delete it (it is invisible in most editors and breaks PowerPoint files)",
-                )
-                bad += 1
-                if bad >= 10:
-                    return None
+    bad = list(_forbidden_chars(text, rel))
+    for loc, message in bad[:MAX_CHAR_ERRORS]:
+        diags.error(loc, message,
+                    "delete it (it is invisible in most editors and breaks PowerPoint files)")
     return None if bad else text
+
+
+def _report_undecodable(data: bytes, exc: UnicodeDecodeError, rel: str,
+                        diags: Diagnostics) -> None:
+    """Locate the first byte that is not UTF-8: byte offset, and line/column as characters."""
+    start = exc.start
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line = data.count(b"\n", 0, start) + 1
+    # The column counts characters, as editors do; the bytes before the bad one on this line
+    # are valid UTF-8 (the decoder stopped at the first error).
+    col = len(data[line_start:start].decode("utf-8", errors="replace").rstrip("\r")) + 1
+    guess = ""
+    if _is_legacy_latin(data):
+        # æ, ø, å saved by an old editor as single bytes: the usual culprit here.
+        guess = "; the file looks like Windows-1252 or Latin-1"
+    diags.error(
+        SourceLoc(rel, line, col),
+        f"not valid UTF-8: byte 0x{data[start]:02X} at byte offset {start}{guess}",
+        _SAVE_UTF8,
+    )
+
+
+def _is_legacy_latin(data: bytes) -> bool:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return any(ch in text for ch in "æøåÆØÅäöüé")
+
+
+def _forbidden_chars(text: str, rel: str) -> list[tuple[SourceLoc, str]]:
+    found: list[tuple[SourceLoc, str]] = []
+    for match in _FORBIDDEN.finditer(text):
+        pos = match.start()
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        ch = match.group()
+        name = unicodedata.name(ch, "")
+        label = f"U+{ord(ch):04X} ({name.lower()})" if name else f"U+{ord(ch):04X}"
+        found.append((SourceLoc(rel, line, col), f"control character {label} in text"))
+        if len(found) > MAX_CHAR_ERRORS:
+            break
+    return found
 
 
 def read_text(path: Path, rel: str, diags: Diagnostics, loc: SourceLoc | None = None) -> str | None:
@@ -60,7 +111,13 @@ def read_text(path: Path, rel: str, diags: Diagnostics, loc: SourceLoc | None = 
                 "split it into smaller files",
             )
             return None
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # Bounded even if the size changed (or a device reports 0): never read without end.
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            diags.error(where, f"{rel} is larger than {MAX_FILE_BYTES} bytes",
+                        "split it into smaller files")
+            return None
     except FileNotFoundError:
         diags.error(where, f"file {rel!r} not found", "check the path")
         return None

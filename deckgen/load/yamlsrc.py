@@ -32,16 +32,61 @@ class _Budget:
         self.exceeded = False
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__("too deep")
+        self.mark = mark
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's composer recurses once per nesting level; stop it at ``MAX_DEPTH`` with the
+    place, before Python's recursion limit would (which gives no location)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
 def _loc(rel: str, mark: yaml.Mark, line_offset: int) -> SourceLoc:
     return SourceLoc(rel, mark.line + 1 + line_offset, mark.column + 1)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _BoundedLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
 
 
 def parse_yaml(
     text: str, rel: str, diags: Diagnostics, *, line_offset: int = 0
 ) -> Located | None:
-    """Parse one YAML document; ``line_offset`` shifts locations for front matter blocks."""
+    """Parse one YAML document; ``line_offset`` shifts locations for front matter blocks.
+
+    Returns the located tree, or None after adding errors. Refused, each at its place:
+    malformed YAML, nesting deeper than ``MAX_DEPTH``, aliases that expand to more than
+    ``MAX_NODES`` values, tags other than the standard scalar and collection ones, merge
+    keys, non-scalar keys and duplicate keys.
+    """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
+    except _TooDeep as exc:
+        diags.error(
+            _loc(rel, exc.mark, line_offset),
+            f"YAML nesting is too deep (more than {MAX_DEPTH} levels)",
+            "content files hold flat data: write it with fewer levels",
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = _loc(rel, mark, line_offset) if mark else SourceLoc(rel, 1 + line_offset, 1)
@@ -50,13 +95,6 @@ def parse_yaml(
         return None
     except yaml.YAMLError as exc:
         diags.error(SourceLoc(rel, 1 + line_offset, 1), f"malformed YAML: {exc}", "check the syntax")
-        return None
-    except RecursionError:
-        diags.error(
-            SourceLoc(rel, 1 + line_offset, 1),
-            "YAML nesting is too deep",
-            f"content files may nest at most {MAX_DEPTH} levels",
-        )
         return None
     if node is None:
         return Located({}, SourceLoc(rel, 1 + line_offset, 1))
@@ -105,12 +143,16 @@ def _build(
     if depth > MAX_DEPTH:
         if not budget.exceeded:
             budget.exceeded = True
-            diags.error(loc, "YAML nesting is too deep", f"nest at most {MAX_DEPTH} levels")
+            # The composer bounded the written nesting; deeper here means an alias that
+            # contains itself (``&a [*a]``).
+            diags.error(loc, f"YAML nesting is too deep (more than {MAX_DEPTH} levels)",
+                        "an alias refers to the value that contains it: write the data out")
         return Located(None, loc)
     if node.tag not in _ALLOWED_TAGS:
+        shown = node.tag.replace(_STD, "!!", 1)
         diags.error(
             loc,
-            f"YAML tag {node.tag!r} is not allowed",
+            f"YAML tag {shown!r} is not allowed (tags that construct objects are refused)",
             "content files hold plain data: remove the tag",
         )
         return Located(None, loc)
@@ -122,6 +164,11 @@ def _build(
             if key_node.tag == _STD + "merge":
                 diags.error(key_loc, "YAML merge keys ('<<') are not supported", "write the keys out")
                 continue
+            if key_node.tag not in _ALLOWED_TAGS:
+                shown = key_node.tag.replace(_STD, "!!", 1)
+                diags.error(key_loc, f"YAML tag {shown!r} is not allowed on a key",
+                            "content files hold plain data: remove the tag")
+                continue
             if not isinstance(key_node, yaml.ScalarNode):
                 diags.error(key_loc, "a mapping key must be plain text", "write a simple key")
                 continue
@@ -129,8 +176,9 @@ def _build(
             if key in first_seen:
                 diags.error(
                     key_loc,
-                    f"duplicate key {key!r} (first at line {first_seen[key].line})",
-                    "keep one of them",
+                    f"duplicate key {key!r} on line {key_loc.line} "
+                    f"(first on line {first_seen[key].line})",
+                    "keep one of them: YAML would silently use the last",
                 )
                 continue
             first_seen[key] = key_loc
@@ -142,6 +190,8 @@ def _build(
     return _scalar(node, loc, diags)
 
 
+# One loader, used only for its scalar constructors (int, float, bool, null), which keep no
+# state; ``construct_object`` would remember every node it ever saw.
 _constructor = yaml.SafeLoader("")
 
 
@@ -153,8 +203,9 @@ def _scalar(node: yaml.ScalarNode, loc: SourceLoc, diags: Diagnostics) -> Locate
     if tag == _STD + "binary":
         diags.error(loc, "binary YAML values are not allowed", "reference a file instead")
         return Located(None, loc)
+    construct = _constructor.yaml_constructors[tag]
     try:
-        value: Any = _constructor.construct_object(node, deep=True)
+        value: Any = construct(_constructor, node)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         diags.error(loc, f"invalid value {node.value!r}: {exc}", "put it in quotes to make it text")
         return Located(None, loc)
