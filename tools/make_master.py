@@ -653,12 +653,14 @@ def core_xml(title: str) -> str:
     )
 
 
-def app_xml() -> str:
+def app_xml(slide_size: str) -> str:
+    """Extended properties: only what PowerPoint shows; no template name, no company."""
+    fmt = "Widescreen" if slide_size == "16:9" else "On-screen Show (4:3)"
     return (
         f'{XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
         f'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
         f'docPropsVTypes"><Application>deckgen</Application><PresentationFormat>'
-        f"Widescreen</PresentationFormat><Slides>0</Slides></Properties>"
+        f"{fmt}</PresentationFormat><Slides>0</Slides></Properties>"
     )
 
 
@@ -708,7 +710,7 @@ def build_parts(brand: dict, brand_dir: Path) -> list[tuple[str, bytes]]:
         ("rId3", REL_APP, "docProps/app.xml"),
     ])))
     parts.append(("docProps/core.xml", core_xml(name)))
-    parts.append(("docProps/app.xml", app_xml()))
+    parts.append(("docProps/app.xml", app_xml(size)))
     parts.append(("ppt/presentation.xml", presentation_xml(size)))
     parts.append(("ppt/_rels/presentation.xml.rels", rels_xml([
         ("rId1", REL_MASTER, "slideMasters/slideMaster1.xml"),

@@ -168,3 +168,20 @@ def test_libreoffice_converts_a_deck_on_every_layout(tmp_path):
     # One page object per slide ("/Type /Page", not the "/Type /Pages" tree node).
     pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf.read_bytes()))
     assert pages == len(brand_yaml(BRANDS[0])["layouts"])
+
+
+def test_a_4_3_brand_gets_a_4_3_master_with_the_same_layouts(tmp_path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    text = (BRANDS[0] / "brand.yaml").read_text(encoding="utf-8")
+    (folder / "brand.yaml").write_text(text.replace('"16:9"', '"4:3"'), encoding="utf-8")
+    shutil.copy(BRANDS[0] / "logo.png", folder / "logo.png")
+    data = make_master.build(folder)
+    prs = Presentation(io.BytesIO(data))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+    pic = prs.slide_layouts.get_by_name("Bilde").placeholders[1]
+    assert (pic.left, pic.top, pic.width, pic.height) == (0, 0, 9144000, 6858000)
+    for layout in prs.slide_layouts:
+        for ph in layout.placeholders:
+            if ph.placeholder_format.idx != 0 or layout.name != "Bilde":
+                assert ph.left is None or ph.left + ph.width <= 9144000, (layout.name, ph.name)
