@@ -103,7 +103,7 @@ def build_county(deck_path: Path, county: str | None, options: Options) -> Resul
     from deckgen.write import write_outputs
 
     started = time.perf_counter()
-    result = Result(str(deck_path), county)
+    result = Result(str(deck_path), county, name=f"{deck_path.stem}-{county}" if county else deck_path.stem)
     diags = Diagnostics()
     try:
         deck = resolve_deck(deck_path, county, diags)

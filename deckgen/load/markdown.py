@@ -74,7 +74,8 @@ def parse_markdown(
         chunks = [([], 1)]
     mdfile = MarkdownFile(front)
     for index, (chunk, start_line) in enumerate(chunks):
-        loc = SourceLoc(rel, start_line, 1, included_from)
+        # The first slide of a file with front matter starts where the front matter does.
+        loc = SourceLoc(rel, 1 if index == 0 and front is not None else start_line, 1, included_from)
         slide = _slide(chunk, rel, diags, loc, front if index == 0 else None, included_from)
         if slide is not None:
             mdfile.slides.append(slide)

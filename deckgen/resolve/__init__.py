@@ -9,6 +9,7 @@ brand. Errors are collected; the caller raises them all at once.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,8 +35,9 @@ def deck_counties(src: SourceDeck, project: Project, requested: str | None, diag
         return list(src.counties) or [None]
     assert requested is not None
     if src.counties and requested not in src.counties:
+        where = src.settings["counties"] if "counties" in src.settings else src.settings.get("county")
         diags.error(
-            src.loc,
+            where.loc if where is not None else src.loc,
             f"the deck is not for county {requested!r}",
             did_you_mean(requested, src.counties) if src.counties else "the deck lists no counties",
         )
@@ -132,7 +134,19 @@ def _text_setting(settings: Mapping[str, Located], key: str, scope: Scope, diags
     return substitute_str(str(node.value), scope, node.loc, diags)
 
 
-def _slide(
+def _slide(source: SourceSlide, scope: Scope, diags: Diagnostics, *args: Any, **kwargs: Any) -> list[Slide]:
+    """Build one source slide; its messages say where a library slide was used."""
+    inner = Diagnostics()
+    slides = _build_slide(source, scope, inner, *args, **kwargs)
+    origin = source.loc.included_from
+    for d in inner:
+        if origin is not None and d.loc.included_from is None and d.loc.path == source.loc.path:
+            d = replace(d, loc=replace(d.loc, included_from=origin))
+        diags.items.append(d)
+    return slides
+
+
+def _build_slide(
     source: SourceSlide,
     scope: Scope,
     diags: Diagnostics,

@@ -1,0 +1,145 @@
+"""Bad input, as a user meets it: `path:line:col: error: …; hint`, exit 1, no traceback, and
+the previous output left exactly as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deckgen.cli import main
+
+DECK = "content/decks/regionmote.yaml"
+
+
+def build(project: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(
+        main, ["build", str(project / DECK), "--county", "buskerud", "--out", str(project / "build"), *args]
+    )
+
+
+@pytest.fixture()
+def good(project: Path) -> tuple[Path, bytes]:
+    """The project after one good build, and the bytes of that build."""
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    out = project / "build" / "regionmote-buskerud.pptx"
+    return project, out.read_bytes()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_failed_cleanly(project: Path, before: bytes, result, *lines: str) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    for line in lines:
+        assert line in result.output, result.output
+    assert (project / "build" / "regionmote-buskerud.pptx").read_bytes() == before
+    assert not list((project / "build").glob(".deckgen-tmp-*"))
+
+
+def test_unknown_layout(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/tre-fylker.md", "layout: bullets", "layout: bulets")
+    assert_failed_cleanly(
+        project, before, build(project),
+        "content/slides/tre-fylker.md:2:9: error: unknown layout 'bulets'; did you mean 'bullets'?",
+    )
+
+
+def test_misspelt_field(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/foto-bly.md", "credit:", "kredit:")
+    assert_failed_cleanly(
+        project, before, build(project),
+        "content/slides/foto-bly.md:5:1: error: unknown key 'kredit' in image slide; did you mean 'credit'?",
+    )
+
+
+def test_missing_required_field(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/diskusjon.md", "minutes: 3\npairing: to og to\n---", "pairing: to og to\n---")
+    assert_failed_cleanly(
+        project, before, build(project),
+        "content/slides/diskusjon.md:1:1: error: the discussion slide needs 'minutes:'; add 'minutes:' to the slide's front matter",
+    )
+
+
+def test_wrong_type(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/diskusjon.md", "minutes: 3", "minutes: tre")
+    assert_failed_cleanly(
+        project, before, build(project),
+        "content/slides/diskusjon.md:3:10: error: 'minutes' must be a whole number, not the text 'tre'; write a whole number",
+    )
+
+
+def test_wrong_type_explains_yaml(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/decks/regionmote.yaml", "lang: nb-NO", "lang: no")
+    assert_failed_cleanly(
+        project, before, build(project),
+        "content/decks/regionmote.yaml:8:7: error: 'lang' must be text, not false; YAML reads unquoted 'no' as false; write \"no\" in quotes",
+    )
+
+
+def test_malformed_yaml_in_deck(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/decks/regionmote.yaml", "brand: ks", "brand: [ks")
+    result = build(project)
+    assert_failed_cleanly(project, before, result, "content/decks/regionmote.yaml:", "error: malformed YAML")
+
+
+def test_malformed_front_matter(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/roller.md", "title: Våre roller", "title: Våre: roller")
+    assert_failed_cleanly(
+        project, before, build(project),
+        "content/slides/roller.md:3:12: error: malformed YAML: mapping values are not allowed here; put text that contains ': ' in quotes",
+    )
+
+
+def test_missing_image_with_case_hint(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/foto-bly.md", "foto-bly.jpg", "Foto-Bly.jpg")
+    assert_failed_cleanly(
+        project, before, build(project),
+        "content/slides/foto-bly.md:3:8: error: picture '../../assets/Foto-Bly.jpg' not found; did you mean 'foto-bly.jpg'? (the letter case differs)",
+    )
+
+
+def test_unknown_county(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    result = CliRunner().invoke(main, ["build", str(project / DECK), "--county", "buskerod", "--out", str(project / "build")])
+    assert_failed_cleanly(
+        project, before, result,
+        "content/decks/regionmote.yaml:10:11: error: the deck is not for county 'buskerod'; did you mean 'buskerud'?",
+    )
+
+
+def test_all_errors_of_a_run_are_reported_together(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/tre-fylker.md", "layout: bullets", "layout: bulets")
+    edit(project / "content/slides/foto-bly.md", "credit:", "kredit:")
+    edit(project / "content/slides/fylkesstyre.md", "{{ county.name }}", "{{ county.nmae }}")
+    result = build(project)
+    assert_failed_cleanly(
+        project, before, result,
+        "content/slides/tre-fylker.md:2:9: error: unknown layout",
+        "content/slides/foto-bly.md:5:1: error: unknown key 'kredit'",
+        "content/slides/fylkesstyre.md:3:27: error: unknown variable 'county.nmae' ('nmae' is not in county); did you mean 'county.name'?",
+    )
+    lines = [line for line in result.output.splitlines() if ": error: " in line]
+    assert lines == sorted(lines)
+
+
+def test_library_errors_show_where_the_slide_was_used(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/tre-fylker.md", "layout: bullets", "layout: bulets")
+    result = build(project)
+    assert "  included from content/decks/regionmote.yaml:" in result.output
