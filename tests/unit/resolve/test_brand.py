@@ -334,3 +334,32 @@ def test_report_lists_what_the_mapping_misses(tmp_path):
     lines = brand_report(brand)
     assert "  question: not mapped (decks that use it fail to build)" in lines
     assert "  image.credit: not mapped (left out on these slides)" in lines
+
+
+def test_a_potx_master_loads_and_is_handed_over_as_a_presentation(tmp_path):
+    import io
+    import zipfile
+
+    from pptx import Presentation
+
+    from deckgen.resolve.master import CT_PRESENTATION, CT_TEMPLATE
+
+    project = make_project(tmp_path, ks_yaml().replace("master: master.pptx",
+                                                       "master: master.potx"))
+    folder = project / "templates" / "acme"
+    src = (folder / "master.pptx").read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(src)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            body = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(CT_PRESENTATION.encode(), CT_TEMPLATE.encode())
+            zout.writestr(info.filename, body)
+    (folder / "master.potx").write_bytes(out.getvalue())
+    diags = Diagnostics()
+    brand = load_brand("acme", project, diags, loc=DECK_LOC)
+    assert brand is not None, [d.format() for d in diags]
+    assert not list(diags)
+    assert brand.master_path == "templates/acme/master.potx"
+    assert Presentation(io.BytesIO(brand.master)).slide_layouts.get_by_name("Bilde") is not None
+    assert "PowerPoint template (.potx), accepted" in brand_report(brand)[0]
