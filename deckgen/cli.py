@@ -87,8 +87,7 @@ def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]
             bar.update(bar.task_ids[0], advance=1, total=None)
 
         results, problems = build(deck, county, options, on_done)
-    findings = all_diagnostics(results)
-    ui.print_diagnostics([*problems, *findings])
+    ui.print_diagnostics(all_diagnostics([Result(str(deck), None, diagnostics=problems), *results]))
     for r in results:
         if r.failure:
             sys.stderr.write(f"deckgen: error: {r.failure}\n")

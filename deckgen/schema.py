@@ -149,7 +149,6 @@ LAYOUT_FIELDS: dict[str, dict[str, Any]] = {
 
 # Which fields each layout cannot do without (the Markdown body may supply some; see resolve).
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "image": ("alt",),
     "discussion": ("minutes",),
     "orgchart": ("bodies",),
     "tiles": ("tiles",),

@@ -1,0 +1,44 @@
+"""A plain Markdown deck in the pandoc/Marp style builds as it is: `deckgen build talk.md`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from lxml import html
+from pptx import Presentation
+
+from deckgen.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_plain_markdown_deck_builds_to_pptx_and_html(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    shutil.copytree(REPO / "assets", tmp_path / "assets")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "examples/talk.md"), "--format", "pptx,html", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "examples/talk.md:7:1: warning: front matter key 'marp' is not used by deckgen" in result.output
+    assert result.output.count("'marp' is not used") == 1
+
+    prs = Presentation(str(out / "talk.pptx"))
+    layouts = [s.slide_layout.name for s in prs.slides]
+    # front matter → title slide (as pandoc); '#' + list → bullets; table → table;
+    # heading alone → section; a picture alone → full-bleed image
+    assert layouts == ["Tittellysbilde", "Tittel og innhold", "Tittel og innhold", "Deloverskrift", "Bilde"]
+    assert prs.slides[0].shapes.title.text == "Samarbeid i regionen"
+    assert prs.slides[1].notes_slide.notes_text_frame.text.startswith("Denne filen viser")
+    assert prs.slides[2].notes_slide.notes_text_frame.text == "Tallene er eksempler."
+    table = next(s.table for s in prs.slides[2].shapes if s.has_table)
+    assert [c.text for c in table.rows[1].cells] == ["Eksempelregion A", "3", "40 000"]
+    body = prs.slides[1].placeholders[1].text_frame
+    levels = [(p.text, p.level) for p in body.paragraphs]
+    assert ("Interkommunale politiske råd samler kreftene", 1) in levels
+    assert prs.core_properties.author == "KS Viken"
+
+    doc = html.fromstring((out / "talk" / "index.html").read_bytes())
+    assert doc.get("lang") == "nb-NO"
+    assert len(doc.cssselect(".reveal .slides > section")) == 5
