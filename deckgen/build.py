@@ -43,6 +43,7 @@ class Result:
     seconds: float = 0.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     failure: str = ""  # a non-located failure (output error), already formatted
+    exit_code: int = 1  # the CLI's exit code when this job failed (3: output not written)
 
     @property
     def ok(self) -> bool:
@@ -120,6 +121,7 @@ def build_county(deck_path: Path, county: str | None, options: Options) -> Resul
             diags.extend(exc.diagnostics())
         else:
             result.failure = str(exc)
+            result.exit_code = exc.exit_code
     result.diagnostics = sorted(diags, key=Diagnostic.sort_key)
     result.seconds = time.perf_counter() - started
     return result

@@ -75,7 +75,8 @@ def build_cmd(deck: Path, county: str | None, formats: tuple[str, ...], out_dir:
     """
     options = Options(_formats(formats), out_dir, notes=not no_notes, jobs=jobs)
     results = _run_build(deck, county, options)
-    sys.exit(0 if results and all(r.ok for r in results) else 1)
+    # 3 when an output could not be written (disk full, read-only, permission), else 1.
+    sys.exit(0 if results and all(r.ok for r in results) else max((r.exit_code for r in results), default=1))
 
 
 def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]:

@@ -9,6 +9,7 @@ symlinks that point outside it, devices and directories, each with the location 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import urllib.parse
 from dataclasses import dataclass
@@ -49,25 +50,20 @@ class Project:
         must_exist: bool = True,
     ) -> Path | None:
         """Resolve ``ref`` (relative to ``base``, a folder inside the project) to a regular file
-        inside the project, or add a located error and return None."""
+        inside the project, or add a located error at ``loc`` and return None.
+
+        Refused: empty names and NUL bytes; web addresses and other URLs (deckgen never
+        fetches); absolute paths (``/x``, ``~/x``, ``C:\\x``); backslashes; percent-encoded
+        dots, slashes or NULs (``..%2F``: an encoded path must not mean more than it shows);
+        ``..`` that leaves the project; symlinks whose target is outside it (or loops);
+        folders; devices, FIFOs and sockets. With ``must_exist=False`` a missing file gives
+        its would-be path and no error.
+        """
+        problem = _refuse_ref(ref)
+        if problem:
+            diags.error(loc, f"{what} path {ref!r} {problem[0]}", problem[1])
+            return None
         decoded = urllib.parse.unquote(ref)
-        if not ref or "\x00" in decoded:
-            diags.error(loc, f"empty or invalid {what} path {ref!r}", "write a path inside the project")
-            return None
-        if decoded != ref and ("/" in decoded.replace(ref, "") or ".." in decoded):
-            diags.error(
-                loc,
-                f"{what} path {ref!r} is percent-encoded",
-                "write the path plainly, relative to the file that names it",
-            )
-            return None
-        if os.path.isabs(decoded) or decoded.startswith("~") or (len(decoded) > 1 and decoded[1] == ":"):
-            diags.error(
-                loc,
-                f"{what} path {ref!r} is absolute",
-                "write a path relative to the file that names it, inside the project",
-            )
-            return None
         candidate = Path(os.path.normpath(base / decoded))
         if not _inside(candidate, self.root):
             diags.error(
@@ -80,7 +76,14 @@ class Project:
             if must_exist:
                 diags.error(loc, f"{what} {ref!r} not found", _case_hint(candidate))
             return None if must_exist else candidate
-        real = candidate.resolve()
+        try:
+            real = candidate.resolve(strict=True)
+            mode = real.stat().st_mode
+        except (OSError, RuntimeError):
+            # A dangling link or a link loop (RuntimeError before Python 3.13).
+            diags.error(loc, f"{what} path {ref!r} is a broken or looping link",
+                        "replace the link with the file itself")
+            return None
         if not _inside(real, self.root):
             diags.error(
                 loc,
@@ -88,14 +91,40 @@ class Project:
                 "copy the file into the project instead of linking to it",
             )
             return None
-        mode = real.stat().st_mode
         if stat.S_ISDIR(mode):
             diags.error(loc, f"{what} path {ref!r} is a folder, not a file", "name a file")
             return None
         if not stat.S_ISREG(mode):
-            diags.error(loc, f"{what} path {ref!r} is not a regular file", "name a regular file")
+            diags.error(loc, f"{what} path {ref!r} is a device or special file, not a regular file",
+                        "name an ordinary file inside the project")
             return None
         return real
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+_ENCODED_SEPARATOR = re.compile(r"%(2e|2f|5c|00)", re.IGNORECASE)
+
+
+def _refuse_ref(ref: str) -> tuple[str, str] | None:
+    """(what is wrong, hint) for a reference refused from its text alone, or None."""
+    if not ref.strip() or "\x00" in ref:
+        return "is empty or invalid", "write a path inside the project"
+    if len(ref) > 1 and ref[1] == ":" and ref[0].isalpha():
+        return ("is absolute (a drive letter)",
+                "write a path relative to the file that names it, inside the project")
+    if _SCHEME.match(ref):
+        return ("is a web address or URL; deckgen only uses files inside the project",
+                "download the file into the project (e.g. assets/) and name that file")
+    if "\\" in ref:
+        return "uses backslashes", "write the path with forward slashes: assets/photo.jpg"
+    if _ENCODED_SEPARATOR.search(ref):
+        return ("is percent-encoded",
+                "write the path plainly, relative to the file that names it")
+    decoded = urllib.parse.unquote(ref)
+    if os.path.isabs(decoded) or decoded.startswith("~"):
+        return ("is absolute",
+                "write a path relative to the file that names it, inside the project")
+    return None
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -1,10 +1,21 @@
 """Write: rendered outputs → files, atomically, inside the output folder only.
 
-Each file is written to a temporary file in its target folder and ``os.replace``d over the old
-one, so a reader sees either the old or the new file, never half of one. A folder output (the
-reveal.js deck with its assets) is written whole into a temporary folder beside the old one and
-swapped in, so stale assets do not linger and an interrupted build leaves the old folder as it
-was. Nothing is written outside ``out_dir``.
+Two phases. First every output is *staged*: a file is written whole to a temporary file beside
+its target, a folder output (the reveal.js deck with its assets) whole into a temporary folder
+beside the old one. Only when every output has been staged is anything *committed*: each
+staged file or folder is ``os.replace``d over the old one. So a build that fails while writing
+(the disk fills up, a permission is missing) has changed no earlier output at all, and a reader
+never sees half a file. Temporary files and folders are removed on every failure.
+
+A folder cannot be replaced over an existing folder in one step: the old one is first renamed
+to ``.deckgen-tmp-old-<name>`` and removed after the new one is in place. If a build is killed
+between those two renames, the next build finds the old folder under that name and puts it
+back before anything else.
+
+Outputs that are byte-identical to what is on disk are left alone (their times too). Nothing
+is written outside ``out_dir``; an output path that would leave it is a bug (``ValueError``).
+Every OS error becomes an :class:`~deckgen.errors.OutputError` (exit code 3) naming the output,
+with a message for the common causes: disk full, read-only file system, permission denied.
 """
 
 from __future__ import annotations
@@ -15,87 +26,129 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from deckgen.errors import OutputError
 
 TEMP_PREFIX = ".deckgen-tmp-"
+FILE_MODE = 0o644
+FOLDER_MODE = 0o755
 
 
 def _safe_parts(rel: str) -> tuple[str, ...]:
     path = PurePosixPath(rel)
-    if path.is_absolute() or not path.parts or any(p in ("..", ".", "") for p in path.parts) or "\\" in rel:
+    if (path.is_absolute() or not path.parts or "\\" in rel
+            or any(p in ("..", ".", "") or p.startswith(TEMP_PREFIX) for p in path.parts)):
         raise ValueError(f"output path {rel!r} would leave the output folder")
     return path.parts
 
 
+@dataclass
+class _Staged:
+    """One top-level output ready to be swapped in: ``staged`` replaces ``target``."""
+
+    target: Path
+    staged: Path | None  # None: unchanged on disk, nothing to do
+    is_folder: bool = False
+    cleanup: list[Path] = field(default_factory=list)
+
+
 def write_outputs(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
-    """Write every output; return the top-level paths written (files or folders)."""
+    """Write every output atomically; return the top-level paths (files or folders), sorted.
+
+    Raises :class:`OutputError` when the files cannot be written; the earlier output is then
+    unchanged and no temporary file is left behind.
+    """
     groups: dict[str, dict[tuple[str, ...], bytes]] = {}
     for rel, data in outputs.items():
         parts = _safe_parts(rel)
         groups.setdefault(parts[0], {})[parts[1:]] = data
+    staged: list[_Staged] = []
+    current = out_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        written = []
         for top, files in sorted(groups.items()):
-            target = out_dir / top
+            current = out_dir / top
+            _recover(current)
             if () in files:
-                _write_file(target, files[()])
+                staged.append(_stage_file(current, files[()]))
             else:
-                _write_folder(target, files)
-            written.append(target)
-        return written
+                staged.append(_stage_folder(current, files))
+        for item in staged:
+            current = item.target
+            _commit(item)
     except OSError as exc:
-        raise OutputError(_describe(exc, out_dir)) from None
-
-
-def _write_file(target: Path, data: bytes) -> None:
-    if target.is_file() and target.read_bytes() == data:
-        return  # unchanged: keep the file and its time stamp
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        for item in staged:
+            _discard(item)
+        raise OutputError(_describe(exc, current)) from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for item in staged:
+            _discard(item)
         raise
+    for item in staged:
+        for path in item.cleanup:
+            _remove(path)
+    return [item.target for item in staged]
 
 
-def _write_folder(target: Path, files: Mapping[tuple[str, ...], bytes]) -> None:
-    if target.is_dir() and _same_folder(target, files):
-        return
+# --------------------------------------------------------------------------- staging
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    """Write all of ``data`` with ``os.write`` (short writes happen on full disks)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _temp_file(folder: Path, data: bytes) -> Path:
+    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+    path = Path(name)
+    try:
+        _write_fd(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        _remove(path)
+        raise
+    os.close(fd)
+    try:
+        os.chmod(path, FILE_MODE)
+    except BaseException:
+        _remove(path)
+        raise
+    return path
+
+
+def _stage_file(target: Path, data: bytes) -> _Staged:
+    if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+        return _Staged(target, None)  # unchanged: keep the file and its time stamp
+    return _Staged(target, _temp_file(target.parent, data))
+
+
+def _stage_folder(target: Path, files: Mapping[tuple[str, ...], bytes]) -> _Staged:
+    if target.is_dir() and not target.is_symlink() and _same_folder(target, files):
+        return _Staged(target, None, is_folder=True)
     staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target.parent))
-    backup: Path | None = None
     try:
         for parts, data in sorted(files.items()):
             path = staging.joinpath(*parts)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            os.chmod(path, 0o644)
-        os.chmod(staging, 0o755)
-        if target.exists() or target.is_symlink():
-            backup = target.parent / f"{TEMP_PREFIX}old-{target.name}"
-            if backup.exists():
-                shutil.rmtree(backup, ignore_errors=True)
-            os.replace(target, backup)
-        os.replace(staging, target)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            try:
+                _write_fd(fd, data)
+            finally:
+                os.close(fd)
+            os.chmod(path, FILE_MODE)
+        for folder in sorted({p for p in staging.rglob("*") if p.is_dir()}):
+            os.chmod(folder, FOLDER_MODE)
+        os.chmod(staging, FOLDER_MODE)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if backup is not None and backup.exists() and not target.exists():
-            os.replace(backup, target)
+        _remove(staging)
         raise
-    if backup is not None:
-        if backup.is_dir() and not backup.is_symlink():
-            shutil.rmtree(backup, ignore_errors=True)
-        else:
-            with contextlib.suppress(OSError):
-                backup.unlink()
+    return _Staged(target, staging, is_folder=True)
 
 
 def _same_folder(target: Path, files: Mapping[tuple[str, ...], bytes]) -> bool:
@@ -105,12 +158,71 @@ def _same_folder(target: Path, files: Mapping[tuple[str, ...], bytes]) -> bool:
     return all(target.joinpath(*parts).read_bytes() == data for parts, data in files.items())
 
 
-def _describe(exc: OSError, out_dir: Path) -> str:
-    where = exc.filename or out_dir
-    if exc.errno == errno.ENOSPC:
-        return f"cannot write {where}: the disk is full; free some space and build again (earlier output is unchanged)"
+# --------------------------------------------------------------------------- committing
+
+
+def _backup_name(target: Path) -> Path:
+    return target.parent / f"{TEMP_PREFIX}old-{target.name}"
+
+
+def _recover(target: Path) -> None:
+    """Undo a build killed between moving the old folder aside and moving the new one in."""
+    backup = _backup_name(target)
+    if backup.exists() and not target.exists() and not target.is_symlink():
+        os.replace(backup, target)
+    elif backup.exists():
+        _remove(backup)
+
+
+def _commit(item: _Staged) -> None:
+    if item.staged is None:
+        return
+    target = item.target
+    if item.is_folder and (target.exists() or target.is_symlink()):
+        backup = _backup_name(target)
+        os.replace(target, backup)
+        try:
+            os.replace(item.staged, target)
+        except BaseException:
+            os.replace(backup, target)
+            raise
+        item.cleanup.append(backup)
+    else:
+        os.replace(item.staged, target)
+    item.staged = None
+
+
+def _discard(item: _Staged) -> None:
+    if item.staged is not None:
+        _remove(item.staged)
+        item.staged = None
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _describe(exc: OSError, target: Path) -> str:
+    """A message for the person at the terminal: what could not be written, why, what to do.
+    The temporary file's name is never shown; the output's is."""
+    where = target
+    unchanged = "earlier output is unchanged"
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return f"cannot write {where}: the disk is full; free some space and build again ({unchanged})"
     if exc.errno == errno.EROFS:
-        return f"cannot write {where}: the file system is read-only; choose another folder with --out"
+        return (f"cannot write {where}: the file system is read-only; "
+                f"choose another folder with --out ({unchanged})")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"cannot write {where}: permission denied; check the folder's permissions or use --out"
-    return f"cannot write {where}: {exc.strerror}; earlier output is unchanged"
+        return (f"cannot write {where}: permission denied; check the folder's permissions "
+                f"or choose another folder with --out ({unchanged})")
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
+        return (f"cannot write {where}: a file or folder of another kind is in the way "
+                f"({exc.strerror}); move it or choose another folder with --out")
+    return f"cannot write {where}: {exc.strerror or exc}; {unchanged}"
