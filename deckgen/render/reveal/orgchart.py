@@ -16,14 +16,16 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from deckgen.model import OrgChartContent, OrgEdge, OrgNode
+from deckgen.model import OrgChartContent, OrgEdge, OrgNode, plain
 from deckgen.render.reveal.geometry import Rect
 
 RANK_GAP = 64.0  # room between ranks for the connectors' elbows and arrowheads
 SLOT_GAP = 22.0
 PORT_SPREAD = 0.5  # connectors share the middle half of a box side
-HEADER_PX = 44.0  # name band of a box, at the largest font
-FONT_SIZES = (18, 17, 16, 15, 14, 13, 12, 11)
+FONT_SIZES = (18, 17, 16, 15, 14, 13, 12, 11)  # facts; the name is NAME_SCALE larger
+NAME_SCALE = 1.18
+BOX_PAD_X = 10.0  # the org-node padding in base.css
+BOX_PAD_Y = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +54,25 @@ def layout(content: OrgChartContent, width: float, height: float) -> OrgLayout:
     """Place ``content`` in a ``width`` x ``height`` area (origin top-left)."""
     down = content.direction == "down"
     span_u, span_v = (height, width) if down else (width, height)
-    rects = _place(content.nodes, span_u, span_v)
+    cells = _place(content.nodes, span_u, span_v)
+    placed = [n for n in content.nodes if n.id in cells]
+    cell_of = {n.id: _swap(cells[n.id]) if down else cells[n.id] for n in placed}
+    # One font size for every box, so the chart reads as a set: the largest that fits all.
+    size = min((_fit(n, cell_of[n.id]) for n in placed), default=FONT_SIZES[0])
+    fonts: dict[str, int] = {}
+    rects: dict[str, Rect] = {}
+    for node in placed:
+        cell = cell_of[node.id]
+        fonts[node.id] = size
+        # A box as tall as its text, centred in its cell (so a body with few facts is small).
+        h = min(cell.h, _needed(node, cell.w, size))
+        box = Rect(cell.x, cell.y + (cell.h - h) / 2, cell.w, h)
+        rects[node.id] = _swap(box) if down else box
     edges = _route(content, rects)
     nodes = tuple(
-        PlacedNode(n, _swap(rects[n.id]) if down else rects[n.id], _font_px(n, rects[n.id], down))
+        PlacedNode(n, _swap(rects[n.id]) if down else rects[n.id], fonts[n.id])
         for n in _ordered(content.nodes)
+        if n.id in rects
     )
     placed_edges = tuple(
         PlacedEdge(
@@ -75,7 +91,7 @@ def _ordered(nodes: tuple[OrgNode, ...]) -> list[OrgNode]:
 
 
 def _place(nodes: tuple[OrgNode, ...], span_u: float, span_v: float) -> dict[str, Rect]:
-    """Box of every node in flow coordinates (x = u, y = v)."""
+    """The cell of every node in flow coordinates (x = u, y = v)."""
     by_rank: dict[int, list[OrgNode]] = defaultdict(list)
     for node in _ordered(nodes):
         by_rank[node.rank].append(node)
@@ -102,25 +118,34 @@ def _swap(r: Rect) -> Rect:
     return Rect(r.y, r.x, r.h, r.w)
 
 
-def _font_px(node: OrgNode, flow_rect: Rect, down: bool) -> int:
-    """The largest facts font size whose estimated wrapped height fits the box.
+def _fit(node: OrgNode, cell: Rect) -> int:
+    """The largest font size (px) whose estimated text height fits the cell.
 
-    An estimate (average glyph width 0.52 em, line height 1.25), not a measurement: good enough
-    to keep dense bodies such as the seed's Hovedstyret inside their box; check warns about
-    real overflow in both outputs.
+    An estimate (average glyph width 0.5 em, 0.58 em bold; line height 1.2), not a
+    measurement, erring on the generous side; check warns about real overflow in both outputs.
     """
-    rect = _swap(flow_rect) if down else flow_rect
-    inner_w = max(rect.w - 28, 20)
     for size in FONT_SIZES:
-        lines = 0
-        for para in node.facts:
-            chars = len(para.text) + 3 * para.level
-            per_line = max(int(inner_w / (size * 0.52)), 1)
-            lines += max(math.ceil(chars / per_line), 1)
-        needed = HEADER_PX * size / FONT_SIZES[0] + 16 + lines * size * 1.25 + 4 * len(node.facts)
-        if needed <= rect.h:
+        if _needed(node, cell.w, size) <= cell.h:
             return size
     return FONT_SIZES[-1]
+
+
+def _needed(node: OrgNode, width: float, size: int) -> float:
+    inner = max(width - 2 * BOX_PAD_X, 20.0)
+    name_px = size * NAME_SCALE
+    name_lines = _lines(len(plain(node.name)), inner, name_px * 0.58)
+    height = 2 * BOX_PAD_Y + name_lines * name_px * 1.15 + 4
+    for para in node.facts:
+        indent = 0.0 if para.kind == "text" else size * (1.125 + 1.3 * para.level)
+        para_px = size * (0.833**para.level)
+        lines = _lines(len(para.text), inner - indent, para_px * 0.5)
+        height += lines * para_px * 1.2 + 0.15 * para_px
+    return height + 6  # slack for rounding in the browser
+
+
+def _lines(chars: int, width: float, glyph: float) -> int:
+    per_line = max(int(width / glyph), 1)
+    return max(math.ceil(chars / per_line), 1)
 
 
 # --------------------------------------------------------------------------- routing

@@ -35,7 +35,7 @@ from deckgen.model import (
 )
 from deckgen.render.reveal import orgchart, styles
 from deckgen.render.reveal.geometry import num, slide_size
-from deckgen.render.reveal.text import blocks, host, is_external, lines, safe_href
+from deckgen.render.reveal.text import blocks, host, is_external, is_officer, lines, safe_href
 from deckgen.render.reveal.vendor import Vendor, csp_hash, load_vendor
 
 _MEDIA_EXT = {
@@ -77,7 +77,6 @@ _UI["nn"] = {**_UI["nb"], "resume": "Hald fram", "discuss": "Diskuter {minutes} 
 _UI["no"] = _UI["nb"]
 
 DARK_LAYOUTS = frozenset({"title", "section"})
-NO_FOOTER = frozenset({"title"})
 NO_LOGO = frozenset({"image"})
 
 
@@ -106,6 +105,7 @@ def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment
         is_external=is_external,
         lines=lines,
         host=host,
+        is_officer=is_officer,
         plain=plain,
         num=num,
         path_d=_path_d,
@@ -190,7 +190,7 @@ def render_reveal(deck: Deck, *, single: bool = False, notes: bool = True) -> di
             raise ValueError(f"unknown layout {slide.layout!r} reached the renderer")
         extra: dict[str, object] = {}
         if isinstance(slide.content, OrgChartContent):
-            area = styles.frame_boxes(deck.brand, slide.layout)["slide-body"]
+            area = styles.frame(deck.brand, slide.layout).boxes["slide-body"]
             orgs[n] = orgchart.layout(slide.content, area.w, area.h)
             extra["org"] = orgs[n]
             extra["names"] = {node.id: plain(node.name) for node in slide.content.nodes}
@@ -199,7 +199,7 @@ def render_reveal(deck: Deck, *, single: bool = False, notes: bool = True) -> di
         if isinstance(slide.content, DiscussionContent):
             extra["label"] = slide.content.label or _discussion_label(ui, slide.content)
         if slide.layout == "tiles":
-            extra["tiles_cols"] = _tile_columns(len(getattr(slide.content, "tiles", ())))
+            extra["tiles_cols"] = styles.tile_columns(len(getattr(slide.content, "tiles", ())))
         html = env.get_template(f"layouts/{slide.layout}.html.j2").render(
             deck=deck,
             slide=slide,
@@ -211,7 +211,7 @@ def render_reveal(deck: Deck, *, single: bool = False, notes: bool = True) -> di
             ui=ui,
             logo_src=logo_src,
             show_logo=slide.layout not in NO_LOGO,
-            show_footer=slide.layout not in NO_FOOTER,
+            show_footer=styles.frame(deck.brand, slide.layout).footer,
             **extra,
         )
         slides_html.append(Markup(html.strip()))
@@ -256,14 +256,6 @@ def _discussion_label(ui: Mapping[str, str], content: DiscussionContent) -> str:
     """``Diskuter 3 minutter (to og to):`` when resolve composed no label."""
     text = ui["discuss"].format(minutes=content.minutes)
     return text + (f" ({content.pairing})" if content.pairing else "") + ":"
-
-
-def _tile_columns(count: int) -> int:
-    """Columns of a tile grid: at most four, rows as even as possible (8 -> 4x2, 6 -> 3x2)."""
-    if count <= 0:
-        return 1
-    rows = -(-count // 4)
-    return min(-(-count // rows), 6)
 
 
 def _without_print_rules(css: str) -> str:

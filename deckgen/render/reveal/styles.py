@@ -13,9 +13,10 @@ Only numbers and validated tokens are written into CSS; no content text ever is.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from importlib import resources
 
-from deckgen.model import Brand, Deck, ImageContent
+from deckgen.model import Brand, ColumnsContent, Deck, ImageContent, TilesContent, plain
 from deckgen.render.reveal.geometry import Rect, field_box, font_px, px, slide_size, typed_box
 from deckgen.render.reveal.orgchart import OrgLayout
 
@@ -38,8 +39,6 @@ _FALLBACK_FONTS = '"Liberation Sans", Arial, Helvetica, sans-serif'
 DEFAULT_TITLE_PX = 44.0
 DEFAULT_BODY_PX = 28.0
 
-# Content layouts share the frame "title band, rule, body, footer".
-CONTENT_LAYOUTS = ("bullets", "columns", "orgchart", "roster", "tiles", "table")
 BODY_FIELD = {"bullets": "body"}  # the others call their body "area"
 
 
@@ -95,46 +94,89 @@ def _rule(selector: str, rect: Rect, extra: str = "") -> str:
     return f"{selector} {{ left: {px(rect.x)}; top: {px(rect.y)}; width: {px(rect.w)}; height: {px(rect.h)};{extra} }}"
 
 
-def frame_boxes(brand: Brand, layout: str) -> dict[str, Rect]:
-    """The boxes of one layout's frame and fields, by CSS class, in slide pixels."""
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where one layout puts its pieces: boxes by CSS class, font sizes (px) by CSS class
+    where the master gives one, and whether the footer shows."""
+
+    boxes: dict[str, Rect]
+    sizes: dict[str, float]
+    footer: bool
+
+
+# Which brand field each CSS class shows, per layout (for boxes and font sizes).
+_FIELDS: dict[str, dict[str, str]] = {
+    "title": {"slide-title": "title", "cover-subtitle": "subtitle", "cover-byline": "byline"},
+    "section": {"slide-title": "title", "cover-subtitle": "subtitle"},
+    "image": {"credit": "credit"},
+    "discussion": {"discussion-label": "label", "discussion-prompt": "prompt", "countdown": "timer"},
+    "question": {"question-text": "question"},
+}
+# Layouts whose master shows no footer, for brands whose master does not say.
+_NO_FOOTER = frozenset({"title", "section", "image"})
+LOGO_HEIGHT = 38 / 720  # the KS master's logo: 38 px of a 720 px slide, top right
+LOGO_TOP = 30 / 720
+
+
+def frame(brand: Brand, layout: str) -> Frame:
+    """The frame of ``layout``: its fields' boxes from the master's placeholders, an accent
+    rule under the title, the footer band and the logo, as the PowerPoint master places them."""
     width, height = slide_size(brand)
-    boxes: dict[str, Rect] = {}
+    fields = _FIELDS.get(layout) or {
+        "slide-title": "title",
+        "slide-body": BODY_FIELD.get(layout, "area"),
+    }
+    boxes = {cls: field_box(brand, layout, name) for cls, name in fields.items()}
+    sizes = {cls: s for cls, name in fields.items() if (s := font_px(brand, layout, name))}
     title = field_box(brand, layout, "title")
     margin = title.x
-    footer = typed_box(brand, layout, "ftr")
-    number = typed_box(brand, layout, "sldNum")
-    if footer and number:
-        left, right = min(footer.x, number.x), max(footer.right, number.right)
-        boxes["slide-footer"] = Rect(left, footer.y, right - left, footer.h)
-    else:
-        boxes["slide-footer"] = Rect(margin, height - 44, width - 2 * margin, 24)
-    logo_h = 0.075 * height
-    boxes["slide-logo"] = Rect(width - margin - 2.2 * logo_h, 0.045 * height, 2.2 * logo_h, logo_h)
+    # The accent rule: under the title, inset like the title's text (0.1 in).
+    inset = 9.6
     if layout in ("title", "section"):
-        boxes["slide-title"] = title
-        boxes["cover-rule"] = Rect(title.x, title.y - 26, 140, 6)
-        boxes["cover-subtitle"] = field_box(brand, layout, "subtitle")
-        boxes["cover-byline"] = field_box(brand, layout, "byline")
-        big = 0.14 * height
-        boxes["slide-logo"] = Rect(title.x, 0.08 * height, 2.2 * big, big)
-    elif layout == "image":
-        boxes["slide-title"] = field_box(brand, layout, "title")
-        credit = field_box(brand, layout, "credit")
-        boxes["credit"] = Rect(credit.x, credit.y, credit.w, credit.h)
-    elif layout == "discussion":
-        boxes["discussion-label"] = field_box(brand, layout, "label")
-        boxes["discussion-prompt"] = field_box(brand, layout, "prompt")
-        boxes["countdown"] = field_box(brand, layout, "timer")
+        boxes["cover-rule"] = Rect(title.x + inset, title.bottom + 13, 121, 8)
+        boxes["cover-stripe"] = Rect(0, height - 13, width, 13)
     elif layout == "question":
-        q = field_box(brand, layout, "question")
-        boxes["question-text"] = q
-        right = width - margin
-        boxes["question-mark"] = Rect(q.right + 20, q.y, max(right - q.right - 20, 40), q.h)
+        q = boxes["question-text"]
+        boxes["question-rule"] = Rect(q.cx - 60.5, q.bottom + 15, 121, 8)
+    elif layout == "discussion":
+        label = boxes["discussion-label"]
+        boxes["title-rule"] = Rect(label.x + inset, label.bottom + 6, 91, 5)
+    elif layout != "image":
+        boxes["title-rule"] = Rect(title.x + inset, title.bottom + 6, 91, 5)
+    ftr, num = typed_box(brand, layout, "ftr"), typed_box(brand, layout, "sldNum")
+    if ftr and num:
+        left, right = min(ftr.x, num.x), max(ftr.right, num.right)
+        boxes["slide-footer"] = Rect(left, ftr.y, right - left, ftr.h)
+        footer_px = font_px_of_type(brand, layout, "ftr")
+        if footer_px:
+            sizes["slide-footer"] = footer_px
     else:
-        boxes["slide-title"] = title
-        boxes["title-rule"] = Rect(title.x, title.bottom + 8, 120, 5)
-        boxes["slide-body"] = field_box(brand, layout, BODY_FIELD.get(layout, "area"))
-    return boxes
+        boxes["slide-footer"] = Rect(margin, height - 55, width - 2 * margin, 34)
+    footer = bool(ftr) if brand.master_layouts else layout not in _NO_FOOTER
+    logo_h = LOGO_HEIGHT * height
+    logo_w = logo_h * _logo_ratio(brand)
+    boxes["slide-logo"] = Rect(width - margin - logo_w, LOGO_TOP * height, logo_w, logo_h)
+    return Frame(boxes, sizes, footer)
+
+
+def _logo_ratio(brand: Brand) -> float:
+    logo = brand.logo
+    if logo is None or logo.width <= 0 or logo.height <= 0:
+        return 2.2
+    return logo.width / logo.height
+
+
+def font_px_of_type(brand: Brand, layout: str, ph_type: str) -> float | None:
+    """The font size of the first placeholder of an OOXML type on a layout's master layout."""
+    mapping = brand.layouts.get(layout)
+    master = brand.master_layouts.get(mapping.master_layout) if mapping else None
+    if master is None or brand.slide_width <= 0:
+        return None
+    width, _ = slide_size(brand)
+    for ph in master.placeholders:
+        if ph.type == ph_type and ph.font_size:
+            return ph.font_size * width / (brand.slide_width / 12700)
+    return None
 
 
 def deck_css(deck: Deck, orgs: dict[int, OrgLayout]) -> str:
@@ -143,13 +185,66 @@ def deck_css(deck: Deck, orgs: dict[int, OrgLayout]) -> str:
     used = sorted({s.layout for s in deck.slides})
     out = ["/* deckgen: where things go on this deck's slides (generated) */"]
     for layout in used:
-        for cls, rect in frame_boxes(deck.brand, layout).items():
-            out.append(_rule(f".reveal .layout-{layout} > .{cls}", rect))
+        fr = frame(deck.brand, layout)
+        for cls, rect in fr.boxes.items():
+            size = fr.sizes.get(cls)
+            extra = f" font-size: {px(size)};" if size else ""
+            out.append(_rule(f".reveal .layout-{layout} > .{cls}", rect, extra))
     for n, slide in enumerate(deck.slides, start=1):
         if n in orgs:
             for i, placed in enumerate(orgs[n].nodes, start=1):
                 out.append(_rule(f"#slide-{n} .org-n{i}", placed.rect, f" font-size: {placed.font_px}px;"))
+        if isinstance(slide.content, ColumnsContent) and slide.content.columns:
+            size = _columns_heading_px(deck.brand, slide.content)
+            out.append(f"#slide-{n} .columns {{ --column-heading: {px(size)}; }}")
+        if isinstance(slide.content, TilesContent) and slide.content.tiles:
+            size = _tile_title_px(deck.brand, slide.content, tile_columns(len(slide.content.tiles)))
+            tile_h = _tile_height(deck.brand, len(slide.content.tiles))
+            out.append(f"#slide-{n} .tiles {{ --tile-title: {px(size)}; grid-auto-rows: {px(tile_h)}; }}")
         if isinstance(slide.content, ImageContent):
             fx, fy = (min(max(v, 0.0), 1.0) for v in slide.content.focus)
             out.append(f"#slide-{n} .full-bleed {{ object-position: {fx * 100:.1f}% {fy * 100:.1f}%; }}")
     return "\n".join(out) + "\n"
+
+
+# Estimated widths of bold Arial-like glyphs, in em: enough to keep the longest word of a
+# card heading on one line (browsers would otherwise break "Arbeidsgiverorganisasjon").
+_BOLD_GLYPH_EM = 0.62
+COLUMN_GAP, COLUMN_PAD = 28.8, 19.2  # as in base.css
+TILE_GAP, TILE_PAD = 24.0, 15.4
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=1)
+
+
+def _columns_heading_px(brand: Brand, content: ColumnsContent) -> float:
+    """Heading size of a row of cards: at most 28 pt, small enough for the longest word."""
+    area = frame(brand, "columns").boxes["slide-body"]
+    k = len(content.columns)
+    inner = (area.w - (k - 1) * COLUMN_GAP) / k - 2 * COLUMN_PAD
+    longest = max(_longest_word(plain(c.heading)) for c in content.columns)
+    return max(min(28 * 4 / 3, inner / (_BOLD_GLYPH_EM * longest)), 12.0)
+
+
+def tile_columns(count: int) -> int:
+    """Columns of a tile grid, as the PowerPoint output has them: one row up to four tiles,
+    then two rows, then four columns."""
+    if count <= 4:
+        return max(count, 1)
+    return -(-count // 2) if count <= 8 else 4
+
+
+def _tile_title_px(brand: Brand, content: TilesContent, cols: int) -> float:
+    """Tile title size: at most 22 pt, small enough for the longest word of any tile."""
+    area = frame(brand, "tiles").boxes["slide-body"]
+    inner = (area.w - (cols - 1) * TILE_GAP) / cols - 2 * TILE_PAD
+    longest = max(_longest_word(plain(t.title)) for t in content.tiles)
+    return max(min(22 * 4 / 3, inner / (_BOLD_GLYPH_EM * longest)), 12.0)
+
+
+def _tile_height(brand: Brand, count: int) -> float:
+    """Tile height: as tall as 2.4 in, or the area shared by the rows when that is less."""
+    area = frame(brand, "tiles").boxes["slide-body"]
+    rows = -(-count // tile_columns(count))
+    return min(230.4, (area.h - (rows - 1) * TILE_GAP) / rows)
