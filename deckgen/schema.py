@@ -24,6 +24,7 @@ def _var_or(schema: dict[str, Any]) -> dict[str, Any]:
 
 TEXT = {"type": "string", "description": "text; inline Markdown and {{ variables }} allowed"}
 MARKDOWN = {"type": "string", "description": "Markdown; {{ variables }} allowed"}
+CELL = {"type": ["string", "number"], "description": "a table cell: text or a number"}
 LINK = {"type": "string", "pattern": r"^(https?://|mailto:|\{\{)", "description": "an http(s) or mailto address"}
 
 PERSON = {
@@ -142,8 +143,8 @@ LAYOUT_FIELDS: dict[str, dict[str, Any]] = {
     },
     "question": {"question": MARKDOWN},
     "table": {
-        "header": {"type": "array", "items": TEXT},
-        "rows": _var_or({"type": "array", "items": {"type": "array", "items": TEXT}}),
+        "header": {"type": "array", "items": CELL},
+        "rows": _var_or({"type": "array", "items": {"type": "array", "items": CELL}}),
     },
 }
 

@@ -1,0 +1,120 @@
+"""Layout builders: what resolve makes of each layout's fields (org chart ranks, roster
+pages, tiles, discussion labels, tables), and their located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen.errors import Diagnostics
+from deckgen.load import load_deck
+from deckgen.model import Deck, plain
+from deckgen.project import Project
+from deckgen.resolve import resolve
+
+
+def make(tmp_path: Path, slide: str, deck_extra: str = "") -> tuple[Deck | None, list[str]]:
+    (tmp_path / "content" / "slides").mkdir(parents=True)
+    (tmp_path / "content" / "decks").mkdir(parents=True)
+    (tmp_path / "content" / "slides" / "s.md").write_text(slide, encoding="utf-8")
+    deck = tmp_path / "content" / "decks" / "d.yaml"
+    deck.write_text(f"title: T\nbrand: default\n{deck_extra}slides:\n  - use: s\n", encoding="utf-8")
+    diags = Diagnostics()
+    project = Project(tmp_path.resolve())
+    src = load_deck(deck, "content/decks/d.yaml", diags)
+    assert src is not None, [d.format() for d in diags]
+    result = resolve(src, project, None, diags)
+    return result, [d.format() for d in diags]
+
+
+ORG = """---
+layout: orgchart
+bodies:
+  - {id: a, name: A}
+  - {id: b, name: B, elected_by: [a]}
+  - {id: c, name: C, elected_by: [b, a]}
+  - {id: d, name: D, elected_by: [b]}
+---
+"""
+
+
+def test_orgchart_ranks_follow_who_elects_whom(tmp_path: Path) -> None:
+    deck, msgs = make(tmp_path, ORG)
+    assert deck is not None, msgs
+    chart = deck.slides[0].content
+    assert [(n.id, n.rank, n.slot) for n in chart.nodes] == [("a", 0, 0), ("b", 1, 0), ("c", 2, 0), ("d", 2, 1)]
+    assert {(e.source, e.target) for e in chart.edges} == {("a", "b"), ("b", "c"), ("a", "c"), ("b", "d")}
+    assert chart.ranks == 3
+
+
+def test_orgchart_unknown_elector(tmp_path: Path) -> None:
+    deck, msgs = make(tmp_path, ORG.replace("elected_by: [a]}", "elected_by: [aa]}"))
+    assert deck is None
+    assert msgs[0].startswith(
+        "content/slides/s.md:5:35: error: 'elected_by' names 'aa', which is not a body on this chart; did you mean 'a'?"
+    )
+
+
+def test_orgchart_cycle_is_an_error(tmp_path: Path) -> None:
+    deck, msgs = make(tmp_path, ORG.replace("{id: a, name: A}", "{id: a, name: A, elected_by: [d]}"))
+    assert deck is None
+    assert any("error: the bodies elect each other in a circle: a -> d -> b -> a" in m for m in msgs), msgs
+
+
+def test_roster_pages_are_balanced(tmp_path: Path) -> None:
+    people = "".join(f"  - {{name: P{i}, place: X}}\n" for i in range(13))
+    deck, msgs = make(tmp_path, f"---\nlayout: roster\ntitle: Styret\nper_page: 10\npeople:\n{people}---\n")
+    assert deck is not None, msgs
+    pages = [s.content for s in deck.slides]
+    assert [(p.page, p.pages, len(p.people)) for p in pages] == [(1, 2, 7), (2, 2, 6)]
+    assert [plain(s.title) for s in deck.slides] == ["Styret", "Styret"]
+
+
+def test_tiles_infer_video_and_caption(tmp_path: Path) -> None:
+    slide = "---\nlayout: tiles\ntiles:\n  - {title: V, url: 'https://youtu.be/abc'}\n  - {title: L, url: 'https://www.ks.no/a/'}\n---\n"
+    deck, msgs = make(tmp_path, slide)
+    assert deck is not None, msgs
+    tiles = deck.slides[0].content.tiles
+    assert [(t.kind, t.caption) for t in tiles] == [("video", "youtu.be/abc"), ("link", "ks.no/a")]
+
+
+def test_tile_with_unsafe_scheme_is_an_error(tmp_path: Path) -> None:
+    slide = "---\nlayout: tiles\ntiles:\n  - {title: X, url: 'javascript:alert(1)'}\n---\n"
+    deck, msgs = make(tmp_path, slide)
+    assert deck is None
+    assert any(m.startswith("content/slides/s.md:4:") and "'tiles.0.url' has the invalid value 'javascript:alert(1)'" in m for m in msgs), msgs
+
+
+def test_discussion_label_follows_the_language(tmp_path: Path) -> None:
+    slide = "---\nlayout: discussion\nminutes: 4\npairing: in pairs\n---\n\nWhat now?\n"
+    deck, msgs = make(tmp_path, slide, "lang: en-GB\n")
+    assert deck is not None, msgs
+    assert deck.slides[0].content.label == "Discuss for 4 minutes (in pairs):"
+    assert deck.slides[0].hidden_title == "Discuss for 4 minutes (in pairs):"
+
+
+def test_table_rows_must_match(tmp_path: Path) -> None:
+    slide = "---\nlayout: table\nheader: [a, b]\nrows:\n  - [1, 2]\n  - [3]\n---\n"
+    deck, msgs = make(tmp_path, slide)
+    assert deck is None
+    assert any("table row 2 has 1 cells; the table has 2 columns" in m for m in msgs), msgs
+
+
+def test_whole_variable_gives_structured_value(tmp_path: Path) -> None:
+    (tmp_path / "content" / "counties").mkdir(parents=True)
+    (tmp_path / "content" / "counties" / "x.yaml").write_text(
+        "name: X\nboard:\n  period: '2024-2027'\n  members:\n    - {name: Ola, place: Y, role: leder}\n", encoding="utf-8"
+    )
+    slide = "---\nlayout: roster\ntitle: Styret i {{ county.name }}\npeople: \"{{ county.board.members }}\"\n---\n"
+    (tmp_path / "content" / "slides").mkdir(parents=True)
+    (tmp_path / "content" / "decks").mkdir(parents=True)
+    (tmp_path / "content" / "slides" / "s.md").write_text(slide, encoding="utf-8")
+    deck_path = tmp_path / "content" / "decks" / "d.yaml"
+    deck_path.write_text("title: T\nbrand: default\ncounty: x\nslides:\n  - use: s\n", encoding="utf-8")
+    diags = Diagnostics()
+    src = load_deck(deck_path, "content/decks/d.yaml", diags)
+    assert src is not None
+    deck = resolve(src, Project(tmp_path.resolve()), "x", diags)
+    assert deck is not None, [d.format() for d in diags]
+    assert deck.name == "d-x"
+    assert plain(deck.slides[0].title) == "Styret i X"
+    assert deck.slides[0].content.people[0].name == "Ola"
