@@ -1,0 +1,142 @@
+"""The authoring loop: ``deckgen serve`` (live preview) and the watch loop of ``build --watch``.
+
+:func:`serve` wires the pieces: a :class:`DeckBuilder` that builds one county's reveal.js folder
+deck into a private preview folder, a :class:`~deckgen.serve.preview.Preview` that serves the
+last good build and pushes reload events, and the watch loop of :mod:`deckgen.serve.watch` that
+calls it on every save. It blocks until ``stop`` is set (or Ctrl+C).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from deckgen.build import Options, plan, render
+from deckgen.errors import DeckgenError, Diagnostic, Diagnostics, UsageError
+from deckgen.project import Project
+from deckgen.serve import watch
+from deckgen.serve.preview import BuildOutcome, BuildReport, Preview
+
+LOOPBACK = "127.0.0.1"
+
+__all__ = ["LOOPBACK", "BuildOutcome", "BuildReport", "DeckBuilder", "Preview", "serve"]
+
+
+class DeckBuilder:
+    """Builds the reveal.js folder deck of ``deck_path`` for one county into ``out_dir``.
+
+    With no county, the deck's first county is previewed (one page is served, not one per
+    county); :attr:`county` says which, after a build. Each call reloads every source file, so
+    it sees the latest saves; nothing is cached between builds.
+    """
+
+    def __init__(self, deck_path: Path, county: str | None, out_dir: Path, notes: bool = True) -> None:
+        if county == "all":
+            raise UsageError("serve previews one county at a time; give --county NAME (or leave it out for the deck's first)")
+        self.deck_path = deck_path
+        self.requested = county
+        self.county: str | None = county
+        self.out_dir = out_dir
+        self.options = Options(formats=("html",), out_dir=out_dir, notes=notes, jobs=1)
+
+    def __call__(self) -> BuildOutcome:
+        from deckgen.build import resolve_deck
+        from deckgen.check import run_checks
+        from deckgen.write import write_outputs
+
+        diags = Diagnostics()
+        try:
+            counties, problems = plan(self.deck_path, self.requested)
+            if any(d.severity == "error" for d in problems) or not counties:
+                return BuildOutcome(diagnostics=_sorted(problems))
+            self.county = counties[0]
+            deck = resolve_deck(self.deck_path, self.county, diags)
+            if deck is None or diags.errors:
+                return BuildOutcome(diagnostics=_sorted(diags))
+            diags.extend(run_checks(deck))
+            if diags.errors:
+                return BuildOutcome(diagnostics=_sorted(diags), name=deck.name, slides=len(deck.slides))
+            outputs = render(deck, self.options)
+            write_outputs(outputs, self.out_dir)
+        except DeckgenError as exc:
+            if exc.diagnostics():
+                return BuildOutcome(diagnostics=_sorted([*diags, *exc.diagnostics()]))
+            return BuildOutcome(diagnostics=_sorted(diags), failure=str(exc))
+        prefix = f"{deck.name}/"
+        files = {rel[len(prefix):]: self.out_dir / rel for rel in sorted(outputs) if rel.startswith(prefix)}
+        return BuildOutcome(files, _digest(outputs), _sorted(diags), name=deck.name, slides=len(deck.slides))
+
+
+def _sorted(diags: Diagnostics | list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(sorted(diags, key=Diagnostic.sort_key))
+
+
+def _digest(outputs: dict[str, bytes]) -> str:
+    h = hashlib.sha256()
+    for rel in sorted(outputs):
+        h.update(rel.encode() + b"\0" + hashlib.sha256(outputs[rel]).digest())
+    return h.hexdigest()
+
+
+def serve(
+    deck_path: Path,
+    county: str | None = None,
+    *,
+    host: str = LOOPBACK,
+    port: int = 8000,
+    stop: threading.Event | None = None,
+    report: Callable[[BuildReport], None] | None = None,
+    log: Callable[[str], None] | None = None,
+    on_ready: Callable[[Preview, watch.WatchSpec], None] | None = None,
+    notes: bool = True,
+) -> Preview:
+    """Build, serve and watch ``deck_path`` until ``stop`` is set or Ctrl+C.
+
+    ``report`` gets every build (the first one too); ``log`` gets refused requests;
+    ``on_ready`` is called once the first build is done, the server is listening and the
+    watchers are in place, so a change made after it returns is seen. Returns the (closed)
+    preview, whose ``builds``/``failed`` counters feed the summary.
+    """
+    if not deck_path.exists():
+        raise UsageError(f"{deck_path}: no such deck file; give a content/decks/<name>.yaml or a .md file")
+    if deck_path.is_dir():
+        raise UsageError(f"{deck_path} is a folder; give a deck file (content/decks/<name>.yaml or a .md file)")
+    stop = stop or threading.Event()
+    project = Project.for_path(deck_path)
+    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
+        out_dir = Path(tmp)
+        builder = DeckBuilder(deck_path, county, out_dir, notes=notes)
+        preview = _bind(builder, host, port, report, log)
+        spec = watch.watch_spec(project.root, deck_path, exclude=[out_dir])
+
+        def ready() -> None:
+            preview.start()
+            if on_ready:
+                on_ready(preview, spec)
+
+        try:
+            watch.run(spec, preview.rebuild, stop, on_ready=ready)
+        finally:
+            preview.close()
+    return preview
+
+
+def _bind(
+    builder: DeckBuilder,
+    host: str,
+    port: int,
+    report: Callable[[BuildReport], None] | None,
+    log: Callable[[str], None] | None,
+) -> Preview:
+    try:
+        return Preview(builder, host=host, port=port, report=report, log=log)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} on {host} is in use; choose another with --port (0 picks a free one)") from None
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise UsageError(f"not allowed to listen on port {port}; use a port above 1023") from None
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --host") from None

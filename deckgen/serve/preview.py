@@ -1,0 +1,154 @@
+"""A live preview: a build function, the server that shows its last good result, and the events
+that tell open pages to reload.
+
+:class:`Preview` does not know how a deck is built: it calls a ``build`` function that returns a
+:class:`BuildOutcome` (the real one is :class:`deckgen.serve.DeckBuilder`; tests pass fakes).
+After a good build whose output changed it serves the new files and sends ``reload``; after a
+failed build it keeps serving the previous files and sends ``errors``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from deckgen.errors import Diagnostic
+from deckgen.serve.server import EventHub, PreviewServer, Site
+
+Action = Literal["reload", "unchanged", "errors"]
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    """What one build produced.
+
+    ``files`` maps site-relative paths (``index.html``, ``assets/…``) to built files; ``digest``
+    identifies their content, so an unchanged rebuild does not reload the page. A build failed
+    when it has an error diagnostic or a ``failure`` (a problem without a location).
+    """
+
+    files: Mapping[str, Path] = field(default_factory=dict)
+    digest: str = ""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    failure: str = ""
+    name: str = ""
+    slides: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failure and not any(d.severity == "error" for d in self.diagnostics) and bool(self.files)
+
+    def error_lines(self) -> tuple[str, ...]:
+        """The messages the page overlay shows: errors, ``path:line:col: error: …``."""
+        lines = [d.format() for d in self.diagnostics if d.severity == "error"]
+        if self.failure:
+            lines.append(f"error: {self.failure}")
+        if not lines and not self.files:
+            lines.append("error: the build produced no HTML page")
+        return tuple(lines)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """One rebuild, for the terminal: what changed, what came of it, how long it took."""
+
+    outcome: BuildOutcome
+    action: Action
+    build: int
+    seconds: float
+    changed: tuple[Path, ...] = ()
+
+
+class Preview:
+    """Builds with ``build``, serves the last good result on ``host:port`` and pushes events.
+
+    Thread-safe: :meth:`rebuild` may be called from the watch loop while the server threads
+    read :attr:`site`; builds never overlap.
+    """
+
+    def __init__(
+        self,
+        build: Callable[[], BuildOutcome],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        report: Callable[[BuildReport], None] | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        self._build = build
+        self._report = report or (lambda _r: None)
+        self._lock = threading.Lock()
+        self._site = Site()
+        self._digest = ""
+        self.hub = EventHub()
+        self.server = PreviewServer(host, port, lambda: self._site, self.hub, log)
+        self._thread: threading.Thread | None = None
+        self.builds = 0
+        self.failed = 0
+
+    @property
+    def url(self) -> str:
+        host = self.server.server_address[0]
+        shown = f"[{host}]" if ":" in str(host) else host
+        return f"http://{shown}:{self.server.port}/"
+
+    @property
+    def site(self) -> Site:
+        return self._site
+
+    def start(self) -> BuildReport:
+        """The first build, then the server in a background thread. A failed first build
+        still starts the server: the page shows the errors and loads once a build succeeds."""
+        first = self.rebuild()
+        self._thread = threading.Thread(target=self.server.serve_forever, args=(0.1,), name="deckgen-serve", daemon=True)
+        self._thread.start()
+        return first
+
+    def rebuild(self, changed: Iterable[Path] = ()) -> BuildReport:
+        """Build once and update what is served; send ``building`` then ``reload``, ``clear``
+        or ``errors``. A bug in the build (any exception that is not a deckgen error) is shown
+        with its traceback instead of stopping the preview."""
+        with self._lock:
+            self.hub.publish("building", {})
+            started = time.perf_counter()
+            try:
+                outcome = self._build()
+            except Exception:  # noqa: BLE001 - a bug; shown with its traceback, the preview goes on
+                outcome = BuildOutcome(failure="internal error in deckgen (a bug):\n" + traceback.format_exc())
+            seconds = time.perf_counter() - started
+            self.builds += 1
+            action = self._apply(outcome)
+            if action == "errors":
+                self.failed += 1
+            report = BuildReport(outcome, action, self._site.build, seconds, tuple(sorted(changed)))
+        self._report(report)
+        return report
+
+    def _apply(self, outcome: BuildOutcome) -> Action:
+        site = self._site
+        if not outcome.ok:
+            errors = outcome.error_lines()
+            self._site = Site(site.files, site.build, errors)
+            self.hub.publish("errors", {"build": site.build, "errors": list(errors)})
+            return "errors"
+        if outcome.digest and outcome.digest == self._digest:
+            self._site = Site(site.files, site.build, ())
+            self.hub.publish("clear", {"build": site.build})
+            return "unchanged"
+        self._digest = outcome.digest
+        self._site = Site(dict(outcome.files), site.build + 1, ())
+        self.hub.publish("reload", {"build": site.build + 1})
+        return "reload"
+
+    def close(self) -> None:
+        """Stop serving: end the event streams, then the server."""
+        self.hub.close()
+        if self._thread is not None:
+            self.server.shutdown()
+            self._thread.join(timeout=5)
+        self.server.server_close()

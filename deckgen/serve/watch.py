@@ -1,0 +1,235 @@
+"""Watching a deck's sources: which folders, which file names are noise, and the loop.
+
+Shared by ``deckgen serve`` and ``deckgen build --watch``; watchfiles is imported here and in
+no other module (see docs/architecture.md, "Doors").
+
+What is watched (:func:`watch_spec`): the project's ``content/``, ``templates/`` and
+``assets/`` folders, recursively, and, for a deck file outside them (a plain Markdown deck),
+the deck file itself through its folder, not recursively, so a deck in a big folder does not
+put the whole tree under watch.
+
+Editors do not simply write a file. Vim renames the original to ``x~`` and probes the folder
+with a file called ``4913``; Emacs makes ``.#x`` lock links and ``#x#`` autosaves; JetBrains and
+GNOME write a temporary file and rename it over the original; deckgen's own writer stages
+``.deckgen-tmp-*`` files. :func:`is_noise` drops all of those, so a save is one rebuild of the
+real file. Saves by rename show up as delete + add of the target: :func:`wait_for_files` gives
+such a file a moment to reappear before the rebuild, so a save never flashes "file not found".
+"""
+
+from __future__ import annotations
+
+import queue
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import watchfiles
+
+WATCHED_FOLDERS = ("content", "templates", "assets")
+
+# Folder names never worth a rebuild, at any depth under a watched folder.
+IGNORED_DIRS = frozenset({"__pycache__", "node_modules", ".git", ".hg", ".svn", ".venv"})
+
+# File names editors and tools write beside the file being saved.
+_NOISE = (
+    re.compile(r"^\."),  # hidden: .#x (Emacs lock), .x.swp (Vim), .goutputstream-* (GNOME), .deckgen-tmp-*
+    re.compile(r"^#.*#$"),  # Emacs autosave
+    re.compile(r"~$"),  # backup copies (Vim, Emacs, gedit)
+    re.compile(r"\.sw[a-p]$"),  # Vim swap files: .swp, .swo, .swn, ...
+    re.compile(r"^\d+$"),  # Vim's write probe "4913" (and its successors 5036, ...)
+    re.compile(r"___jb_(tmp|old|bak)___$"),  # JetBrains safe write
+    re.compile(r"\.(tmp|temp|part|crdownload|kate-swp|bak|orig)$", re.IGNORECASE),
+    re.compile(r"^(Thumbs\.db|desktop\.ini)$", re.IGNORECASE),
+)
+
+QUIET_MS = 80  # a burst of events ends after this much silence ...
+MAX_WAIT_MS = 1000  # ... or after this long, however busy the folder is
+READY_MS = 200  # how soon a new watcher reports that it is in place
+REAPPEAR_SECONDS = 0.3  # how long a file deleted by a rename-save gets to come back
+
+
+def is_noise(name: str) -> bool:
+    """True for the file names of editors' lock, swap, backup and temporary files."""
+    return any(p.search(name) for p in _NOISE)
+
+
+@dataclass(frozen=True)
+class WatchSpec:
+    """What to watch for one deck.
+
+    ``trees`` are watched recursively; ``files`` are single files, watched through their
+    folder (so a rename over them is seen); anything under ``exclude`` (the output folder) is
+    never a change, so writing the output cannot trigger a rebuild loop.
+    """
+
+    trees: tuple[Path, ...]
+    files: tuple[Path, ...] = ()
+    exclude: tuple[Path, ...] = ()
+
+    def accepts(self, path: Path) -> bool:
+        """Whether a change to ``path`` (absolute) should cause a rebuild."""
+        if is_noise(path.name):
+            return False
+        if any(_under(path, ex) for ex in self.exclude):
+            return False
+        if path in self.files:
+            return True
+        for tree in self.trees:
+            if _under(path, tree):
+                inner = path.relative_to(tree).parts[:-1]
+                return not any(part in IGNORED_DIRS or part.startswith(".") for part in inner)
+        return False
+
+    def describe(self, root: Path) -> list[str]:
+        """The watched places, relative to ``root`` where possible, for the terminal."""
+        out = []
+        for p in (*self.trees, *self.files):
+            try:
+                rel = p.relative_to(root).as_posix()
+            except ValueError:
+                rel = p.name
+            out.append(rel + "/" if p in self.trees else rel)
+        return out
+
+
+def watch_spec(project_root: Path, deck_path: Path, exclude: Iterable[Path] = ()) -> WatchSpec:
+    """The :class:`WatchSpec` of a deck: the project's content, templates and assets, plus the
+    deck file when it lies outside them."""
+    root = project_root.resolve()
+    deck = deck_path.resolve()
+    trees = tuple(root / name for name in WATCHED_FOLDERS if (root / name).is_dir())
+    files = () if any(_under(deck, t) for t in trees) else (deck,)
+    return WatchSpec(trees, files, tuple(p.resolve() for p in exclude))
+
+
+def _under(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def wait_for_files(paths: Iterable[Path], seconds: float = REAPPEAR_SECONDS) -> None:
+    """Give files that vanished in a burst (delete, then write or rename) a moment to come
+    back, so the rebuild sees the saved file instead of a missing one. Returns at once when
+    all exist; a file really deleted costs ``seconds`` once."""
+    missing = [p for p in paths if not p.exists()]
+    deadline = time.monotonic() + seconds
+    while missing and time.monotonic() < deadline:
+        time.sleep(0.02)
+        missing = [p for p in missing if not p.exists()]
+
+
+def changes(
+    spec: WatchSpec,
+    stop: threading.Event,
+    on_ready: Callable[[], None] | None = None,
+) -> Iterator[frozenset[Path]]:
+    """Yield each burst of relevant changes as a set of absolute paths, until ``stop`` is set.
+
+    ``on_ready`` is called once every watcher is in place: a change made after it returns is
+    seen (events are buffered from then on, also while the caller is busy with a burst).
+    Bursts are debounced by watchfiles (``QUIET_MS`` of silence, at most ``MAX_WAIT_MS``).
+    Recursive trees and single files need two watchers (watchfiles' ``recursive`` is per
+    watcher); their bursts are merged through a queue.
+    """
+
+    def keep(_change: watchfiles.Change, path: str) -> bool:
+        return spec.accepts(Path(path))
+
+    groups: list[tuple[tuple[Path, ...], bool]] = []
+    if spec.trees:
+        groups.append((spec.trees, True))
+    if spec.files:
+        groups.append((tuple(sorted({f.parent for f in spec.files})), False))
+    if not groups:
+        if on_ready:
+            on_ready()
+        return
+    if len(groups) == 1:
+        folders, recursive = groups[0]
+        yield from _watch(folders, recursive, keep, stop, on_ready or (lambda: None))
+        return
+    bursts: queue.Queue[frozenset[Path]] = queue.Queue()
+    pending = threading.Semaphore(0)
+    for folders, recursive in groups:
+        threading.Thread(
+            target=_pump, args=(folders, recursive, keep, stop, bursts, pending.release), name="deckgen-watch", daemon=True
+        ).start()
+    for _ in groups:
+        while not pending.acquire(timeout=0.1):
+            if stop.is_set():
+                return
+    if on_ready:
+        on_ready()
+    while not stop.is_set():
+        try:
+            burst = bursts.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        # The other watcher's part of the same save may be a few milliseconds behind.
+        deadline = time.monotonic() + QUIET_MS / 1000
+        while time.monotonic() < deadline:
+            try:
+                burst |= bursts.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+        yield burst
+
+
+def _pump(
+    folders: tuple[Path, ...],
+    recursive: bool,
+    keep: Callable[[watchfiles.Change, str], bool],
+    stop: threading.Event,
+    out: queue.Queue[frozenset[Path]],
+    on_ready: Callable[[], None],
+) -> None:
+    for burst in _watch(folders, recursive, keep, stop, on_ready):
+        out.put(burst)
+
+
+def _watch(
+    folders: tuple[Path, ...],
+    recursive: bool,
+    keep: Callable[[watchfiles.Change, str], bool],
+    stop: threading.Event,
+    on_ready: Callable[[], None],
+) -> Iterator[frozenset[Path]]:
+    # watchfiles starts watching when the generator first runs and says nothing until a change;
+    # yield_on_timeout makes it come back (empty) after READY_MS, which is how we learn that
+    # the watcher is in place. Later empty wake-ups are skipped.
+    ready = False
+    for batch in watchfiles.watch(
+        *folders,
+        watch_filter=keep,
+        debounce=MAX_WAIT_MS,
+        step=QUIET_MS,
+        stop_event=stop,
+        rust_timeout=READY_MS,
+        yield_on_timeout=True,
+        recursive=recursive,
+        raise_interrupt=True,  # Ctrl+C in the main thread ends the loop like any command
+    ):
+        if not ready:
+            ready = True
+            on_ready()
+        if batch:
+            yield frozenset(Path(p) for _change, p in batch)
+
+
+def run(
+    spec: WatchSpec,
+    on_change: Callable[[frozenset[Path]], object],
+    stop: threading.Event,
+    on_ready: Callable[[], None] | None = None,
+) -> None:
+    """The watch loop: call ``on_ready`` once the watchers are in place (the caller's first
+    build goes there, so a save during it is not missed), then ``on_change`` once per burst,
+    until ``stop`` is set. A burst that arrives while ``on_change`` runs is delivered, merged,
+    when it returns."""
+    for burst in changes(spec, stop, on_ready):
+        if stop.is_set():
+            break
+        wait_for_files(burst)
+        on_change(burst)
