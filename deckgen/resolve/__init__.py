@@ -102,6 +102,14 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
             slides.extend(
                 _slide(source, scope, diags, project, lang, text, byline, first=(index == 0 and n == 0))
             )
+    if brand is not None:
+        for slide in slides:
+            if slide.layout not in brand.layouts:
+                diags.error(
+                    slide.loc,
+                    f"the brand {brand.name!r} has no master layout for the {slide.layout!r} layout",
+                    f"map it under 'layouts:' in the brand's brand.yaml (mapped: {', '.join(sorted(brand.layouts))})",
+                )
     if len(diags.errors) > before or brand is None:
         return None
     if not slides:

@@ -118,3 +118,26 @@ def test_whole_variable_gives_structured_value(tmp_path: Path) -> None:
     assert deck.name == "d-x"
     assert plain(deck.slides[0].title) == "Styret i X"
     assert deck.slides[0].content.people[0].name == "Ola"
+
+
+def test_layout_the_brand_does_not_map_is_located(tmp_path: Path) -> None:
+    import shutil
+
+    repo = Path(__file__).resolve().parents[3]
+    shutil.copytree(repo / "templates" / "ks", tmp_path / "templates" / "lite")
+    brand = tmp_path / "templates" / "lite" / "brand.yaml"
+    text = brand.read_text(encoding="utf-8")
+    start = text.index("  question:")
+    brand.write_text(text[:start] + text[start:].split("\n", 3)[3], encoding="utf-8")
+    deck, msgs = make(tmp_path, "---\nlayout: question\n---\n\nHva nå?\n", "")
+    # make() uses brand: default; point the deck at the trimmed brand instead
+    deck_file = tmp_path / "content" / "decks" / "d.yaml"
+    deck_file.write_text(deck_file.read_text(encoding="utf-8").replace("brand: default", "brand: lite"), encoding="utf-8")
+    diags = Diagnostics()
+    src = load_deck(deck_file, "content/decks/d.yaml", diags)
+    assert src is not None
+    assert resolve(src, Project(tmp_path.resolve()), None, diags) is None
+    assert any(
+        d.format().startswith("content/slides/s.md:1:1: error: the brand 'KS' has no master layout for the 'question' layout")
+        for d in diags
+    ), [d.format() for d in diags]
