@@ -284,8 +284,10 @@ class _Walker:
 
     def html_block(self, t: Token) -> None:
         content = t.content.strip()
-        if content.startswith("<!--") and content.endswith("-->"):
-            inner = content[4:-3].strip()
+        inner = content[4:-3].strip()
+        # One comment is a speaker note (Marp's convention); anything else, including a
+        # comment followed by markup, is HTML and is dropped.
+        if content.startswith("<!--") and content.endswith("-->") and "-->" not in inner:
             for n, line in enumerate(inner.split("\n")):
                 if line.strip():
                     self.notes.append(Para((Run(line.strip()),), "text", 0, False, SourceLoc(self.rel, _line(t) + n, 1, self.included_from)))
