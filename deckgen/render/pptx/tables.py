@@ -113,10 +113,13 @@ def _fill_body(ctx: RenderContext, table: Any, spec: TableSpec, size: float) -> 
     for r, row in enumerate(spec.rows, start=1):
         strong = r - 1 < len(spec.emphasis) and spec.emphasis[r - 1]
         style = Style(size=size, color=ctx.color("text"), font=ctx.font("body"), bold=strong)
+        # Emphasised rows are filled with the surface colour, so their rule is the
+        # background's: two officers' rows stay apart.
         fill = ctx.color("surface") if strong else ctx.color("background")
+        rule = ctx.color("background") if strong else ctx.color("surface")
         for col, inline in enumerate(row):
             cell = table.cell(r, col)
-            style_cell(cell, fill=fill, rule=ctx.color("surface"), margins=_margins())
+            style_cell(cell, fill=fill, rule=rule, margins=_margins())
             write_inline(cell.text_frame, inline, style, cell=True)
 
 

@@ -425,3 +425,60 @@ def _question() -> Any:
     from deckgen.model import QuestionContent
 
     return QuestionContent(text("Hva nå?"))
+
+
+# --------------------------------------------------------------------------- variants
+
+
+def _square_png() -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (400, 400), (200, 120, 40)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _image_deck(brand: Brand, fit: str, focus: tuple[float, float] = (0.5, 0.5)) -> Any:
+    from deckgen.model import Asset, ImageContent
+
+    square = Asset("assets/kvadrat.png", _square_png(), "image/png", 400, 400)
+    content = ImageContent(square, "Et oransje kvadrat", "Foto: Test", fit, focus)  # type: ignore[arg-type]
+    slide = Slide("image", (), content, hidden_title="Kvadrat")
+    out = render_pptx(make_deck(brand, slides=(slide,)))["regionmote-buskerud.pptx"]
+    return ph(Presentation(io.BytesIO(out)).slides[0], 13)
+
+
+def test_contain_letterboxes_the_picture_in_its_placeholder(ks_brand: Brand) -> None:
+    picture = _image_deck(ks_brand, "contain")
+    frame = ks_brand.master_layouts["Bilde"].placeholder(13).box
+    assert (picture.crop_left, picture.crop_top, picture.crop_right, picture.crop_bottom) == (
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+    )
+    assert picture.width == picture.height == frame.cy
+    assert picture.left == frame.x + (frame.cx - frame.cy) // 2 and picture.top == frame.y
+
+
+def test_cover_crops_to_fill_and_keeps_the_focus(ks_brand: Brand) -> None:
+    picture = _image_deck(ks_brand, "cover", (0.5, 0.0))
+    frame = ks_brand.master_layouts["Bilde"].placeholder(13).box
+    visible = frame.cy / frame.cx  # of the square's height
+    assert picture.crop_top == pytest.approx(0.0, abs=1e-4)
+    assert picture.crop_bottom == pytest.approx(1 - visible, abs=1e-4)
+    assert picture.crop_left == picture.crop_right == 0.0
+
+
+def test_labelled_edges_get_a_label_and_every_connector_alt_text(ks_brand: Brand) -> None:
+    edges = (dataclasses.replace(ORG.edges[0], label="velger"), *ORG.edges[1:])
+    slide = Slide("orgchart", r("Organisering"), dataclasses.replace(ORG, edges=edges))
+    out = render_pptx(make_deck(ks_brand, slides=(slide,)))["regionmote-buskerud.pptx"]
+    shapes = Presentation(io.BytesIO(out)).slides[0].shapes
+    labels = [s for s in shapes if s.name.startswith("Label")]
+    assert [s.text_frame.text for s in labels] == ["velger"]
+    described = [
+        s.element.find(f"{P}nvCxnSpPr/{P}cNvPr").get("descr") for s in shapes if s.shape_type == MSO_SHAPE_TYPE.LINE
+    ]
+    assert described[0] == "Kommunestyre og fylkesting → Fylkesmøtene (velger)"
+    assert all("→" in d for d in described)
