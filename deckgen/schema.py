@@ -197,7 +197,10 @@ DECK = {
         "brand": {"type": "string"},
         "lang": {"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Z]{2})?$"},
         "county": {"type": "string"},
-        "counties": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "counties": {
+            "anyOf": [{"type": "array", "items": {"type": "string"}, "minItems": 1}, {"enum": ["all"]}],
+            "description": "the counties to build a deck for, or all: every file in content/counties/",
+        },
         "keywords": {"type": "string"},
         "slides": {"type": "array", "minItems": 1, "items": {"type": "object"}},
     },

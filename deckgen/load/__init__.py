@@ -54,7 +54,8 @@ def _load_yaml_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck | No
     settings = {k: v for k, v in root.value.items() if k != "slides"}
     slides = tuple(r for r in (slide_ref(item, rel, diags) for item in root.value["slides"].value) if r)
     counties: tuple[str, ...] = ()
-    if "counties" in settings:
+    # `counties: all` (every county file) is expanded by resolve, which knows the project.
+    if "counties" in settings and isinstance(settings["counties"].value, list):
         counties = tuple(str(c.value) for c in settings["counties"].value)
     elif "county" in settings:
         counties = (str(settings["county"].value),)

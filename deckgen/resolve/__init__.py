@@ -9,13 +9,14 @@ brand. Errors are collected; the caller raises them all at once.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from collections.abc import Mapping
 from typing import Any
 
 from deckgen import schema
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.load.markdown import parse_block
+from deckgen.load.text import decode
 from deckgen.load.yamlsrc import plain as plain_yaml
 from deckgen.model import LAYOUTS, Deck, Located, Run, Slide, SlideRef, SourceDeck, SourceSlide
 from deckgen.project import Project
@@ -23,23 +24,25 @@ from deckgen.resolve.brand import load_brand
 from deckgen.resolve.county import county_keys, county_scope, load_county
 from deckgen.resolve.layouts import BUILDERS, SlideInput, infer_layout
 from deckgen.resolve.library import Library
-from deckgen.resolve.variables import Scope, substitute_located, substitute_str, substitute_text
+from deckgen.resolve.variables import Scope, markdown_text, substitute_located, substitute_str, substitute_text
 
 DEFAULT_LANG = "nb-NO"
 
 
 def deck_counties(src: SourceDeck, project: Project, requested: str | None, diags: Diagnostics) -> list[str | None]:
     """Which counties to build: the one asked for (checked against the deck's list), every
-    county the deck lists, or ``[None]`` for a deck without counties."""
+    county the deck lists (``counties: all``: every county file), or ``[None]`` for a deck
+    without counties."""
+    listed = listed_counties(src, project)
     if requested in (None, "all"):
-        return list(src.counties) or [None]
+        return list(listed) or [None]
     assert requested is not None
-    if src.counties and requested not in src.counties:
+    if listed and requested not in listed:
         where = src.settings["counties"] if "counties" in src.settings else src.settings.get("county")
         diags.error(
             where.loc if where is not None else src.loc,
             f"the deck is not for county {requested!r}",
-            did_you_mean(requested, src.counties) if src.counties else "the deck lists no counties",
+            did_you_mean(requested, listed),
         )
         return []
     if requested not in county_keys(project):
@@ -48,21 +51,39 @@ def deck_counties(src: SourceDeck, project: Project, requested: str | None, diag
     return [requested]
 
 
+def listed_counties(src: SourceDeck, project: Project) -> tuple[str, ...]:
+    """The deck's counties: its list, or with ``counties: all`` every file in content/counties/
+    (so that adding a county is adding its file)."""
+    node = src.settings.get("counties")
+    if node is not None and node.value == "all":
+        return tuple(county_keys(project))
+    return src.counties
+
+
+def _county_loc(src: SourceDeck, county: str) -> SourceLoc:
+    """Where the deck names ``county``: its entry in ``counties:``, else that key, else the deck."""
+    node = src.settings.get("counties", src.settings.get("county"))
+    if node is None:
+        return src.loc
+    if isinstance(node.value, list):
+        return next((item.loc for item in node.value if item.value == county), node.loc)
+    return node.loc
+
+
 def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagnostics) -> Deck | None:
     """The deck for one county (or none). Returns None when any error was added."""
     before = len(diags.errors)
     settings = {k: v for k, v in src.settings.items()}
     county_data: Mapping[str, Any] = {}
     if county is not None:
-        where = settings["counties"].loc if "counties" in settings else settings["county"].loc if "county" in settings else src.loc
-        data = load_county(county, project, where, diags)
+        data = load_county(county, project, _county_loc(src, county), diags)
         if data is None:
             return None
         county_data = county_scope(data, county)
     meeting: dict[str, Any] = dict(settings["meeting"].value) if "meeting" in settings else {}
     if "meeting" in county_data:
         meeting.update(county_data["meeting"].value)
-    base = Scope({"county": county_data, "meeting": meeting})
+    base = Scope({"county": county_data, "meeting": meeting}, read=_source_reader(project))
     text = {k: _text_setting(settings, k, base, diags) for k in ("title", "subtitle", "author", "date", "keywords")}
     text["date"] = text["date"] or str(plain_yaml(meeting.get("date")) or "")
     base = base.child({"deck": {k: v for k, v in text.items() if v}})
@@ -131,6 +152,22 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     )
 
 
+def _source_reader(project: Project) -> Callable[[str], str | None]:
+    """Content file text by project-relative path, read once, for messages that point at the
+    exact column of a variable."""
+    cache: dict[str, str | None] = {}
+
+    def read(rel: str) -> str | None:
+        if rel not in cache:
+            try:
+                cache[rel] = decode((project.root / rel).read_bytes(), rel, Diagnostics())
+            except OSError:
+                cache[rel] = None
+        return cache[rel]
+
+    return read
+
+
 def _default_brand(project: Project) -> str:
     return "ks" if (project.root / "templates" / "ks" / "brand.yaml").is_file() else "default"
 
@@ -190,7 +227,7 @@ def _build_slide(
     body = substitute_text(source.body, scope, diags, source.loc)
     notes = substitute_text(source.notes, scope, diags, source.loc)
     if "notes" in fields:
-        notes = parse_block(str(fields["notes"].value), fields["notes"].loc.path, fields["notes"].loc, diags) + notes
+        notes = parse_block(markdown_text(fields["notes"]), fields["notes"].loc.path, fields["notes"].loc, diags) + notes
     heading = source.heading
     if heading:
         from deckgen.resolve.variables import substitute_inline

@@ -44,6 +44,7 @@ from deckgen.model import (
 )
 from deckgen.project import Project
 from deckgen.resolve.images import read_image
+from deckgen.resolve.variables import markdown_text
 
 DEFAULT_PER_PAGE = 10
 
@@ -79,16 +80,16 @@ class SlideInput:
         return default if node is None else _plain(node)
 
     def inline(self, key: str, diags: Diagnostics) -> Inline:
-        value = self.value(key)
-        if value is None:
+        node = self.fields.get(key)
+        if node is None or node.value is None:
             return ()
-        return parse_inline(str(value), self.loc(key).path, self.loc(key), diags)
+        return parse_inline(markdown_text(node), self.loc(key).path, self.loc(key), diags)
 
     def block(self, key: str, diags: Diagnostics) -> Text:
-        value = self.value(key)
-        if value is None:
+        node = self.fields.get(key)
+        if node is None or node.value is None:
             return ()
-        return parse_block(str(value), self.loc(key).path, self.loc(key), diags)
+        return parse_block(markdown_text(node), self.loc(key).path, self.loc(key), diags)
 
     def title(self, diags: Diagnostics) -> Inline:
         return self.inline("title", diags) if "title" in self.fields else self.source.heading
@@ -133,21 +134,21 @@ def _items(node: Located, diags: Diagnostics) -> Text:
     for item in node.value:
         if isinstance(item.value, dict):
             name = item.value["name"]
-            paras.append(Para(parse_inline(str(_plain(name)), name.loc.path, name.loc, diags), "bullet", 0, False, name.loc))
+            paras.append(Para(parse_inline(markdown_text(name), name.loc.path, name.loc, diags), "bullet", 0, False, name.loc))
             facts = item.value.get("facts")
             for fact in facts.value if facts is not None else []:
-                paras.append(Para(parse_inline(str(fact.value), fact.loc.path, fact.loc, diags), "bullet", 1, False, fact.loc))
+                paras.append(Para(parse_inline(markdown_text(fact), fact.loc.path, fact.loc, diags), "bullet", 1, False, fact.loc))
         else:
-            paras.append(Para(parse_inline(str(item.value), item.loc.path, item.loc, diags), "bullet", 0, False, item.loc))
+            paras.append(Para(parse_inline(markdown_text(item), item.loc.path, item.loc, diags), "bullet", 0, False, item.loc))
     return tuple(paras)
 
 
 def build_columns(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     columns = []
     for node in inp.fields["columns"].value:
-        heading = parse_inline(str(_plain(node.value["heading"])), node.loc.path, node.loc, diags)
+        heading = parse_inline(markdown_text(node.value["heading"]), node.loc.path, node.loc, diags)
         body_node = node.value.get("body")
-        body = parse_block(str(_plain(body_node)), node.loc.path, body_node.loc, diags) if body_node else ()
+        body = parse_block(markdown_text(body_node), node.loc.path, body_node.loc, diags) if body_node else ()
         columns.append(Column(heading, body))
     intro = inp.block("intro", diags) or inp.body
     return [_slide(inp, inp.title(diags), ColumnsContent(tuple(columns), intro), diags)]
@@ -181,17 +182,17 @@ def build_orgchart(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
         rank = ranks.get(node_id, 0)
         slot = slots.get(rank, 0)
         slots[rank] = slot + 1
-        name = parse_inline(str(_plain(body.value["name"])), body.loc.path, body.loc, diags)
+        name = parse_inline(markdown_text(body.value["name"]), body.loc.path, body.loc, diags)
         facts_node = body.value.get("facts")
         facts: Text = ()
         if facts_node is not None:
             if isinstance(facts_node.value, list):
                 facts = tuple(
-                    Para(parse_inline(str(f.value), f.loc.path, f.loc, diags), "bullet", 0, False, f.loc)
+                    Para(parse_inline(markdown_text(f), f.loc.path, f.loc, diags), "bullet", 0, False, f.loc)
                     for f in facts_node.value
                 )
             else:
-                facts = parse_block(str(facts_node.value), facts_node.loc.path, facts_node.loc, diags)
+                facts = parse_block(markdown_text(facts_node), facts_node.loc.path, facts_node.loc, diags)
         nodes.append(OrgNode(node_id, name, facts, rank, slot, body.loc))
     content = OrgChartContent(tuple(nodes), tuple(edges), inp.value("direction", "right"), (max(ranks.values()) + 1) if ranks else 1)
     return [_slide(inp, inp.title(diags), content, diags)]
@@ -253,7 +254,7 @@ def build_tiles(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
         if not url.lower().startswith(("http://", "https://", "mailto:")):
             diags.error(entry["url"].loc, f"tile link {url!r} is not an http, https or mailto address", "write a full https:// address")
             continue
-        title = parse_inline(str(_plain(entry["title"])), item.loc.path, entry["title"].loc, diags)
+        title = parse_inline(markdown_text(entry["title"]), item.loc.path, entry["title"].loc, diags)
         caption = str(_plain(entry["caption"])) if "caption" in entry else _short_url(url)
         kind = str(_plain(entry["kind"])) if "kind" in entry else ("video" if _is_video(url) else "link")
         tiles.append(Tile(title, url, kind, caption))  # type: ignore[arg-type]
@@ -323,9 +324,10 @@ def build_table(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     header: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]
     if "rows" in inp.fields:
-        header = tuple(parse_inline(str(h), inp.loc("header").path, inp.loc("header"), diags) for h in inp.value("header", []))
+        header_node = inp.fields.get("header")
+        header = tuple(parse_inline(markdown_text(h), h.loc.path, h.loc, diags) for h in (header_node.value if header_node else []))
         rows = tuple(
-            tuple(parse_inline(str(_plain(c)), c.loc.path, c.loc, diags) for c in row.value)
+            tuple(parse_inline(markdown_text(c), c.loc.path, c.loc, diags) for c in row.value)
             for row in inp.fields["rows"].value
         )
     elif inp.source.table:

@@ -3,71 +3,133 @@
 This is deliberately not a template engine. An expression is a dotted path of names and list
 indexes (``county.board.members``, ``county.councils.0.name``); lookups go through dict keys and
 list positions only, never attributes, so content cannot reach Python objects, files or the
-environment. The value is inserted after Markdown parsing, into the text of a run, so it is never
-read again as Markdown, markup or a template.
+environment.
+
+A value is inserted as text and never read again as Markdown, markup or a template:
+
+- in a Markdown body the value goes into a run's text after parsing (:func:`substitute_text`);
+- in a YAML field, which a layout may parse as Markdown later, the field becomes a
+  :class:`Substituted` node: ``value`` is the plain text (for fields shown as they are: alt
+  text, a link, a person's name) and ``markdown`` the same text with every inserted value
+  escaped, so that parsing it shows the value literally (:func:`markdown_text`);
+- a value is never scanned for ``{{`` again.
+
+Messages point at the variable itself: the scope can read the content file a location names and
+find the ``{{ … }}`` there, so the column is right in quoted YAML, block scalars and Markdown
+paragraphs alike.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
-from deckgen.model import Inline, Located, Para, Run, Text
+from deckgen.model import Inline, Located, Para, Text
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
 _PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*$")
+# CommonMark lets a backslash escape any ASCII punctuation character, and then shows it as is.
+_MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 _MISSING = object()
+# How far past a field's or paragraph's first line a variable is looked for in the source file.
+_SEARCH_LINES = 200
+
+SourceReader = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Substituted(Located):
+    """A YAML value that had variables inserted. ``value`` is the plain text; ``markdown`` is
+    the text as Markdown source, the inserted values escaped so that they show literally."""
+
+    markdown: str = field(default="", compare=False)
 
 
 class Scope:
-    """The names a slide can use: ``deck``, ``meeting``, ``county`` and the slide's parameters."""
+    """The names a slide can use: ``deck``, ``meeting``, ``county`` and the slide's parameters.
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    ``read`` (project-relative path → file text, or None) lets messages point at the exact
+    column of a variable; without it they point at the start of the field or paragraph.
+    """
+
+    def __init__(self, data: Mapping[str, Any], read: SourceReader | None = None) -> None:
         self.data = dict(data)
+        self.read = read
 
     def child(self, extra: Mapping[str, Any]) -> Scope:
-        return Scope({**self.data, **extra})
+        return Scope({**self.data, **extra}, self.read)
+
+    def names(self) -> list[str]:
+        return sorted(self.data)
+
+    def locate(self, loc: SourceLoc, token: str, nth: int = 0) -> SourceLoc:
+        """Where the ``nth`` occurrence of ``token`` is written at or after ``loc`` (within a
+        few lines), else ``loc``."""
+        text = self.read(loc.path) if self.read is not None else None
+        if not text:
+            return loc
+        lines = text.split("\n")
+        seen = 0
+        for number in range(loc.line, min(len(lines), loc.line + _SEARCH_LINES) + 1):
+            line = lines[number - 1]
+            start = loc.col - 1 if number == loc.line else 0
+            while (found := line.find(token, start)) >= 0:
+                if seen == nth:
+                    return SourceLoc(loc.path, number, found + 1, loc.included_from)
+                seen += 1
+                start = found + len(token)
+        return loc
 
     def lookup(self, expr: str, loc: SourceLoc, diags: Diagnostics) -> Any:
-        """The value of ``expr`` or ``_MISSING`` after adding a located error."""
+        """The value of ``expr`` or ``_MISSING`` after adding an error at ``loc``."""
         path = expr.strip()
         if not _PATH.match(path):
             diags.error(
                 loc,
                 f"'{{{{{expr}}}}}' is not a variable name",
-                "write a dotted name such as {{ county.name }}; expressions and filters are not supported",
+                "write a dotted name such as {{ county.name }}; expressions, attributes and filters are not supported",
             )
             return _MISSING
         value: Any = self.data
         walked: list[str] = []
-        node: Any = value
         for part in path.split("."):
-            value = _unwrap(value)
-            if isinstance(value, Mapping) and part in value:
-                value = value[part]
-            elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
-                value = value[int(part)]
+            inner = _unwrap(value)
+            if isinstance(inner, Mapping) and part in inner:
+                value = inner[part]
+            elif isinstance(inner, list) and part.isdigit() and int(part) < len(inner):
+                value = inner[int(part)]
             else:
-                where = ".".join(walked) or "the variables"
-                hint = did_you_mean(part, _names(value))
-                prefix = ".".join(walked) + "." if walked else ""
-                hint = hint.replace("did you mean '", f"did you mean '{prefix}")
-                diags.error(
-                    loc,
-                    f"unknown variable '{path}' ({part!r} is not in {where})",
-                    hint or "check the county and deck files",
-                )
+                _unknown(path, part, walked, inner, loc, diags)
                 return _MISSING
             walked.append(part)
-            node = value
-        value = _unwrap(node)
-        if value is None:
+        if _unwrap(value) is None:
             diags.error(loc, f"variable '{path}' is empty", "give it a value in the county or deck file")
             return _MISSING
-        return node
+        return value
+
+
+def _unknown(path: str, part: str, walked: list[str], inner: Any, loc: SourceLoc, diags: Diagnostics) -> None:
+    where = ".".join(walked) or "the variables"
+    if walked and not isinstance(inner, (Mapping, list)):
+        # Text has no parts: this is where `.upper` or `.__class__` would reach Python.
+        diags.error(loc, f"unknown variable '{path}' ({where} is {_kind(inner)}, it has no {part!r})", f"write {{{{ {where} }}}}")
+        return
+    prefix = where + "." if walked else ""
+    hint = did_you_mean(part, _names(inner))
+    hint = hint.replace("did you mean '", f"did you mean '{prefix}")
+    diags.error(loc, f"unknown variable '{path}' ({part!r} is not in {where})", hint or "check the county and deck files")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text"
 
 
 def _unwrap(value: Any) -> Any:
@@ -82,12 +144,18 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def _as_text(value: Any, expr: str, loc: SourceLoc, diags: Diagnostics) -> str | None:
-    value = _unwrap(value)
+def _scalar_text(value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nei"
-    if isinstance(value, (str, int, float)):
-        return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _as_text(value: Any, expr: str, loc: SourceLoc, diags: Diagnostics) -> str | None:
+    value = _unwrap(value)
+    if isinstance(value, (str, int, float, bool, datetime.date)):
+        return _scalar_text(value)
     diags.error(
         loc,
         f"variable '{expr.strip()}' is {'a list' if isinstance(value, list) else 'a mapping'}, not text",
@@ -96,26 +164,60 @@ def _as_text(value: Any, expr: str, loc: SourceLoc, diags: Diagnostics) -> str |
     return None
 
 
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown source that parses back to exactly ``text``: ASCII punctuation
+    backslash-escaped, a line break a hard break (so a value cannot start a list, a heading or
+    a new paragraph)."""
+    escaped = _MD_PUNCT.sub(r"\\\1", text)
+    return re.sub(r"\n[ \t]*", "\\\\\n", escaped)
+
+
+def _substitute(text: str, scope: Scope, loc: SourceLoc, diags: Diagnostics, seen: dict[str, int]) -> tuple[str, str]:
+    """``text`` with its variables inserted: (plain text, Markdown source with values escaped).
+    ``seen`` counts earlier occurrences of each variable in the same field or paragraph."""
+    plain_parts: list[str] = []
+    md_parts: list[str] = []
+    last = 0
+    for match in _EXPR.finditer(text):
+        token = match.group(0)
+        nth = seen.get(token, 0)
+        seen[token] = nth + 1
+        where = scope.locate(loc, token, nth)
+        plain_parts.append(text[last : match.start()])
+        md_parts.append(text[last : match.start()])
+        value = scope.lookup(match.group(1), where, diags)
+        inserted = token if value is _MISSING else (_as_text(value, match.group(1), where, diags) or "")
+        plain_parts.append(inserted)
+        md_parts.append(escape_markdown(inserted))
+        last = match.end()
+    rest = text[last:]
+    if "{{" in rest:
+        diags.error(
+            scope.locate(loc, "{{", text.count("{{") - rest.count("{{")),
+            "'{{' without a matching '}}'",
+            "close the variable with }} (formatting inside {{ }} is not allowed)",
+        )
+    plain_parts.append(rest)
+    md_parts.append(rest)
+    return "".join(plain_parts), "".join(md_parts)
+
+
 def substitute_str(text: str, scope: Scope, loc: SourceLoc, diags: Diagnostics) -> str:
     """Replace every ``{{ … }}`` in plain text; unknown names become located errors."""
     if "{{" not in text:
         return text
-
-    def repl(match: re.Match[str]) -> str:
-        col_loc = SourceLoc(loc.path, loc.line, loc.col + match.start(), loc.included_from) if "\n" not in text[: match.start()] else loc
-        value = scope.lookup(match.group(1), col_loc, diags)
-        if value is _MISSING:
-            return match.group(0)
-        return _as_text(value, match.group(1), col_loc, diags) or ""
-
-    out = _EXPR.sub(repl, text)
-    if "{{" in _EXPR.sub("", text):
-        diags.error(loc, "'{{' without a matching '}}'", "close the variable with }} (formatting inside {{ }} is not allowed)")
-    return out
+    return _substitute(text, scope, loc, diags, {})[0]
 
 
 def substitute_inline(runs: Inline, scope: Scope, loc: SourceLoc, diags: Diagnostics) -> Inline:
-    return tuple(replace(r, text=substitute_str(r.text, scope, loc, diags)) if "{{" in r.text else r for r in runs)
+    """Variables in parsed runs (a heading, a paragraph): the value goes into the run's text."""
+    seen: dict[str, int] = {}
+    out = []
+    for run in runs:
+        if "{{" in run.text:
+            run = replace(run, text=_substitute(run.text, scope, loc, diags, seen)[0])
+        out.append(run)
+    return tuple(out)
 
 
 def substitute_text(text: Text, scope: Scope, diags: Diagnostics, fallback: SourceLoc) -> Text:
@@ -135,16 +237,20 @@ def whole_variable(text: str) -> str | None:
 
 def substitute_located(node: Located, scope: Scope, diags: Diagnostics) -> Located:
     """Substitute variables throughout a YAML value. A string that is one whole variable takes
-    the variable's value as it is (a list of people, a number); other strings get text."""
+    the variable's value as it is (a list of people, a number); other strings get text. Every
+    string that had a variable becomes a :class:`Substituted`."""
     value = node.value
     if isinstance(value, str):
+        if "{{" not in value:
+            return node
         expr = whole_variable(value)
         if expr is not None:
-            found = scope.lookup(expr, node.loc, diags)
+            found = scope.lookup(expr, scope.locate(node.loc, value.strip()), diags)
             if found is _MISSING:
                 return node
-            return Located(_to_located(found, node.loc).value, node.loc, node.key_loc)
-        return Located(substitute_str(value, scope, node.loc, diags), node.loc, node.key_loc, node.raw)
+            return _literal(found, node.loc, node.key_loc)
+        plain, markdown = _substitute(value, scope, node.loc, diags, {})
+        return Substituted(plain, node.loc, node.key_loc, node.raw, markdown)
     if isinstance(value, dict):
         return Located({k: substitute_located(v, scope, diags) for k, v in value.items()}, node.loc, node.key_loc)
     if isinstance(value, list):
@@ -152,12 +258,39 @@ def substitute_located(node: Located, scope: Scope, diags: Diagnostics) -> Locat
     return node
 
 
-def _to_located(value: Any, loc: SourceLoc) -> Located:
-    """Plain data from a variable → a Located tree (placed where the variable was written)."""
-    if isinstance(value, Located):
-        return value
+def _literal(value: Any, loc: SourceLoc, key_loc: SourceLoc | None = None) -> Located:
+    """A variable's value as a Located tree placed where the variable was written; nested
+    entries keep their own source locations. Every scalar is a :class:`Substituted`, so a
+    layout that parses a field as Markdown shows data (a project's name) literally."""
+    value = _unwrap(value)
     if isinstance(value, dict):
-        return Located({str(k): _to_located(v, loc) for k, v in value.items()}, loc)
+        return Located({str(k): _literal(v, _loc_of(v, loc), _key_loc_of(v)) for k, v in value.items()}, loc, key_loc)
     if isinstance(value, list):
-        return Located([_to_located(v, loc) for v in value], loc)
-    return Located(value, loc)
+        return Located([_literal(v, _loc_of(v, loc)) for v in value], loc, key_loc)
+    if value is None:
+        return Located(None, loc, key_loc)
+    return Substituted(value, loc, key_loc, None, escape_markdown(_scalar_text(value)))
+
+
+def _loc_of(value: Any, default: SourceLoc) -> SourceLoc:
+    return value.loc if isinstance(value, Located) else default
+
+
+def _key_loc_of(value: Any) -> SourceLoc | None:
+    return value.key_loc if isinstance(value, Located) else None
+
+
+def markdown_text(node: Located) -> str:
+    """A field's text as Markdown source for a layout to parse: inserted values escaped."""
+    if isinstance(node, Substituted):
+        return node.markdown
+    return str(_plain(node))
+
+
+def _plain(node: Any) -> Any:
+    value = _unwrap(node)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
