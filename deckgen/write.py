@@ -79,17 +79,25 @@ def write_outputs(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
             current = item.target
             _commit(item)
     except OSError as exc:
-        for item in staged:
-            _discard(item)
+        _abandon(staged)
         raise OutputError(_describe(exc, current)) from None
     except BaseException:
-        for item in staged:
-            _discard(item)
+        _abandon(staged)
         raise
     for item in staged:
         for path in item.cleanup:
             _remove(path)
     return [item.target for item in staged]
+
+
+def _abandon(staged: list[_Staged]) -> None:
+    """After a failure: remove what was staged and not swapped in, and the old folders that
+    outputs already swapped in have replaced (a rename failing half way through the commit is
+    the one case in which some outputs are new and others old)."""
+    for item in staged:
+        _discard(item)
+        for path in item.cleanup:
+            _remove(path)
 
 
 # --------------------------------------------------------------------------- staging
@@ -166,12 +174,20 @@ def _backup_name(target: Path) -> Path:
 
 
 def _recover(target: Path) -> None:
-    """Undo a build killed between moving the old folder aside and moving the new one in."""
-    backup = _backup_name(target)
-    if backup.exists() and not target.exists() and not target.is_symlink():
-        os.replace(backup, target)
-    elif backup.exists():
-        _remove(backup)
+    """Undo a build killed between moving the old folder aside and moving the new one in.
+
+    Checked for the output itself and for the folder of the same deck (``talk.pptx`` ->
+    ``talk``), so a later build of one format still brings back the other's folder. Only the
+    deck's own names are touched: other decks may be building into the same folder.
+    """
+    for folder in sorted({target, target.with_name(target.name.split(".", 1)[0])}):
+        backup = _backup_name(folder)
+        if not backup.exists():
+            continue
+        if not folder.exists() and not folder.is_symlink():
+            os.replace(backup, folder)
+        else:
+            _remove(backup)
 
 
 def _commit(item: _Staged) -> None:
