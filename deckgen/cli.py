@@ -14,7 +14,7 @@ import click
 
 from deckgen import __version__, ui
 from deckgen.build import FORMATS, Options, Result, all_diagnostics, build
-from deckgen.errors import DeckgenError, Diagnostics
+from deckgen.errors import DeckgenError, Diagnostics, UsageError
 
 
 def _formats(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -67,14 +67,15 @@ def main() -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True, help="Output folder.")
 @click.option("--no-notes", is_flag=True, help="Leave speaker notes out of the reveal.js output (audience copies).")
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, help="Parallel workers when building several counties (0 = one per core).")
-def build_cmd(deck: Path, county: str | None, formats: tuple[str, ...], out_dir: Path, no_notes: bool, jobs: int) -> None:
+@click.option("--watch", is_flag=True, help="Keep watching content/, templates/ and assets/ and rebuild on every save (Ctrl+C stops).")
+def build_cmd(deck: Path, county: str | None, formats: tuple[str, ...], out_dir: Path, no_notes: bool, jobs: int, watch: bool) -> None:
     """Build DECK (a content/decks/*.yaml deck or a plain Markdown file).
 
     Writes OUT/<deck>-<county>.pptx (and OUT/<deck>-<county>/index.html, OUT/<deck>-<county>.html,
     OUT/<deck>-<county>.pdf as asked); a deck without a county drops '-<county>'.
     """
     options = Options(_formats(formats), out_dir, notes=not no_notes, jobs=jobs)
-    results = _run_build(deck, county, options)
+    results = _watch_build(deck, county, options) if watch else _run_build(deck, county, options)
     # 3 when an output could not be written (disk full, read-only, permission), else 1.
     sys.exit(0 if results and all(r.ok for r in results) else max((r.exit_code for r in results), default=1))
 
@@ -154,3 +155,117 @@ def brand_check_cmd(brand: str, project_dir: Path) -> None:
     for line in brand_report(loaded):
         click.echo(line)
     sys.exit(1 if diags.errors else 0)
+
+
+# ---- the authoring loop: build --watch, serve, thumbs, new (issue 7) ---------------------------
+
+
+def _watch_build(deck: Path, county: str | None, options: Options) -> list[Result]:
+    """``build --watch``: build, then rebuild every requested format on each save until Ctrl+C.
+    A problem in one rebuild is printed and the watch goes on. Returns the last build's results."""
+    import threading
+
+    from deckgen.project import Project
+    from deckgen.serve import watch as watching
+
+    if not deck.is_file():
+        raise UsageError(f"{deck}: no such deck file; give a content/decks/<name>.yaml or a .md file")
+    spec = watching.watch_spec(Project.for_path(deck).root, deck, exclude=[options.out_dir])
+    where = ", ".join(spec.describe(Project.for_path(deck).root))
+    last: list[Result] = []
+
+    def rebuild(changed: frozenset[Path] = frozenset()) -> None:
+        if changed:
+            ui.note(f"changed: {', '.join(sorted(p.name for p in changed))}")
+        try:
+            last[:] = _run_build(deck, county, options)
+        except DeckgenError as exc:
+            ui.print_diagnostics(exc.diagnostics()) if exc.diagnostics() else ui.note(f"deckgen: error: {exc}")
+            last.clear()
+        ui.note(f"watching {where} (Ctrl+C stops)")
+
+    try:
+        watching.run(spec, rebuild, threading.Event(), on_ready=rebuild)
+    except KeyboardInterrupt:
+        ui.note("stopped watching")
+    return last
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@main.command("serve")
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option("--county", help="Preview this county's deck (default: the deck's first county).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on; 0 picks a free one.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True,
+    help="Address to listen on. Anything but a loopback address shows the preview to your network.",
+)
+@click.option("--no-notes", is_flag=True, help="Leave speaker notes out, as in an audience copy.")
+def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bool) -> None:
+    """Preview DECK in the browser and reload it on every save.
+
+    Builds DECK's reveal.js deck into a temporary folder, serves it on http://127.0.0.1:PORT/
+    and watches content/, templates/ and assets/. Each save rebuilds the deck and reloads open
+    pages on the slide they showed. A save that breaks the deck keeps the last good build on
+    screen and shows the errors on the page and here. Ctrl+C stops.
+    """
+    import contextlib
+    import signal
+
+    from deckgen.serve import BuildReport, Preview, serve
+    from deckgen.serve.watch import WatchSpec
+
+    if not _is_loopback(host):
+        ui.note(
+            f"warning: listening on {host}: anyone who can reach this machine on port {port} can see the deck"
+            " (the preview has no password); leave --host out to keep it on this computer"
+        )
+    started: list[Preview] = []
+
+    def report(r: BuildReport) -> None:
+        ui.print_diagnostics(r.outcome.diagnostics)
+        if r.outcome.failure:
+            sys.stderr.write(f"deckgen: error: {r.outcome.failure}\n")
+        changed = f" after a change to {', '.join(p.name for p in r.changed)}" if r.changed else ""
+        label = r.outcome.name or deck.stem
+        if r.action == "errors":
+            kept = f"still showing build {r.build}" if r.build else "the page shows the errors until a build succeeds"
+            ui.note(f"build failed{changed} ({r.seconds:.2f} s); {kept}")
+        elif r.action == "unchanged":
+            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: output unchanged")
+        elif not started:
+            ui.note(f"built {label} ({r.outcome.slides} slides) in {r.seconds:.2f} s")
+        else:
+            pages = started[0].hub.clients
+            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: build {r.build}, reloading {pages} open page{'s' * (pages != 1)}")
+
+    def ready(preview: Preview, spec: WatchSpec) -> None:
+        from deckgen.project import Project
+
+        started.append(preview)
+        root = Project.for_path(deck).root
+        ui.note(f"Serving {deck.name} at {preview.url}")
+        if county is None and preview.last and preview.last.outcome.county:
+            ui.note(f"previewing county {preview.last.outcome.county}, the deck's first; --county NAME shows another")
+        ui.note(f"watching {', '.join(spec.describe(root)) or 'nothing'} (Ctrl+C stops)")
+
+    def stop_on_term(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # `kill` ends the preview like Ctrl+C: temp folder removed, summary printed
+
+    signal.signal(signal.SIGTERM, stop_on_term)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a preview ends
+        serve(deck, county, host=host, port=port, report=report, log=ui.note, on_ready=ready, busy=lambda label: ui.progress(0, label), notes=not no_notes)
+    if started:
+        p = started[0]
+        ui.summary([[deck.name, str(p.builds), str(p.failed), p.url]], ["deck", "builds", "failed", "served at"], "Preview stopped")
+

@@ -8,11 +8,13 @@ calls it on every save. It blocks until ``stop`` is set (or Ctrl+C).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import tempfile
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from deckgen.build import Options, plan, render
@@ -68,7 +70,7 @@ class DeckBuilder:
             return BuildOutcome(diagnostics=_sorted(diags), failure=str(exc))
         prefix = f"{deck.name}/"
         files = {rel[len(prefix):]: self.out_dir / rel for rel in sorted(outputs) if rel.startswith(prefix)}
-        return BuildOutcome(files, _digest(outputs), _sorted(diags), name=deck.name, slides=len(deck.slides))
+        return BuildOutcome(files, _digest(outputs), _sorted(diags), name=deck.name, slides=len(deck.slides), county=self.county)
 
 
 def _sorted(diags: Diagnostics | list[Diagnostic]) -> tuple[Diagnostic, ...]:
@@ -92,14 +94,16 @@ def serve(
     report: Callable[[BuildReport], None] | None = None,
     log: Callable[[str], None] | None = None,
     on_ready: Callable[[Preview, watch.WatchSpec], None] | None = None,
+    busy: Callable[[str], AbstractContextManager[object]] | None = None,
     notes: bool = True,
 ) -> Preview:
     """Build, serve and watch ``deck_path`` until ``stop`` is set or Ctrl+C.
 
     ``report`` gets every build (the first one too); ``log`` gets refused requests;
     ``on_ready`` is called once the first build is done, the server is listening and the
-    watchers are in place, so a change made after it returns is seen. Returns the (closed)
-    preview, whose ``builds``/``failed`` counters feed the summary.
+    watchers are in place, so a change made after it returns is seen; ``busy`` wraps the first
+    build (a progress display). Returns the (closed) preview, whose ``builds``/``failed``
+    counters feed the summary.
     """
     if not deck_path.exists():
         raise UsageError(f"{deck_path}: no such deck file; give a content/decks/<name>.yaml or a .md file")
@@ -114,7 +118,8 @@ def serve(
         spec = watch.watch_spec(project.root, deck_path, exclude=[out_dir])
 
         def ready() -> None:
-            preview.start()
+            with (busy or _quiet)("Building the preview"):
+                preview.start()
             if on_ready:
                 on_ready(preview, spec)
 
@@ -123,6 +128,10 @@ def serve(
         finally:
             preview.close()
     return preview
+
+
+def _quiet(_label: str) -> AbstractContextManager[object]:
+    return contextlib.nullcontext()
 
 
 def _bind(

@@ -38,6 +38,7 @@ class BuildOutcome:
     failure: str = ""
     name: str = ""
     slides: int = 0
+    county: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -90,6 +91,7 @@ class Preview:
         self._thread: threading.Thread | None = None
         self.builds = 0
         self.failed = 0
+        self.last: BuildReport | None = None
 
     @property
     def url(self) -> str:
@@ -126,6 +128,7 @@ class Preview:
             if action == "errors":
                 self.failed += 1
             report = BuildReport(outcome, action, self._site.build, seconds, tuple(sorted(changed)))
+            self.last = report
         self._report(report)
         return report
 

@@ -1,0 +1,210 @@
+"""``deckgen serve`` as an author uses it: the real command in a subprocess, on a free loopback
+port, previewing the seed deck from a copy of the project. Saves (plain writes and renames over
+the file) rebuild the deck and send ``reload`` on the event stream; a broken save keeps the last
+good page and reports ``path:line:col``; traversal and foreign Host/Origin requests are refused;
+Ctrl+C stops it cleanly. A Chromium test checks the page reloads on the same slide and shows
+errors as text."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from deckgen.serve.client import EventStream, fetch
+
+DECK = "content/decks/regionmote.yaml"
+
+
+class Server:
+    """``deckgen serve`` running in a subprocess; its stderr lines collected as they come."""
+
+    def __init__(self, project: Path, *args: str) -> None:
+        env = {**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "deckgen", "serve", DECK, "--port", "0", *args],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        self.url = self.wait_line(r"Serving \S+ at (http://127\.0\.0\.1:\d+/)", 60).group(1).rstrip("/")
+        self.wait_line(r"^watching ", 10)
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_line(self, pattern: str, timeout: float = 20) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self.log.append(line)
+            match = re.search(pattern, line)
+            if match:
+                return match
+        raise AssertionError(f"no line matching {pattern!r} in:\n" + "\n".join(self.log))
+
+    def stop(self) -> tuple[int, str]:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
+        time.sleep(0.1)
+        rest = []
+        while not self.lines.empty():
+            rest.append(self.lines.get())
+        return self.proc.returncode, "\n".join(self.log + rest)
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[Server]:
+    s = Server(project, "--county", "buskerud")
+    yield s
+    s.stop()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_serves_the_deck_with_the_live_script(server: Server, project: Path) -> None:
+    page = fetch(server.url, "/")
+    assert page.status == 200
+    assert "Nytt fylkesstyre i Buskerud" in page.body.decode()
+    assert page.body.count(b'<script src="/__deckgen__/live.js" data-build="1"></script>') == 1
+    assets = re.findall(rb'(?:src|href)="(assets/[^"]+)"', page.body)
+    assert assets
+    for asset in assets:
+        assert fetch(server.url, "/" + asset.decode()).status == 200
+    assert not (project / "build").exists()  # the preview is built elsewhere, not into the project
+
+
+def test_a_save_rebuilds_and_sends_reload(server: Server, project: Path) -> None:
+    slide = project / "content" / "slides" / "ny-hverdag.md"
+    with EventStream(server.url) as stream:
+        assert stream.next().data == {"build": 1, "errors": []}
+        _edit(slide, "Samhandlingsformer", "Samarbeidsformer")
+        assert stream.until("reload").data == {"build": 2}
+    assert "Samarbeidsformer" in fetch(server.url, "/").body.decode()
+    server.wait_line(r"rebuilt regionmote-buskerud after a change to ny-hverdag\.md .*build 2")
+
+
+def test_a_save_by_rename_rebuilds_and_sends_reload(server: Server, project: Path) -> None:
+    county = project / "content" / "counties" / "buskerud.yaml"
+    temp = county.with_name(".buskerud.yaml.tmp")
+    with EventStream(server.url) as stream:
+        stream.next()
+        temp.write_text(county.read_text(encoding="utf-8").replace("Heidi Granli", "Heidi Granli-Omdøpt"), encoding="utf-8")
+        os.replace(temp, county)
+        assert stream.until("reload").data == {"build": 2}
+    assert "Heidi Granli-Omdøpt" in fetch(server.url, "/").body.decode()
+
+
+def test_a_broken_save_keeps_the_last_good_page_and_reports_the_error(server: Server, project: Path) -> None:
+    slide = project / "content" / "slides" / "ny-hverdag.md"
+    good = fetch(server.url, "/").body
+    with EventStream(server.url) as stream:
+        stream.next()
+        _edit(slide, "{{ county.name }}", "{{ county.nmae }}")
+        event = stream.until("errors")
+        assert event.data["build"] == 1
+        assert any(re.match(r"content/slides/ny-hverdag\.md:\d+:\d+: error: .*nmae", e) for e in event.data["errors"]), event.data
+        assert fetch(server.url, "/").body == good
+        server.wait_line(r"content/slides/ny-hverdag\.md:\d+:\d+: error: ")
+        server.wait_line(r"build failed after a change to ny-hverdag\.md .*still showing build 1")
+        _edit(slide, "{{ county.nmae }}", "{{ county.name }} og omegn")
+        assert stream.until("reload").data == {"build": 2}
+    assert "Buskerud og omegn" in fetch(server.url, "/").body.decode()
+
+
+def test_traversal_and_foreign_requests_are_refused(server: Server, project: Path) -> None:
+    (project / "secret.txt").write_text("SECRET")
+    for target in ("/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt", "/..%5csecret.txt",
+                   "/content/slides/ny-hverdag.md", "/../content/counties/buskerud.yaml", "http://evil.example/"):
+        resp = fetch(server.url, target)
+        assert resp.status in (400, 404), target
+        assert b"SECRET" not in resp.body and b"county" not in resp.body
+    port = server.url.rsplit(":", 1)[1]
+    assert fetch(server.url, "/", headers={"Host": f"evil.example:{port}"}).status == 403
+    assert fetch(server.url, "/__deckgen__/events", headers={"Origin": "http://evil.example"}).status == 403
+    server.wait_line(r"refused a request")
+
+
+def test_ctrl_c_stops_with_a_summary(project: Path) -> None:
+    s = Server(project)
+    server_dir = re.compile(r"deckgen-preview-")
+    code, log = s.stop()
+    assert code == 0, log
+    assert "Preview stopped" in log
+    assert re.search(r"previewing county \w+, the deck's first", log)
+    assert "Traceback" not in log
+    assert not server_dir.search(log)
+
+
+def test_a_missing_deck_is_a_usage_error(project: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "deckgen", "serve", "content/decks/nope.yaml", "--port", "0"],
+                          cwd=project, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "no such deck file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_another_address_warns(project: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "deckgen", "serve", DECK, "--port", "0", "--host", "0.0.0.0"],
+                            cwd=project, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()
+        assert first.startswith("warning: listening on 0.0.0.0: anyone who can reach this machine")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(20)
+
+
+@pytest.mark.chromium
+def test_the_browser_reloads_on_the_same_slide_and_shows_errors_as_text(server: Server, project: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    slide = project / "content" / "slides" / "ny-hverdag.md"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.goto(server.url + "/")
+            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+            page.evaluate("Reveal.slide(5, 0)")
+            assert page.evaluate("Reveal.getIndices().h") == 5
+            page.wait_for_function("() => !document.querySelector('#deckgen-status') || !document.querySelector('#deckgen-status').textContent")
+            _edit(slide, "Samhandlingsformer", "Samarbeidsformer")
+            page.wait_for_function("() => document.body.textContent.includes('Samarbeidsformer')", timeout=20000)
+            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+            assert page.evaluate("Reveal.getIndices().h") == 5
+            _edit(slide, "Samarbeidsformer", "<img src=x onerror=alert(1)>{{ county.nmae }}")
+            overlay = page.wait_for_selector("#deckgen-errors", state="visible", timeout=20000)
+            text = overlay.inner_text()
+            assert re.search(r"content/slides/ny-hverdag\.md:\d+:\d+: error: .*nmae", text)
+            assert page.query_selector("#deckgen-errors img") is None  # text, never markup
+            assert page.evaluate("Reveal.getIndices().h") == 5  # the last good page stays
+            assert not [e for e in errors if "Content Security Policy" in e], errors
+        finally:
+            browser.close()
