@@ -231,6 +231,16 @@ def _vertical_first(cxn: Any) -> None:
     cxn.element.spPr.find(qn("a:prstGeom")).set("prst", "bentConnector2")
 
 
+def site_point(box: Box, site: int) -> tuple[int, int]:
+    """Slide position of a rectangle's connection site (as python-pptx computes it)."""
+    return {
+        TOP: (box.x + box.cx // 2, box.y),
+        LEFT: (box.x, box.y + box.cy // 2),
+        BOTTOM: (box.x + box.cx // 2, box.y + box.cy),
+        RIGHT: (box.x + box.cx, box.y + box.cy // 2),
+    }[site]
+
+
 def set_click_link(shape: Any, url: str) -> None:
     """Make a click on ``shape`` (in slide show) open ``url``."""
     shape.click_action.hyperlink.address = safe_href(url)

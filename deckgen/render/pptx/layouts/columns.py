@@ -7,6 +7,8 @@ they read as a set. Cards holding only a heading are shorter and centre it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 
 from deckgen.model import Box, Column, ColumnsContent, Para, Slide, plain
@@ -30,6 +32,7 @@ from deckgen.render.pptx.text import (
     para_lines,
     prepare_frame,
     size_steps,
+    words_fit,
     write_text,
 )
 
@@ -49,10 +52,7 @@ def render(ctx: RenderContext, slide: Slide) -> None:
         area = _intro(ctx, content, area)
     cells = split(area, max(len(content.columns), 1), GAP)
     inner = text_area(cells[0], MARGINS, RADIUS)
-    size = largest_fitting(
-        size_steps(28, 12),
-        lambda s: all(fits(_lines(c, s), inner.cx, inner.cy) for c in content.columns),
-    )
+    size = sizes(content.columns, inner)
     frame = cells[0].cy - inner.cy  # insets above and below the text
     needed = max(block_height(_lines(c, size), inner.cx) for c in content.columns) + frame
     has_body = any(c.body for c in content.columns)
@@ -63,13 +63,26 @@ def render(ctx: RenderContext, slide: Slide) -> None:
         _card(ctx, column, Box(cell.x, top, cell.cx, height), size, has_body, n)
 
 
-def _body_size(heading: float) -> float:
-    return max(round(heading * 0.72 * 2) / 2, 11.0)
+def sizes(columns: Sequence[Column], inner: Box) -> tuple[float, float]:
+    """(heading, body) sizes in points: the largest heading whose words fit the card width,
+    then the largest body with which every card fits. A long single word in a heading
+    ("Arbeidsgiverorganisasjon") limits the heading only, not the body."""
+    for heading in size_steps(28, 14):
+        if not all(words_fit([Line(plain(c.heading), heading, bold=True)], inner.cx) for c in columns):
+            continue
+        body = largest_fitting(
+            size_steps(min(20.0, heading - 2), 11),
+            lambda b, h=heading: all(fits(_lines(c, (h, b)), inner.cx, inner.cy) for c in columns),
+        )
+        if all(fits(_lines(c, (heading, body)), inner.cx, inner.cy) for c in columns):
+            return (heading, body)
+    return (14.0, 11.0)
 
 
-def _lines(column: Column, size: float) -> list[Line]:
-    lines = [Line(plain(column.heading), size, bold=True)]
-    body = para_lines(column.body, _body_size(size), space_before=BODY_SPACE, bullets=True)
+def _lines(column: Column, size: tuple[float, float]) -> list[Line]:
+    heading, body_size = size
+    lines = [Line(plain(column.heading), heading, bold=True)]
+    body = para_lines(column.body, body_size, space_before=BODY_SPACE, bullets=True)
     if body:
         body[0] = Line(body[0].text, body[0].size, body[0].bold, body[0].indent, BODY_SPACE * 1.5)
     return lines + body
@@ -90,7 +103,7 @@ def _intro(ctx: RenderContext, content: ColumnsContent, area: Box) -> Box:
     return rest
 
 
-def _card(ctx: RenderContext, column: Column, box: Box, size: float, has_body: bool, n: int) -> None:
+def _card(ctx: RenderContext, column: Column, box: Box, size: tuple[float, float], has_body: bool, n: int) -> None:
     anchor = MSO_ANCHOR.TOP if has_body else MSO_ANCHOR.MIDDLE
     card = add_card(
         ctx.shapes,
@@ -104,14 +117,14 @@ def _card(ctx: RenderContext, column: Column, box: Box, size: float, has_body: b
     frame = card.text_frame
     prepare_frame(frame)
     heading = Style(
-        size=size,
+        size=size[0],
         color=ctx.color("primary"),
         font=ctx.font("heading"),
         bold=True,
         align=PP_ALIGN.LEFT if has_body else PP_ALIGN.CENTER,
     )
     add_paragraph(frame, Para(column.heading), heading, first=True)
-    body = Style(size=_body_size(size), color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT)
+    body = Style(size=size[1], color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT)
     for i, para in enumerate(column.body):
         space = BODY_SPACE * 1.5 if i == 0 else BODY_SPACE
         add_paragraph(frame, para, body, space_before=space)

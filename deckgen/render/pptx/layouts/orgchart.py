@@ -29,6 +29,7 @@ from deckgen.render.pptx.shapes import (
     add_text_box,
     connect,
     inches,
+    site_point,
     split,
     split_weighted,
     text_area,
@@ -96,7 +97,7 @@ def plan(content: OrgChartContent, area: Box) -> ChartPlan:
     weights = [1.0 if any(n.facts for n in content.nodes if n.rank == r) else NAME_ONLY_WEIGHT for r in range(n_ranks)]
     lanes = tuple(split_weighted(area, weights, RANK_GAP, vertical=not right))
     slots = {r: max((n.slot for n in content.nodes if n.rank == r), default=0) + 1 for r in range(n_ranks)}
-    cells = {n.id: split(lanes[n.rank], slots[n.rank], SLOT_GAP, vertical=right)[n.slot] for n in content.nodes}
+    cells = {n.id: _cells(lanes[n.rank], slots[n.rank], max(slots.values()), right)[n.slot] for n in content.nodes}
 
     def all_fit(size: float) -> bool:
         for n in content.nodes:
@@ -117,6 +118,18 @@ def plan(content: OrgChartContent, area: Box) -> ChartPlan:
         cell, h = cells[n.id], heights[n.rank]
         boxes[n.id] = Box(cell.x, cell.y + (cell.cy - h) // 2, cell.cx, h)
     return ChartPlan(boxes, size, lanes)
+
+
+def _cells(lane: Box, slots: int, widest: int, right: bool) -> list[Box]:
+    """The cells of one rank. Columns ("right") share their height among their bodies;
+    rows ("down") give every body the width it has in the widest row, centred, so a row with
+    one body holds one box above the middle of the next row, not a banner across the slide."""
+    if right:
+        return split(lane, slots, SLOT_GAP, vertical=True)
+    width = (lane.cx - SLOT_GAP * (widest - 1)) // widest
+    total = slots * width + (slots - 1) * SLOT_GAP
+    x0 = lane.x + (lane.cx - total) // 2
+    return [Box(x0 + i * (width + SLOT_GAP), lane.y, width, lane.cy) for i in range(slots)]
 
 
 def node_lines(node: OrgNode, size: float) -> list[Line]:
@@ -232,13 +245,14 @@ def _corner(src: OrgNode, dst: OrgNode, chart: ChartPlan) -> EdgeRoute | None:
 
 
 def _midpoint(chart: ChartPlan, src: OrgNode, dst: OrgNode, way: EdgeRoute) -> tuple[int, int]:
-    """Where an edge's label goes: on its vertical run, half-way."""
-    s, d = chart.boxes[src.id], chart.boxes[dst.id]
-    ys, yd = s.y + s.cy // 2, d.y + d.cy // 2
+    """Where an edge's label goes: half-way along its middle run."""
+    bx, by = site_point(chart.boxes[src.id], way.begin_site)
+    ex, ey = site_point(chart.boxes[dst.id], way.end_site)
     if way.route == "corner":
-        return (s.x + s.cx // 2, (ys + yd) // 2)
-    x = way.bend if way.bend is not None else ((s.x + s.cx + d.x) // 2)
-    return (x, (ys + yd) // 2)
+        return (bx, (by + ey) // 2)
+    if way.bend is not None:
+        return (way.bend, (by + ey) // 2)
+    return ((bx + ex) // 2, (by + ey) // 2)
 
 
 def sites(src: OrgNode, dst: OrgNode, right: bool) -> tuple[int, int]:
