@@ -12,6 +12,7 @@ from deckgen.project import Project
 
 
 def county_keys(project: Project) -> list[str]:
+    """Every county the project has: the names of the files in content/counties/, sorted."""
     folder = project.root / "content" / "counties"
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
@@ -37,6 +38,10 @@ def load_county(key: str, project: Project, loc: SourceLoc, diags: Diagnostics) 
         diags.error(data.loc, "a county file must be a mapping (name:, board:, …)", "see docs/content.md")
         return None
     if not schema.check_against(data, schema.COUNTY, diags, "county file"):
+        return None
+    if "key" in data.value:
+        node = data.value["key"]
+        diags.error(node.key_loc or node.loc, "a county file cannot set 'key'", f"{{{{ county.key }}}} is the file name ({key!r}); call the value something else")
         return None
     return data
 

@@ -41,9 +41,16 @@ class Library:
         if "/" in name or "\\" in name or name.startswith("."):
             diags.error(loc, f"slide name {name!r} must be a file name in content/slides/ without '.md'", "write just the name, e.g. 'roller'")
             return ()
-        path = self.project.locate(f"{name}.md", base=self.folder, loc=loc, diags=_Quiet(), what="slide file")
+        found = _Quiet()
+        path = self.project.locate(f"{name}.md", base=self.folder, loc=loc, diags=found, what="slide file")
         if path is None:
-            diags.error(loc, f"no slide file '{name}' in content/slides/", did_you_mean(name, self.names()))
+            candidate = self.folder / f"{name}.md"
+            if candidate.exists() or candidate.is_symlink():
+                # There is a file, but locate refused it (a link out of the project, a folder):
+                # its reason is the useful message.
+                diags.extend(found)
+            else:
+                diags.error(loc, f"no slide file '{name}' in content/slides/", did_you_mean(name, self.names()))
             return ()
         rel = self.project.rel(path)
         if path not in self._cache:

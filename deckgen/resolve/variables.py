@@ -21,7 +21,6 @@ paragraphs alike.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -147,14 +146,12 @@ def _names(value: Any) -> list[str]:
 def _scalar_text(value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nei"
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
     return str(value)
 
 
 def _as_text(value: Any, expr: str, loc: SourceLoc, diags: Diagnostics) -> str | None:
     value = _unwrap(value)
-    if isinstance(value, (str, int, float, bool, datetime.date)):
+    if isinstance(value, (str, int, float, bool)):
         return _scalar_text(value)
     diags.error(
         loc,
@@ -232,7 +229,9 @@ def substitute_text(text: Text, scope: Scope, diags: Diagnostics, fallback: Sour
 def whole_variable(text: str) -> str | None:
     """The expression when ``text`` is exactly one ``{{ … }}`` (a structured value), else None."""
     match = _EXPR.fullmatch(text.strip())
-    return match.group(1) if match else None
+    # "{{ a }} {{ b }}" matches as a whole too (a lazy match still has to reach the end): that
+    # is two variables in text, not one value.
+    return match.group(1) if match and "}}" not in match.group(1) else None
 
 
 def substitute_located(node: Located, scope: Scope, diags: Diagnostics) -> Located:
