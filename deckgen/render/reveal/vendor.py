@@ -102,17 +102,32 @@ def _speaker_view_sources(notes_js: str) -> tuple[Hashes, Hashes, Hashes]:
 
 
 def _unescape_template(raw: str) -> str:
-    """The value of a JavaScript template literal without ``${}`` (simple escapes only)."""
-    simple = {"n": "\n", "t": "\t", "r": "\r"}  # any other escaped character stands for itself
+    """The value of a JavaScript template literal without ``${}``: its escape sequences
+    (``\\n``, ``\\xHH``, ``\\uHHHH``, ``\\u{H…}``, line continuations …) decoded as
+    JavaScript decodes them, so the hashes match what the browser sees."""
+    simple = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
     out: list[str] = []
     i = 0
     while i < len(raw):
         ch = raw[i]
-        if ch == "\\" and i + 1 < len(raw):
-            nxt = raw[i + 1]
-            out.append(simple.get(nxt, nxt))
-            i += 2
+        if ch != "\\" or i + 1 >= len(raw):
+            out.append(ch)
+            i += 1
             continue
-        out.append(ch)
-        i += 1
+        nxt = raw[i + 1]
+        if nxt == "x":
+            out.append(chr(int(raw[i + 2 : i + 4], 16)))
+            i += 4
+        elif nxt == "u" and raw[i + 2 : i + 3] == "{":
+            close = raw.index("}", i + 3)
+            out.append(chr(int(raw[i + 3 : close], 16)))
+            i = close + 1
+        elif nxt == "u":
+            out.append(chr(int(raw[i + 2 : i + 6], 16)))
+            i += 6
+        elif nxt == "\n":
+            i += 2  # a line continuation adds nothing
+        else:
+            out.append(simple.get(nxt, nxt))  # any other escaped character stands for itself
+            i += 2
     return "".join(out)
