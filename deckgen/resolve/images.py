@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import struct
+import warnings
 import zlib
 from pathlib import Path
 
@@ -51,7 +52,11 @@ def read_image(path: Path, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asse
                     CONVERT_HINT)
         return None
     try:
-        img = Image.open(io.BytesIO(data), formats=list(FORMATS))
+        with warnings.catch_warnings():
+            # Pillow warns on stderr between its limit and twice it; our own check below
+            # reports that case as a located error instead.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data), formats=list(FORMATS))
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         diags.error(loc, f"picture {rel!r} is not a PNG, JPEG or GIF image",
                     "check that the file is a picture and not damaged; " + CONVERT_HINT)
