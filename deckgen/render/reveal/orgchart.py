@@ -153,17 +153,18 @@ def _lines(chars: int, width: float, glyph: float) -> int:
 Point = tuple[float, float]
 
 
-def _route(content: OrgChartContent, rects: dict[str, Rect]) -> list[tuple[OrgEdge, tuple[Point, ...], Point]]:
+def _route(
+    content: OrgChartContent, rects: dict[str, Rect]
+) -> list[tuple[OrgEdge, tuple[Point, ...], Point]]:
     """A polyline per edge whose ends are both placed; unknown ids are resolve's job."""
     edges = [e for e in content.edges if e.source in rects and e.target in rects]
-    sides = {id(e): _sides(rects[e.source], rects[e.target]) for e in edges}
+    sides = [_sides(rects[e.source], rects[e.target]) for e in edges]
     ports = _ports(edges, rects, sides)
     out: list[tuple[OrgEdge, tuple[Point, ...], Point]] = []
-    for e in edges:
-        start, end = ports[(id(e), "out")], ports[(id(e), "in")]
-        src_side, _ = sides[id(e)]
+    for i, e in enumerate(edges):
+        start, end = ports[(i, "out")], ports[(i, "in")]
         others = [r for k, r in rects.items() if k not in (e.source, e.target)]
-        points = _polyline(start, end, src_side, rects[e.source], rects[e.target], others)
+        points = _polyline(start, end, sides[i][0], rects[e.source], rects[e.target], others)
         out.append((e, points, _label_point(points)))
     return out
 
@@ -179,26 +180,63 @@ def _sides(src: Rect, dst: Rect) -> tuple[str, str]:
     return "above", "below"
 
 
+MIN_PORT_GAP = 14.0
+
+
 def _ports(
-    edges: list[OrgEdge], rects: dict[str, Rect], sides: dict[int, tuple[str, str]]
+    edges: list[OrgEdge], rects: dict[str, Rect], sides: list[tuple[str, str]]
 ) -> dict[tuple[int, str], Point]:
-    """Spread the connectors meeting one side of a box over the middle of that side, ordered
-    by where their other end is, so they neither cross nor pile up on one point."""
-    groups: dict[tuple[str, str], list[tuple[float, int, str]]] = defaultdict(list)
-    for e in edges:
-        out_side, in_side = sides[id(e)]
-        src, dst = rects[e.source], rects[e.target]
-        groups[(e.source, out_side)].append((_along(dst, out_side), id(e), "out"))
-        groups[(e.target, in_side)].append((_along(src, in_side), id(e), "in"))
+    """Where each connector meets its boxes.
+
+    Arrowheads first: the connectors entering one side of a box are spread over the middle
+    of that side, ordered by where they come from, so they neither cross nor pile up. Then
+    each connector leaves its source level with its arrowhead where the source's side
+    reaches (a straight line), else as near as it can, keeping connectors that share a side
+    apart.
+    """
+    into: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+    for i, e in enumerate(edges):
+        into[(e.target, sides[i][1])].append((_along(rects[e.source], sides[i][1]), i))
     ports: dict[tuple[int, str], Point] = {}
-    for (node_id, side), members in groups.items():
-        members.sort(key=lambda m: m[0])
-        rect = rects[node_id]
+    for (node_id, side), members in into.items():
+        members.sort()
         n = len(members)
-        for i, (_, eid, end) in enumerate(members):
-            frac = 0.5 if n == 1 else 0.5 - PORT_SPREAD / 2 + PORT_SPREAD * i / (n - 1)
-            ports[(eid, end)] = _side_point(rect, side, frac)
+        for k, (_, i) in enumerate(members):
+            frac = 0.5 if n == 1 else 0.5 - PORT_SPREAD / 2 + PORT_SPREAD * k / (n - 1)
+            ports[(i, "in")] = _side_point(rects[node_id], side, frac)
+    out_of: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+    for i, e in enumerate(edges):
+        side = sides[i][0]
+        end = ports[(i, "in")]
+        out_of[(e.source, side)].append((end[1] if side in ("before", "after") else end[0], i))
+    for (node_id, side), members in out_of.items():
+        rect = rects[node_id]
+        lo, length = (rect.y, rect.h) if side in ("before", "after") else (rect.x, rect.w)
+        first, last = lo + 0.2 * length, lo + 0.8 * length
+        wanted = sorted((min(max(v, first), last), i) for v, i in members)
+        placed = _separate([v for v, _ in wanted], first, last)
+        for (_, i), v in zip(wanted, placed, strict=True):
+            ports[(i, "out")] = _side_point(rect, side, (v - lo) / length)
     return ports
+
+
+def _separate(values: list[float], first: float, last: float) -> list[float]:
+    """Sorted positions at least MIN_PORT_GAP apart, each as close to its wish as the range
+    allows; spread evenly over the range when they do not fit."""
+    if len(values) < 2:
+        return values
+    if (len(values) - 1) * MIN_PORT_GAP > last - first:
+        step = (last - first) / (len(values) - 1)
+        return [first + k * step for k in range(len(values))]
+    out = [values[0]]
+    for v in values[1:]:
+        out.append(max(v, out[-1] + MIN_PORT_GAP))
+    overshoot = out[-1] - last
+    if overshoot > 0:  # push back up, keeping the gaps
+        out = [v - overshoot for v in out]
+        for k in range(len(out) - 2, -1, -1):
+            out[k] = min(out[k], out[k + 1] - MIN_PORT_GAP)
+    return out
 
 
 def _along(other: Rect, side: str) -> float:
