@@ -219,3 +219,13 @@ def test_print_rules_are_ours(folder: dict[str, bytes]) -> None:
     assert "@page { size: 1280px 720px; margin: 0; }" in css
     assert css.count("@media print") == 1, "reveal.css's document-style print block is dropped"
     assert "break-after: page" in css
+
+
+def test_a_four_by_three_brand_gives_a_four_by_three_deck(sample: ModuleType) -> None:
+    deck = sample.every_layout_deck(slide_width=9144000, slide_height=6858000)
+    out = render_reveal(deck)
+    reveal = parse(out[f"{deck.name}/index.html"]).cssselect(".reveal")[0]
+    assert (reveal.get("data-width"), reveal.get("data-height")) == ("960", "720")
+    css = b"".join(v for k, v in out.items() if k.endswith(".css")).decode()
+    assert "@page { size: 960px 720px; margin: 0; }" in css
+    assert "--deck-width: 960px;" in css
