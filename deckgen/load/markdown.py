@@ -69,6 +69,10 @@ def parse_markdown(
             diags.error(front.loc, "front matter must be a mapping of keys to values", "write key: value lines")
             front = None
     chunks = _split(tokens)
+    if front is not None and "layout" in front.value and _front_only_first(tokens):
+        # A slide that is all front matter (an image slide, a roster from county data) is a
+        # slide, not fields for the next one.
+        chunks.insert(0, ([], _line(fm)))
     if not chunks and front is not None:
         # A file of front matter alone is one slide made of fields (an org chart, a picture).
         chunks = [([], 1)]
@@ -103,6 +107,12 @@ def _check_truncation(tokens: list[Token], text: str, rel: str, diags: Diagnosti
                 "flatten the nested lists or quotes at this line",
             )
             return
+
+
+def _front_only_first(tokens: list[Token]) -> bool:
+    """True when a top-level ``---`` rule comes before any other top-level block."""
+    first = next((t for t in tokens if t.level == 0), None)
+    return first is not None and first.type == "hr" and set(first.markup) == {"-"}
 
 
 def _split(tokens: list[Token]) -> list[tuple[list[Token], int]]:
