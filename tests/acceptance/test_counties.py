@@ -189,6 +189,13 @@ def words(slide: Shown) -> list[str]:
     return sorted(f"{slide.title} {slide.text}".split())
 
 
+def test_serial_and_parallel_builds_write_the_same_bytes(shipped: tuple[Path, Result]) -> None:
+    project, _ = shipped
+    result = deckgen(project, "--format", "all", "--jobs", "1", out="serial")
+    assert result.exit_code == 0, result.output
+    assert snapshot(project / "serial") == snapshot(project / "build")
+
+
 def test_both_outputs_show_the_same_slides(decks: dict[str, dict[str, list[Shown]]]) -> None:
     for county, deck in decks.items():
         assert len(deck["pptx"]) == len(deck["html"]) == (13 if county == "akershus" else 12)
