@@ -35,7 +35,12 @@ _REQUIRED_COLORS = {
     "surface": "#EDF1F4",
     "background": "#FFFFFF",
 }
-_FALLBACK_FONTS = '"Liberation Sans", Arial, Helvetica, sans-serif'
+# Metric-compatible fallbacks first, then the usual colour emoji fonts so emoji in content show
+# on whatever machine presents the deck.
+_FALLBACK_FONTS = (
+    '"Liberation Sans", Arial, Helvetica, sans-serif, '
+    '"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"'
+)
 DEFAULT_TITLE_PX = 44.0
 DEFAULT_BODY_PX = 28.0
 
