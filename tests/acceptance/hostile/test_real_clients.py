@@ -159,3 +159,17 @@ def test_libreoffice_opens_every_deck(decks: dict[str, Path], tmp_path: Path) ->
                                   check=True).stdout
             pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))  # type: ignore[union-attr]
             assert pages == _slide_count(path), name
+
+
+@pytest.mark.validator
+@pytest.mark.skipif(shutil.which("unshare") is None or os.geteuid() != 0,
+                    reason="needs unshare and root to cut the network")
+def test_the_validator_runs_without_a_network(decks: dict[str, Path]) -> None:
+    tool = validator()
+    path = next(iter(decks.values()))
+    run = subprocess.run(["unshare", "--net", tool, str(path)], capture_output=True, text=True,
+                         timeout=300)
+    if "unshare failed" in run.stderr or "Operation not permitted" in run.stderr:
+        pytest.skip("network namespaces are not available here")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == {"file": str(path), "ok": True, "errors": []}
