@@ -127,11 +127,13 @@ def check_cmd(deck: Path, county: str, strict: bool, fmt: str) -> None:
 
 
 @main.command("schema")
-def schema_cmd() -> None:
-    """Print the JSON Schema of deck, slide front matter and county files (for editors)."""
+@click.argument("kind", type=click.Choice(["all", "deck", "slide", "county"]), default="all")
+def schema_cmd(kind: str) -> None:
+    """Print the JSON Schema of content files, for editors: KIND is deck (content/decks/*.yaml),
+    slide (slide front matter), county (content/counties/*.yaml) or all (definitions only)."""
     from deckgen.schema import full_schema
 
-    click.echo(json.dumps(full_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(full_schema(kind), ensure_ascii=False, indent=2))
 
 
 @main.group("brand")

@@ -250,8 +250,20 @@ COUNTY = {
 }
 
 
-def full_schema() -> dict[str, Any]:
-    """Everything, for ``deckgen schema``: deck, slide front matter per layout, county."""
+SCHEMA_KINDS = ("all", "deck", "slide", "county")
+
+
+def full_schema(kind: str = "all") -> dict[str, Any]:
+    """For ``deckgen schema``: the definitions of deck, slide front matter per layout and
+    county, rooted at one of them (``kind``) so an editor can bind it to those files."""
+    bundle = _bundle()
+    if kind != "all":
+        bundle["$ref"] = f"#/$defs/{kind}"
+        bundle["title"] = bundle["$defs"][kind].get("title", f"deckgen {kind}")
+    return bundle
+
+
+def _bundle() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://deckgen.invalid/schema.json",
