@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
+from deckgen.load.markdown import parse_block
 from deckgen.model import Inline, Located, Para, Text
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
@@ -169,13 +170,17 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"\n[ \t]*", "\\\\\n", escaped)
 
 
-def _substitute(text: str, scope: Scope, loc: SourceLoc, diags: Diagnostics, seen: dict[str, int]) -> tuple[str, str]:
-    """``text`` with its variables inserted: (plain text, Markdown source with values escaped).
-    ``seen`` counts earlier occurrences of each variable in the same field or paragraph."""
+def _substitute(
+    text: str, scope: Scope, loc: SourceLoc, diags: Diagnostics, seen: dict[str, int], *, markdown: bool = False
+) -> tuple[str, str]:
+    """``text`` with its variables inserted: (plain text, Markdown source with values escaped;
+    the latter only when ``markdown``). ``seen`` counts earlier occurrences of each variable in
+    the same field or paragraph."""
     plain_parts: list[str] = []
     md_parts: list[str] = []
     last = 0
-    for match in _EXPR.finditer(text):
+    in_code = _in_code(text) if markdown else set()
+    for index, match in enumerate(_EXPR.finditer(text)):
         token = match.group(0)
         nth = seen.get(token, 0)
         seen[token] = nth + 1
@@ -185,7 +190,8 @@ def _substitute(text: str, scope: Scope, loc: SourceLoc, diags: Diagnostics, see
         value = scope.lookup(match.group(1), where, diags)
         inserted = token if value is _MISSING else (_as_text(value, match.group(1), where, diags) or "")
         plain_parts.append(inserted)
-        md_parts.append(escape_markdown(inserted))
+        # Backslashes are literal in code, so a value there goes in as it is.
+        md_parts.append(inserted if index in in_code else escape_markdown(inserted))
         last = match.end()
     rest = text[last:]
     if "{{" in rest:
@@ -197,6 +203,20 @@ def _substitute(text: str, scope: Scope, loc: SourceLoc, diags: Diagnostics, see
     plain_parts.append(rest)
     md_parts.append(rest)
     return "".join(plain_parts), "".join(md_parts)
+
+
+def _in_code(text: str) -> set[int]:
+    """Which of the variables in ``text`` sit in code (a `span` or a code block) when the text
+    is read as Markdown: each is replaced by an inert marker, the text parsed, the markers looked
+    for in code runs."""
+    marks = [f"DeckgenVariable{n}Marker" for n in range(len(_EXPR.findall(text)))]
+    if not marks:
+        return set()
+    counter = iter(marks)
+    probe = _EXPR.sub(lambda _m: next(counter), text)
+    paras = parse_block(probe, "", SourceLoc(""), Diagnostics())
+    code = "".join(run.text for para in paras for run in para.runs if run.code)
+    return {n for n, mark in enumerate(marks) if mark in code}
 
 
 def substitute_str(text: str, scope: Scope, loc: SourceLoc, diags: Diagnostics) -> str:
@@ -248,7 +268,7 @@ def substitute_located(node: Located, scope: Scope, diags: Diagnostics) -> Locat
             if found is _MISSING:
                 return node
             return _literal(found, node.loc, node.key_loc)
-        plain, markdown = _substitute(value, scope, node.loc, diags, {})
+        plain, markdown = _substitute(value, scope, node.loc, diags, {}, markdown=True)
         return Substituted(plain, node.loc, node.key_loc, node.raw, markdown)
     if isinstance(value, dict):
         return Located({k: substitute_located(v, scope, diags) for k, v in value.items()}, node.loc, node.key_loc)

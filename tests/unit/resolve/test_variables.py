@@ -221,6 +221,26 @@ def test_field_with_a_variable_is_literal_when_parsed_as_markdown(value: str) ->
     assert not diags.items
 
 
+def test_in_code_a_value_goes_in_as_it_is() -> None:
+    # Backslash escapes are literal inside code, so there the value is not escaped.
+    s = Scope({"c": {"v": "a-b*c <x>"}})
+    diags = Diagnostics()
+    inline = substitute_located(Located("`{{ c.v }}` og {{ c.v }}", LOC), s, diags)
+    runs = parse_inline(markdown_text(inline), "x", LOC, diags)
+    assert [(r.text, r.code) for r in runs] == [("a-b*c <x>", True), (" og a-b*c <x>", False)]
+    block = substitute_located(Located("Før\n\n```\n{{ c.v }}\n```\n", LOC), s, diags)
+    assert [p.text for p in parse_block(markdown_text(block), "x", LOC, diags)] == ["Før", "a-b*c <x>"]
+    assert not diags.items
+
+
+def test_a_variable_as_a_link_target_in_a_field() -> None:
+    s = Scope({"c": {"url": "https://www.ks.no/a_b?x=1&y=(2)"}})
+    diags = Diagnostics()
+    node = substitute_located(Located("[KS]({{ c.url }})", LOC), s, diags)
+    runs = parse_inline(markdown_text(node), "x", LOC, diags)
+    assert [(r.text, r.href) for r in runs] == [("KS", "https://www.ks.no/a_b?x=1&y=(2)")]
+
+
 def test_whole_variable_data_is_literal_when_parsed() -> None:
     s = Scope({"county": {"projects": [{"name": "**Fet**", "facts": ["<i>x</i>"]}]}})
     diags = Diagnostics()
