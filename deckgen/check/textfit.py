@@ -1,0 +1,251 @@
+"""Laying text out in a box the way PowerPoint and LibreOffice do, to see whether it fits.
+
+Responsibility: given a :class:`Frame` (a box in EMU, its insets, and paragraphs with their
+size, margins, spacing and faces), break every paragraph into lines and add up their heights.
+
+The model, checked against LibreOffice's rendering (see docs/check.md):
+
+- lines break greedily at break opportunities: after spaces, and after a hyphen, dash or slash
+  followed by a letter; spaces at the end of a line take no room; a word longer than the line
+  breaks between characters; a line feed (``a:br``) always breaks;
+- a hyperlinked run does not break (LibreOffice makes it a field; PowerPoint would wrap it,
+  so this errs on the side of reporting);
+- a line is ``1.2 x size x line spacing`` high (font-independent line height, which is what
+  PowerPoint uses and what LibreOffice uses for PowerPoint files), or the exact height the
+  master sets;
+- a paragraph's space before counts from the second paragraph on (neither application puts
+  it above the first line of a text frame);
+- every line of a paragraph starts at its left margin (``marL``), a first line with a positive
+  indent further right; a hanging bullet sits in the indent.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deckgen.check.fonts import Face, Fonts
+from deckgen.errors import SourceLoc
+from deckgen.model import Box
+
+EMU_PER_PT = 12700
+LINE_HEIGHT = 1.2  # em, font-independent
+# Rounding slack: the renderer sizes some boxes to exactly the height their text needs,
+# computed in floating point and floored to whole EMU; a box that short of 0.05 pt still fits.
+SLACK = 635  # EMU
+_BREAK_AFTER = frozenset("-‐–—/")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Text in one face (a run, or part of one). ``nobreak``: a line may not break inside it
+    (LibreOffice turns a hyperlinked run into a field that does not wrap)."""
+
+    text: str
+    face: Face
+    nobreak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ParaSpec:
+    """One paragraph to lay out."""
+
+    pieces: tuple[Piece, ...]
+    size: float  # points
+    mar_l: int = 0  # EMU
+    indent: int = 0  # EMU, first line relative to mar_l
+    bullet: bool = False  # a bullet or number hangs in the indent
+    line_pct: float = 1.0
+    line_pts: float | None = None
+    before_pts: float = 0.0
+    loc: SourceLoc | None = None
+
+    @property
+    def line_height_pt(self) -> float:
+        if self.line_pts is not None:
+            return self.line_pts
+        return LINE_HEIGHT * self.size * self.line_pct
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A text box: its outer box, insets (left, top, right, bottom) and paragraphs.
+
+    ``reserved`` is height at the top the text may not use (a tile's play mark)."""
+
+    box: Box
+    insets: tuple[int, int, int, int]
+    paras: tuple[ParaSpec, ...]
+    wrap: bool = True
+    reserved: int = 0
+
+    @property
+    def inner_width(self) -> int:
+        return self.box.cx - self.insets[0] - self.insets[2]
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """What laying a frame out found.
+
+    ``needed`` is the height the frame would need (text, insets and reserved room) and
+    ``ratio`` that over the box's height (over its width, if that is worse, for a frame that
+    does not wrap); ``first_out`` is the index of the first paragraph that does not end
+    inside the box, or None."""
+
+    needed: int
+    ratio: float
+    lines: tuple[int, ...]
+    first_out: int | None
+
+    @property
+    def fits(self) -> bool:
+        return self.ratio <= 1.0
+
+
+def lay_out(frame: Frame, fonts: Fonts) -> Fit:
+    """Break ``frame``'s paragraphs into lines and measure the height they need."""
+    inner = frame.inner_width
+    room = frame.box.cy - frame.insets[1] - frame.insets[3] - frame.reserved
+    used_pt = 0.0
+    lines: list[int] = []
+    first_out: int | None = None
+    widest = 0.0
+    for i, para in enumerate(frame.paras):
+        if i:
+            used_pt += para.before_pts
+        if frame.wrap:
+            n = count_lines(para, inner, fonts)
+        else:
+            n = _hard_lines(para)
+            widest = max(widest, _widest_line(para, fonts) + para.mar_l / EMU_PER_PT)
+        lines.append(n)
+        used_pt += n * para.line_height_pt
+        if first_out is None and used_pt * EMU_PER_PT > room + SLACK:
+            first_out = i
+    needed = int(round(used_pt * EMU_PER_PT)) + frame.insets[1] + frame.insets[3] + frame.reserved
+    ratio = needed / frame.box.cy if frame.box.cy > 0 else math.inf
+    if frame.box.cy > 0 and frame.box.cy < needed <= frame.box.cy + SLACK:
+        ratio = 1.0
+    if not frame.wrap and inner > 0:
+        ratio = max(ratio, (widest * EMU_PER_PT + frame.insets[0] + frame.insets[2]) / frame.box.cx)
+    elif not frame.wrap:
+        ratio = math.inf
+    if ratio > 1.0 and first_out is None:
+        first_out = 0
+    return Fit(needed, ratio, tuple(lines), first_out)
+
+
+# --------------------------------------------------------------------------- breaking lines
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """An unbreakable stretch of text and the spaces after it (widths in points)."""
+
+    pieces: tuple[Piece, ...]
+    width: float
+    space: float
+    hard_break: bool = False  # a line feed follows
+
+
+def count_lines(para: ParaSpec, inner_width: int, fonts: Fonts) -> int:
+    """Lines ``para`` takes in a frame of ``inner_width`` EMU (at least one)."""
+    first_offset = para.mar_l + (para.indent if para.indent > 0 or not para.bullet else 0)
+    first_offset = max(first_offset, 0)
+    widths = ((inner_width - first_offset) / EMU_PER_PT, (inner_width - para.mar_l) / EMU_PER_PT)
+    count, used = 1, 0.0
+    for atom in _atoms(para, fonts):
+        avail = widths[0] if count == 1 else widths[1]
+        if avail <= 0:
+            return 10**6
+        if used and used + atom.width > avail + 1e-6:
+            count += 1
+            used = 0.0
+            avail = widths[1]
+        if atom.width > avail + 1e-6:
+            extra, used = _break_word(atom, avail, fonts, para.size)
+            count += extra
+        else:
+            used += atom.width
+        used += atom.space
+        if atom.hard_break:
+            count += 1
+            used = 0.0
+    return count
+
+
+def _hard_lines(para: ParaSpec) -> int:
+    return 1 + sum(p.text.count("\n") for p in para.pieces)
+
+
+def _widest_line(para: ParaSpec, fonts: Fonts) -> float:
+    widest, line = 0.0, 0.0
+    for piece in para.pieces:
+        parts = piece.text.split("\n")
+        for n, part in enumerate(parts):
+            if n:
+                widest, line = max(widest, line), 0.0
+            line += fonts.width_pt(part, piece.face, para.size)
+    return max(widest, line)
+
+
+def _break_word(atom: _Atom, avail: float, fonts: Fonts, size: float) -> tuple[int, float]:
+    """A word wider than a line, broken between characters: (extra lines, width used on
+    the last of them)."""
+    extra, used = 0, 0.0
+    for piece in atom.pieces:
+        for ch in piece.text:
+            w = fonts.width_pt(ch, piece.face, size)
+            if used and used + w > avail + 1e-6:
+                extra += 1
+                used = 0.0
+            used += w
+    return extra, used
+
+
+def _atoms(para: ParaSpec, fonts: Fonts) -> list[_Atom]:
+    """Split the paragraph at its break opportunities."""
+    chars = [(ch, piece.face, piece.nobreak) for piece in para.pieces for ch in piece.text]
+    atoms: list[_Atom] = []
+    word: list[tuple[str, Face]] = []
+    spaces: list[tuple[str, Face]] = []
+
+    def flush(hard: bool = False) -> None:
+        if word or spaces or hard:
+            atoms.append(_Atom(_group(word), _width(word, fonts, para.size),
+                               _width(spaces, fonts, para.size), hard))
+        word.clear()
+        spaces.clear()
+
+    for i, (ch, face, nobreak) in enumerate(chars):
+        if ch == "\n":
+            flush(hard=True)
+        elif ch.isspace() and not nobreak:
+            spaces.append((" ", face))
+        else:
+            if spaces:
+                flush()
+            word.append((" " if ch.isspace() else ch, face))
+            nxt = chars[i + 1][0] if i + 1 < len(chars) else ""
+            if (ch in _BREAK_AFTER and not nobreak and nxt and len(word) > 1
+                    and unicodedata.category(nxt).startswith("L")):
+                flush()
+    flush()
+    return atoms
+
+
+def _group(chars: Sequence[tuple[str, Face]]) -> tuple[Piece, ...]:
+    out: list[Piece] = []
+    for ch, face in chars:
+        if out and out[-1].face == face:
+            out[-1] = Piece(out[-1].text + ch, face)
+        else:
+            out.append(Piece(ch, face))
+    return tuple(out)
+
+
+def _width(chars: Sequence[tuple[str, Face]], fonts: Fonts, size: float) -> float:
+    return sum(fonts.width_pt(p.text, p.face, size) for p in _group(chars))
