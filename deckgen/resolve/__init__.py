@@ -116,6 +116,10 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
             continue
         scope = base
         if ref.params:
+            for key in set(ref.params) & set(base.names()):
+                # A parameter named like county/meeting/deck would hide that data in the slide.
+                node = ref.params[key]
+                diags.error(node.key_loc or node.loc, f"parameter {key!r} would hide {{{{ {key}.… }}}} in the slide", "give the parameter another name")
             params = {k: substitute_located(v, base, diags) for k, v in ref.params.items()}
             scope = base.child(params)
         sources = library.slides(ref.use, ref.loc, diags) if ref.use else (ref.inline,) if ref.inline else ()

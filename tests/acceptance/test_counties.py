@@ -540,6 +540,15 @@ def test_an_unknown_county_in_only_or_skip(project: Path) -> None:
     ]
 
 
+def test_a_parameter_cannot_hide_the_county(project: Path) -> None:
+    edit(project / DECK, "  - use: diskusjon\n", "  - use: diskusjon\n    with: {county: x}\n")
+    result = deckgen(project, "--county", "buskerud")
+    assert result.exit_code == 1
+    assert error_lines(result) == [
+        "content/decks/regionmote.yaml:26:12: error: parameter 'county' would hide {{ county.… }} in the slide; give the parameter another name"
+    ]
+
+
 def test_one_county_failing_leaves_the_others_built(project: Path) -> None:
     assert deckgen(project, "--format", "pptx,html").exit_code == 0
     before = snapshot(project / "build")
