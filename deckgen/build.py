@@ -111,7 +111,7 @@ def build_county(deck_path: Path, county: str | None, options: Options) -> Resul
         if deck is not None:
             result.name = deck.name
             result.slides = len(deck.slides)
-            diags.extend(run_checks(deck))
+            diags.extend(run_checks(deck, Project.for_path(deck_path)))
         if deck is not None and not diags.errors:
             outputs = render(deck, options)
             written = write_outputs(outputs, options.out_dir)
@@ -184,7 +184,7 @@ def check_deck(deck_path: Path, county: str | None) -> list[Diagnostic]:
             county_diags = Diagnostics()
             deck = resolve(src, project, c, county_diags)
             if deck is not None:
-                county_diags.extend(run_checks(deck))
+                county_diags.extend(run_checks(deck, project))
             results.append(Result(str(deck_path), c, diagnostics=list(county_diags)))
         results[0].diagnostics = list(diags)
     return all_diagnostics(results)
