@@ -142,14 +142,18 @@ def build(
     county: str | None,
     options: Options,
     on_done: Callable[[Result], None] | None = None,
+    on_plan: Callable[[int], None] | None = None,
 ) -> tuple[list[Result], list[Diagnostic]]:
-    """Build every county's deck; ``on_done`` is called as each finishes (for progress)."""
+    """Build every county's deck; ``on_plan`` gets the number of decks once they are known and
+    ``on_done`` is called as each finishes (for progress)."""
     for fmt in options.formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     counties, problems = plan(deck_path, county)
     if any(d.severity == "error" for d in problems):
         return [], problems
+    if on_plan:
+        on_plan(len(counties))
     results: list[Result] = []
     workers = options.jobs or os.cpu_count() or 1
     if len(counties) <= 1 or workers <= 1:

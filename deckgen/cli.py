@@ -86,9 +86,12 @@ def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]
 
         def on_done(result: Result) -> None:
             done.append(result)
-            bar.update(bar.task_ids[0], advance=1, total=None)
+            bar.update(bar.task_ids[0], advance=1)
 
-        results, problems = build(deck, county, options, on_done)
+        def on_plan(total: int) -> None:
+            bar.update(bar.task_ids[0], total=total)
+
+        results, problems = build(deck, county, options, on_done, on_plan)
     ui.print_diagnostics(all_diagnostics([Result(str(deck), None, diagnostics=problems), *results]))
     for r in results:
         if r.failure:
