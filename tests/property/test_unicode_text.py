@@ -4,6 +4,7 @@ silently changed character."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -55,7 +56,7 @@ def three_texts(draw: st.DrawFn) -> tuple[str, str, str]:
     return tuple(draw(texts(hostile=bad == n)) for n in range(3))  # type: ignore[return-value]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("DECKGEN_PROPERTY_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(three_texts())
 def test_random_text_builds_intact_or_fails_located(parts: tuple[str, str, str]) -> None:
     heading, item, note = parts
