@@ -3,10 +3,17 @@
     .venv/bin/python bench/build_all.py [--repeat N] [--deck content/decks/regionmote.yaml]
 
 Builds the deck's counties in pptx, html and html-single into a temporary folder with
-``jobs=1`` (one county after another, in this process) and ``jobs=0`` (one worker process per
-core), ``--repeat`` times each after one untimed warm-up of each, and prints the median, the
-fastest and the slowest wall-clock seconds, the speed-up, and the machine's cores. It also
-checks that every build succeeded and that both ways wrote byte-identical files.
+``jobs=1`` (one county after another) and ``jobs=0`` (one worker process per core), two ways:
+
+- ``command``: the ``deckgen build`` command in a fresh Python process each time, as a user runs
+  it (interpreter start, imports, every worker's first deck cold);
+- ``in-process``: :func:`deckgen.build.build` called again and again in this process, after
+  one untimed warm-up (the pipeline's own cost).
+
+``--repeat`` timed runs each, interleaved so that a change in the machine's load hits both
+modes alike. Prints the median, fastest and slowest wall-clock seconds, the speed-up, and the
+machine's cores, and checks that every build succeeded and that serial and parallel builds
+wrote byte-identical files.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +47,17 @@ def build_once(deck: Path, out: Path, jobs: int) -> tuple[float, list[Result]]:
     return seconds, results
 
 
+def command_once(deck: Path, out: Path, jobs: int) -> float:
+    """One ``deckgen build`` in a new process; wall-clock seconds."""
+    argv = [sys.executable, "-m", "deckgen", "build", str(deck), "--format", ",".join(FORMATS), "--out", str(out), "--jobs", str(jobs)]
+    started = time.perf_counter()
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"deckgen build failed (exit {done.returncode}):\n{done.stderr}")
+    return seconds
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -58,37 +77,42 @@ def main() -> None:
     deck = args.deck.resolve()
 
     modes = {"serial": 1, "parallel": 0}
-    times: dict[str, list[float]] = {mode: [] for mode in modes}
+    ways = ("command", "in-process")
+    times: dict[tuple[str, str], list[float]] = {(way, mode): [] for way in ways for mode in modes}
     outputs: dict[str, dict[str, bytes]] = {}
     counties: list[str] = []
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as tmp:
         for mode, jobs in modes.items():
             build_once(deck, Path(tmp) / f"warm-{mode}", jobs)  # imports, caches, first fork
-        # Interleave the modes so that a change in the machine's load hits both alike.
         for n in range(args.repeat):
             for mode, jobs in modes.items():
                 out = Path(tmp) / f"{mode}-{n}"
-                seconds, results = build_once(deck, out, jobs)
-                times[mode].append(seconds)
+                times[("command", mode)].append(command_once(deck, out / "command", jobs))
+                seconds, results = build_once(deck, out / "in-process", jobs)
+                times[("in-process", mode)].append(seconds)
                 counties = [r.county or "-" for r in results]
-                outputs.setdefault(mode, snapshot(out))
+                outputs.setdefault(mode, snapshot(out / "in-process"))
+                if snapshot(out / "command") != outputs[mode]:
+                    raise SystemExit(f"the {mode} command wrote other bytes than the in-process build")
         same = outputs["serial"] == outputs["parallel"]
 
-    cores = os.cpu_count() or 1
     workers = min(usable_cores(), len(counties))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"deck:      {deck.relative_to(ROOT) if deck.is_relative_to(ROOT) else deck}")
     print(f"counties:  {len(counties)} ({', '.join(counties)})")
     print(f"formats:   {', '.join(FORMATS)}  ({len(outputs['serial'])} files per build)")
-    print(f"machine:   {cores} cores ({usable_cores()} usable), Python {sys.version.split()[0]}")
-    print(f"runs:      {args.repeat} timed per mode, after one warm-up each")
+    print(f"machine:   {os.cpu_count() or 1} cores ({usable_cores()} usable), load average {load:.2f}, Python {sys.version.split()[0]}")
+    print(f"runs:      {args.repeat} timed per mode and way")
     print()
-    print(f"{'mode':<10} {'workers':>7} {'median s':>9} {'min s':>7} {'max s':>7}")
-    for mode, jobs in modes.items():
-        t = times[mode]
-        print(f"{mode:<10} {1 if jobs == 1 else workers:>7} {statistics.median(t):>9.2f} {min(t):>7.2f} {max(t):>7.2f}")
-    speedup = statistics.median(times["serial"]) / statistics.median(times["parallel"])
+    print(f"{'way':<11} {'mode':<9} {'workers':>7} {'median s':>9} {'min s':>7} {'max s':>7}")
+    for way in ways:
+        for mode, jobs in modes.items():
+            t = times[(way, mode)]
+            print(f"{way:<11} {mode:<9} {1 if jobs == 1 else workers:>7} {statistics.median(t):>9.2f} {min(t):>7.2f} {max(t):>7.2f}")
     print()
-    print(f"speed-up:  {speedup:.2f}x with {workers} workers")
+    for way in ways:
+        speedup = statistics.median(times[(way, "serial")]) / statistics.median(times[(way, "parallel")])
+        print(f"speed-up ({way}): {speedup:.2f}x with {workers} workers")
     print(f"outputs:   serial and parallel builds {'byte-identical' if same else 'DIFFER'}")
     if not same:
         raise SystemExit(1)
