@@ -1,9 +1,13 @@
 """``link-scheme``: every link of a resolved deck is an http, https or mailto address.
 
-The loader already drops a Markdown link with another scheme (``javascript:``, ``file:``,
-``data:`` …) and warns under this rule id, and resolve refuses such tile addresses; this rule
-is the last guard before a renderer writes a link, over everything a deck carries (slide text,
-speaker notes, tiles), whoever built the deck. An http(s) address must also name a host.
+The loader drops a Markdown link with another scheme (``tel:``, ``ftp:`` …), keeps its text
+and warns under this rule id, and resolve refuses such tile addresses; this rule is the last
+guard before a renderer writes a link, over everything a deck carries (slide text, speaker
+notes, tiles), whoever built the deck. An http(s) address must also name a host.
+
+The Markdown parser does not even read ``[text](javascript:…)`` (nor ``vbscript:``, ``file:``,
+``data:``) as a link: the whole thing would show on the slide as written. Such leftovers in
+the visible text are errors too.
 
 Missing files (with a hint when only the letter case differs) and remote resources (a picture
 or include given as a web address) are found where files are located, in
@@ -12,15 +16,19 @@ or include given as a web address) are found where files are located, in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from deckgen.check.context import CheckContext
-from deckgen.check.walk import all_inlines
+from deckgen.check.walk import all_inlines, visible_inlines
 from deckgen.errors import Diagnostic, SourceLoc
 from deckgen.model import TilesContent
 
 SAFE_SCHEMES = ("http", "https", "mailto")
+# A Markdown link the parser refused to read, left in the text: [text](javascript:…)
+_LEFTOVER = re.compile(r"\[[^\]]*\]\(\s*<?((?:javascript|vbscript|file|data):[^\s>]*)",
+                       re.IGNORECASE)
 
 
 def link_problem(url: str) -> str | None:
@@ -49,6 +57,25 @@ def link_scheme(ctx: CheckContext) -> Iterator[Diagnostic]:
         if isinstance(slide.content, TilesContent):
             for tile in slide.content.tiles:
                 yield from _check(tile.url, slide.loc)
+        for inline, loc in visible_inlines(slide):
+            text = "".join(run.text for run in inline if not run.code)
+            for match in _LEFTOVER.finditer(text):
+                yield Diagnostic(
+                    loc, f"link target {_balanced(match.group(1))!r} is not an http, https or mailto "
+                    "address; the link shows on the slide as written", "error",
+                    "write a full https:// address", "link-scheme")
+
+
+def _balanced(target: str) -> str:
+    """``target`` without the ``)`` that closes the Markdown link (and what follows it)."""
+    depth = 0
+    for i, ch in enumerate(target):
+        depth += ch == "("
+        if ch == ")":
+            if depth == 0:
+                return target[:i]
+            depth -= 1
+    return target
 
 
 def _check(url: str, loc: SourceLoc) -> Iterator[Diagnostic]:

@@ -27,6 +27,7 @@ from deckgen.check.context import CheckContext
 from deckgen.check.fonts import Face
 from deckgen.check.masterstyle import FrameStyle, LevelStyle, placeholder_styles
 from deckgen.check.textfit import Fit, Frame, ParaSpec, Piece, lay_out
+from deckgen.check.walk import anchored
 from deckgen.errors import Diagnostic, SourceLoc
 from deckgen.model import (
     Box,
@@ -79,7 +80,7 @@ def check_slide(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
         if fit.fits:
             continue
         yield Diagnostic(
-            _where(target, fit), f"{target.what} needs {_percent(fit.ratio)}% of its "
+            anchored(_where(target, fit), slide), f"{target.what} needs {_percent(fit.ratio)}% of its "
             f"{target.container}", "error", target.hint, RULE)
     yield from _tables(ctx, slide)
 

@@ -24,6 +24,17 @@ from deckgen.model import (
 )
 
 
+def anchored(loc: SourceLoc | None, slide: Slide) -> SourceLoc:
+    """``loc`` (a paragraph's, a picture's) with the slide's include chain when it is in the
+    slide's own file, so a finding shows which deck entry brought the slide in, as the
+    slide's own location does; the slide's location when ``loc`` is None."""
+    if loc is None:
+        return slide.loc
+    if loc.included_from is None and loc.path == slide.loc.path:
+        return SourceLoc(loc.path, loc.line, loc.col, slide.loc.included_from)
+    return loc
+
+
 def visible_inlines(slide: Slide) -> Iterator[tuple[Inline, SourceLoc]]:
     """Every inline run sequence the audience sees on ``slide`` (not the notes), located at
     its paragraph where known, else at the slide. Tiles are links by themselves and are
@@ -42,11 +53,11 @@ def visible_inlines(slide: Slide) -> Iterator[tuple[Inline, SourceLoc]]:
     elif isinstance(c, ColumnsContent):
         texts.append(c.intro)
         for column in c.columns:
-            yield column.heading, _first_loc(column.body, loc)
+            yield column.heading, anchored(_first_loc(column.body, loc), slide)
             texts.append(column.body)
     elif isinstance(c, OrgChartContent):
         for node in c.nodes:
-            yield node.name, node.loc or loc
+            yield node.name, anchored(node.loc, slide)
             texts.append(node.facts)
     elif isinstance(c, DiscussionContent):
         texts.append(c.prompt)
@@ -60,14 +71,14 @@ def visible_inlines(slide: Slide) -> Iterator[tuple[Inline, SourceLoc]]:
                 yield cell, loc
     for text in texts:
         for para in text:
-            yield para.runs, para.loc or loc
+            yield para.runs, anchored(para.loc, slide)
 
 
 def all_inlines(slide: Slide) -> Iterator[tuple[Inline, SourceLoc]]:
     """:func:`visible_inlines` and the speaker notes."""
     yield from visible_inlines(slide)
     for para in slide.notes:
-        yield para.runs, para.loc or slide.loc
+        yield para.runs, anchored(para.loc, slide)
 
 
 def _first_loc(text: Text, default: SourceLoc) -> SourceLoc:

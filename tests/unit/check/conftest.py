@@ -87,6 +87,8 @@ def make_project(tmp_path: Path, case: str, *, base: Path = FIXTURES / "check") 
         for name in ("master.pptx", "logo.png"):
             if not (folder / name).exists():
                 shutil.copy(KS / name, folder / name)
+    if not (root / "assets").exists():
+        shutil.copytree(REPO / "assets", root / "assets")
     return root
 
 

@@ -93,8 +93,10 @@ def test_good_language_tags(tag: str) -> None:
          "'sv-SE' (e.g. nb-NO, nn-NO, se-NO, en-GB)"),
         ("xx-NO", "language 'xx-NO' starts with 'xx', which is not a language code",
          "use an ISO 639 code: nb (Bokmål), nn (Nynorsk), se (Northern Sami), en …"),
-        ("norw", "language 'norw' starts with a four-letter code, which no language has",
-         "use an ISO 639 code: nb, nn, se, en …"),
+        ("norw", "language 'norw' starts with 'norw', which is not a language code",
+         "use an ISO 639 code: nb (Bokmål), nn (Nynorsk), se (Northern Sami), en …"),
+        ("norsk", "language 'norsk' starts with 'norsk', which is not a language code",
+         "use an ISO 639 code: nb (Bokmål), nn (Nynorsk), se (Northern Sami), en …"),
     ],
 )
 def test_bad_language_tags(tag: str, message: str, hint: str) -> None:

@@ -1,0 +1,222 @@
+"""``deckgen check`` through the real CLI on fixture projects (tests/fixtures/check/<case>):
+each rule has a project that triggers it, and the findings are asserted exactly, with their
+locations, in the text and the JSON output; exit codes with and without --strict."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, REPO, check_cli, check_json, make_project
+
+
+@dataclass(frozen=True)
+class F:
+    """One expected finding."""
+
+    where: str  # path:line:col
+    severity: str
+    message: str
+    hint: str
+    rule: str
+    included_from: tuple[str, ...] = ()
+
+    def text(self) -> list[str]:
+        line = f"{self.where}: {self.severity}: {self.message}"
+        line += f"; {self.hint}" if self.hint else ""
+        line += f" [{self.rule}]" if self.rule else ""
+        return [line, *(f"  included from {loc}" for loc in self.included_from)]
+
+    def json(self) -> dict[str, object]:
+        path, line, col = self.where.rsplit(":", 2)
+        return {"path": path, "line": int(line), "col": int(col), "severity": self.severity,
+                "message": self.message, "hint": self.hint, "rule": self.rule,
+                "included_from": list(self.included_from)}
+
+
+def expect(project: Path, deck: str, found: list[F], *, strict_code: int | None = None) -> None:
+    """The text and JSON outputs hold exactly ``found``, in order, then the counts."""
+    errors = sum(f.severity == "error" for f in found)
+    warnings = len(found) - errors
+    code, out = check_cli(project, deck)
+    count = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    assert out.splitlines() == [line for f in found for line in f.text()] + [count]
+    assert code == (1 if errors else 0)
+    code, data = check_json(project, deck)
+    assert data == {"findings": [f.json() for f in found], "errors": errors,
+                    "warnings": warnings}
+    strict, _ = check_cli(project, deck, "--strict")
+    assert strict == (strict_code if strict_code is not None else (1 if found else 0))
+
+
+# --------------------------------------------------------------------------- passing
+
+
+def test_the_sample_content_checks_clean_with_strict() -> None:
+    code, out = check_cli(REPO, "content/decks/regionmote.yaml", "--strict")
+    assert (code, out) == (0, "0 errors, 0 warnings\n")
+    code, out = check_cli(REPO, "content/decks/regionmote.yaml", "--county", "buskerud",
+                          "--strict")
+    assert (code, out) == (0, "0 errors, 0 warnings\n")
+
+
+def test_a_deck_that_passes_every_rule(tmp_path: Path) -> None:
+    expect(make_project(tmp_path, "clean"), "content/decks/clean.yaml", [])
+
+
+# --------------------------------------------------------------------------- failing
+
+
+HINT_TITLE = ("add 'title:' (or a '# Heading'), or 'hidden_title:' when none should show; "
+              "screen readers and the outline list slides by their titles")
+HINT_LINK_TEXT = ("name where the link goes, e.g. [KS Toppmøte 2024](https://…); a screen "
+                  "reader reads an address letter by letter")
+HINT_ISO = "use an ISO 639 code: nb (Bokmål), nn (Nynorsk), se (Northern Sami), en …"
+
+
+def test_accessibility_findings(tmp_path: Path) -> None:
+    expect(make_project(tmp_path, "a11y"), "content/decks/a11y.yaml", [
+        F("content/decks/a11y.yaml:4:7", "error",
+          "language 'xx-NO' starts with 'xx', which is not a language code", HINT_ISO, "lang"),
+        F("content/slides/foto-filnavn.md:4:8", "error",
+          "the alt text of 'foto-bly.jpg' is a file name ('foto-bly.jpg')",
+          "describe what the picture shows, in a sentence", "alt-text",
+          ("content/decks/a11y.yaml:7:5",)),
+        F("content/slides/foto-uten-alt.md:4:8", "error",
+          "picture 'foto-bly.jpg' has no alt text", "add 'alt:' saying what the picture shows",
+          "alt-text", ("content/decks/a11y.yaml:6:5",)),
+        F("content/slides/lenker.md:3:1", "warning",
+          "the link text is the bare address 'https://www.ks.no/toppmote/'", HINT_LINK_TEXT,
+          "link-text", ("content/decks/a11y.yaml:9:5",)),
+        F("content/slides/uten-tittel.md:1:1", "error", "the bullets slide has no title",
+          HINT_TITLE, "title", ("content/decks/a11y.yaml:8:5",)),
+    ])
+
+
+def test_contrast_findings_point_at_the_brand_colours(tmp_path: Path) -> None:
+    def pair(where: str, text: str, fill: str, ratio: str, need: str, used: str) -> F:
+        colors = {"accent": "#F08A5D", "on_accent": "#FFFFFF", "muted": "#9AA5B1",
+                  "background": "#FFFFFF", "surface": "#EAF0F5"}
+        return F(where, "error",
+                 f"brand colour '{text}' ({colors[text]}) on '{fill}' ({colors[fill]}) has "
+                 f"contrast {ratio}:1, below WCAG AA {need}:1 ({used})",
+                 f"darken or lighten '{text}' or '{fill}' in the brand's colors", "contrast")
+
+    expect(make_project(tmp_path, "contrast"), "content/decks/kontrast.yaml", [
+        pair("templates/lav/brand.yaml:13:11", "accent", "background", "2.47", "3",
+             "the discussion label"),
+        pair("templates/lav/brand.yaml:14:14", "on_accent", "accent", "2.47", "4.5",
+             "video tiles"),
+        pair("templates/lav/brand.yaml:16:10", "muted", "background", "2.50", "4.5",
+             "photo credits and small print"),
+        pair("templates/lav/brand.yaml:16:10", "muted", "surface", "2.17", "4.5",
+             "tile captions"),
+    ])
+
+
+def test_link_schemes(tmp_path: Path) -> None:
+    expect(make_project(tmp_path, "links"), "content/decks/lenker.yaml", [
+        F("content/slides/lenker.md:4:1", "error",
+          "link target 'javascript:alert(1)' is not an http, https or mailto address; the link "
+          "shows on the slide as written", "write a full https:// address", "link-scheme",
+          ("content/decks/lenker.yaml:6:5",)),
+        F("content/slides/lenker.md:5:1", "warning",
+          "link target 'tel:+4724132600' is not an http, https or mailto address; the text is "
+          "kept without the link", "write a full https:// address", "link-scheme"),
+    ])
+
+
+def test_remote_pictures_and_letter_case(tmp_path: Path) -> None:
+    # Found where files are located (resolve); they stop the check of the deck there.
+    expect(make_project(tmp_path, "assets"), "content/decks/bilder.yaml", [
+        F("content/slides/feil-navn.md:4:8", "error",
+          "picture '../../assets/Foto-Bly.jpg' not found",
+          "did you mean 'foto-bly.jpg'? (the letter case differs)", "",
+          ("content/decks/bilder.yaml:7:5",)),
+        F("content/slides/nettbilde.md:4:8", "error",
+          "picture path 'https://example.org/bilde.jpg' is a web address or URL; deckgen only "
+          "uses files inside the project",
+          "download the file into the project (e.g. assets/) and name that file", "",
+          ("content/decks/bilder.yaml:6:5",)),
+    ])
+
+
+def test_unused_library_slides_are_warnings(tmp_path: Path) -> None:
+    expect(make_project(tmp_path, "library"), "content/decks/bibliotek.yaml", [
+        F("content/slides/utkast.md:1:1", "warning",
+          "slide file 'utkast.md' is not used by any deck in content/decks/",
+          "use it in a deck ('- use: utkast') or delete it", "unused-slide"),
+    ])
+
+
+def test_brand_mapping_and_the_overflow_it_causes(tmp_path: Path) -> None:
+    hint = "shorten the column's text, use fewer columns, or use the 'bullets' layout"
+    included = ("content/decks/merke.yaml:6:5",)
+    expect(make_project(tmp_path, "brand"), "content/decks/merke.yaml", [
+        F("content/slides/roller.md:1:1", "error",
+          "column 1 ('Interessepolitikk') needs 183% of its card", hint, "overflow", included),
+        F("content/slides/roller.md:1:1", "error",
+          "column 2 ('Arbeidsgiver') needs 183% of its card", hint, "overflow", included),
+        F("templates/liten/brand.yaml:47:36", "error",
+          "placeholder idx 11 ('Bunntekst') of master layout 'Tittel og innhold' is 20.32 x "
+          "0.90 cm: too small to draw in (mapped for columns.area)",
+          "make the placeholder bigger in the master, or map the field to a bigger one "
+          "('deckgen brand check' lists them)", "brand-mapping"),
+    ])
+
+
+def test_a_plain_markdown_deck(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "check" / "markdown", tmp_path / "markdown")
+    expect(tmp_path / "markdown", "foredrag.md", [
+        F("foredrag.md:3:7", "error",
+          "language 'norsk' starts with 'norsk', which is not a language code", HINT_ISO,
+          "lang"),
+    ])
+
+
+# --------------------------------------------------------------------------- overflow
+
+
+def overflow_project(tmp_path: Path) -> Path:
+    return make_project(tmp_path, "overflow", base=FIXTURES)
+
+
+def test_overflow_findings_of_the_fixture_deck(tmp_path: Path) -> None:
+    deck = "content/decks/overflow.yaml"
+    fewer = "split the slide in two, shorten the text, or move detail into the speaker notes"
+
+    def over(where: str, what: str, pct: int, box: str, hint: str, *included: str) -> F:
+        return F(where, "error", f"{what} needs {pct}% of its {box}", hint, "overflow",
+                 tuple(f"content/decks/overflow.yaml:{n}" for n in included))
+
+    expect(overflow_project(tmp_path), deck, [
+        over("content/slides/bullets.md:33:1", "body text", 105, "box", fewer, "8:5"),
+        over("content/slides/cards.md:30:11", "column 1 ('Interessepolitikk')", 105, "card",
+             "shorten the column's text, use fewer columns, or use the 'bullets' layout",
+             "11:5"),
+        over("content/slides/chart.md:54:9", "org chart body 'Fylkesmøtet'", 103, "box",
+             "shorten its facts, move some into the speaker notes, or split the chart over two "
+             "slides", "12:5"),
+        over("content/slides/prompts.md:15:1", "question", 105, "box",
+             "shorten the question, or use the 'bullets' layout for a longer text", "10:5"),
+        over("content/slides/prompts.md:37:1", "prompt", 105, "box",
+             "shorten the prompt; background belongs in the speaker notes", "10:5"),
+        over("content/slides/tables.md:22:1", "the table", 108, "area",
+             "split the table over two slides, or shorten the cells", "13:5"),
+        over("content/slides/tiles.md:26:1", "tile 1 ('Film om samarbeidet mellom kommunene i "
+             "regionen')", 107, "card",
+             "shorten the tile titles, or use fewer tiles on the slide", "14:5"),
+        over("content/slides/titles.md:11:1", "title", 108, "box",
+             "shorten the title; details belong in the body", "9:5"),
+    ])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_check_writes_nothing(tmp_path: Path, fmt: str) -> None:
+    project = make_project(tmp_path, "clean")
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    check_cli(project, "content/decks/clean.yaml", "--format", fmt)
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
