@@ -391,6 +391,9 @@ def yaml_surprise(located: Any) -> str:
         return f"YAML reads unquoted {raw!r} as {str(value).lower()}; write \"{raw}\" in quotes"
     if isinstance(value, int) and ":" in raw:
         return f"YAML 1.1 reads {raw!r} as the number {value} (base 60); write \"{raw}\" in quotes"
+    if isinstance(value, int) and not isinstance(value, bool) and str(value) != raw.lstrip("+"):
+        # 0755 (octal), 0x1F, 1_000: the number is not what was written.
+        return f"YAML reads {raw!r} as the number {value}; write \"{raw}\" in quotes"
     if isinstance(value, float) and raw != repr(value):
         return f"YAML reads {raw!r} as the number {value!r}; write \"{raw}\" in quotes"
     if value is None:

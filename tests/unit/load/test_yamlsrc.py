@@ -166,6 +166,7 @@ def test_huge_integer_is_an_error_not_a_crash() -> None:
         ("time: 1:30", "YAML 1.1 reads '1:30' as the number 90 (base 60)"),
         ("version: 1.10", "YAML reads '1.10' as the number 1.1"),
         ("x: ~", "YAML reads '~' as empty"),
+        ("code: 0755", "YAML reads '0755' as the number 493"),
     ],
 )
 def test_yaml_11_surprises_are_explained(src: str, hint: str) -> None:
