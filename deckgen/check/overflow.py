@@ -203,7 +203,7 @@ def _placeholder_target(ctx: CheckContext, slide: Slide, field: str,
     box, style = found
     paras = tuple(_placeholder_para(p, style) for p in text)
     hint = HINT_TITLE if field == "title" else HINT_BODY if field == "body" else HINTS[field]
-    frame = Frame(box, style.insets, paras, wrap=style.wrap)
+    frame = Frame(box, style.insets, paras, wrap=style.wrap, anchor=style.anchor)
     return Target(WHAT[field], "box", frame, slide.loc, hint)
 
 
@@ -291,7 +291,8 @@ def _columns(slide: Slide, content: ColumnsContent, area: Box) -> list[Target]:
         insets = _card_insets(box, geo.COLUMNS_MARGINS, geo.COLUMNS_RADIUS)
         targets.append(Target(
             f"column {n} ({plain(column.heading)!r})", "card",
-            Frame(box, insets, (heading, *body)), loc,
+            Frame(box, insets, (heading, *body),
+                  anchor="t" if any(c.body for c in content.columns) else "ctr"), loc,
             "shorten the column's text, use fewer columns, or use the 'bullets' layout"))
     return targets
 
@@ -329,7 +330,7 @@ def _tiles(slide: Slide, content: TilesContent, area: Box) -> list[Target]:
         insets = _card_insets(cell, geo.TILES_MARGINS, geo.TILES_RADIUS)
         targets.append(Target(
             f"tile {n} ({plain(tile.title)!r})", "card",
-            Frame(cell, insets, paras, reserved=geo.tile_reserved(tile)), slide.loc,
+            Frame(cell, insets, paras, reserved=geo.tile_reserved(tile), anchor="b"), slide.loc,
             "shorten the tile titles, or use fewer tiles on the slide"))
     return targets
 

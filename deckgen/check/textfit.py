@@ -73,13 +73,15 @@ class ParaSpec:
 class Frame:
     """A text box: its outer box, insets (left, top, right, bottom) and paragraphs.
 
-    ``reserved`` is height at the top the text may not use (a tile's play mark)."""
+    ``reserved`` is height at the top the text may not use (a tile's play mark); ``anchor``
+    where the text sits when it fits ("t", "ctr", "b"; overflow does not depend on it)."""
 
     box: Box
     insets: tuple[int, int, int, int]
     paras: tuple[ParaSpec, ...]
     wrap: bool = True
     reserved: int = 0
+    anchor: str = "t"
 
     @property
     def inner_width(self) -> int:
