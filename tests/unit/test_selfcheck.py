@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -69,10 +70,14 @@ def test_duplicate_relationship_id() -> None:
 
 
 def test_duplicate_shape_id() -> None:
-    xml = part(LAYOUT2).replace('<p:cNvPr id="4" name="Undertittel"/>',
-                                '<p:cNvPr id="3" name="Undertittel"/>')
+    original = part(LAYOUT2)
+    ids = re.findall(r'<p:cNvPr id="(\d+)"', original)
+    assert len(ids) >= 3, ids
+    # Give the last shape the id of the one before it.
+    head, _, tail = original.rpartition(f'<p:cNvPr id="{ids[-1]}"')
+    xml = head + f'<p:cNvPr id="{ids[-2]}"' + tail
     problems = check_pptx(rezip(GOOD, {LAYOUT2: xml.encode()}))
-    assert problems == [f"{LAYOUT2}: shape id 3 is used by more than one shape"]
+    assert problems == [f"{LAYOUT2}: shape id {ids[-2]} is used by more than one shape"]
 
 
 def test_part_without_content_type() -> None:
