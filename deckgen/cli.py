@@ -165,6 +165,17 @@ def brand_check_cmd(brand: str, project_dir: Path) -> None:
 # ---- the authoring loop: build --watch, serve, thumbs, new (issue 7) ---------------------------
 
 
+def _sigterm_is_ctrl_c() -> None:
+    """Make ``kill`` end a long-running command the way Ctrl+C does (temporary folders removed,
+    summary printed) instead of dying on the spot."""
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def _watch_build(deck: Path, county: str | None, options: Options) -> list[Result]:
     """``build --watch``: build, then rebuild every requested format on each save until Ctrl+C.
     A problem in one rebuild is printed and the watch goes on. Returns the last build's results."""
@@ -189,6 +200,7 @@ def _watch_build(deck: Path, county: str | None, options: Options) -> list[Resul
             last.clear()
         ui.note(f"watching {where} (Ctrl+C stops)")
 
+    _sigterm_is_ctrl_c()
     try:
         watching.run(spec, rebuild, threading.Event(), on_ready=rebuild)
     except KeyboardInterrupt:
@@ -225,7 +237,6 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
     screen and shows the errors on the page and here. Ctrl+C stops.
     """
     import contextlib
-    import signal
 
     from deckgen.serve import BuildReport, Preview, serve
     from deckgen.serve.watch import WatchSpec
@@ -264,13 +275,50 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
             ui.note(f"previewing county {preview.last.outcome.county}, the deck's first; --county NAME shows another")
         ui.note(f"watching {', '.join(spec.describe(root)) or 'nothing'} (Ctrl+C stops)")
 
-    def stop_on_term(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt  # `kill` ends the preview like Ctrl+C: temp folder removed, summary printed
-
-    signal.signal(signal.SIGTERM, stop_on_term)
+    _sigterm_is_ctrl_c()
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a preview ends
         serve(deck, county, host=host, port=port, report=report, log=ui.note, on_ready=ready, busy=lambda label: ui.progress(0, label), notes=not no_notes)
     if started:
         p = started[0]
         ui.summary([[deck.name, str(p.builds), str(p.failed), p.url]], ["deck", "builds", "failed", "served at"], "Preview stopped")
 
+
+
+@main.command("thumbs")
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option("--county", help="Only this county's deck (default: every county the deck is for).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True, help="Output folder.")
+@click.option("--each", is_flag=True, help="Also write one PNG per slide, into OUT/<deck>-thumbs/.")
+@click.option("--width", type=click.IntRange(64, 3840), default=320, show_default=True, help="Width of each slide picture, in pixels.")
+def thumbs_cmd(deck: Path, county: str | None, out_dir: Path, each: bool, width: int) -> None:
+    """Write a contact sheet of DECK's slides, OUT/<deck>-thumbs.png, for a quick look or a chat.
+
+    The slides are drawn from the deck's PDF (LibreOffice, then pdftoppm from poppler-utils),
+    so they look as they will in PowerPoint. With --each, every slide is also its own PNG.
+    """
+    from deckgen.build import plan
+    from deckgen.render.pdf import find_soffice
+    from deckgen.thumbs import ThumbOptions, build_thumbs, find_pdftoppm
+
+    find_soffice()
+    find_pdftoppm()
+    counties, problems = plan(deck, county)
+    if any(d.severity == "error" for d in problems):
+        ui.print_diagnostics(problems)
+        sys.exit(1)
+    options = ThumbOptions(out_dir, width, each)
+    results: list[Result] = []
+    with ui.progress(3 * len(counties), f"Thumbnails of {deck.name}") as bar:
+        # One at a time: LibreOffice instances side by side were slower than in turn.
+        for c in counties:
+            results.append(build_thumbs(deck, c, options, lambda _step: bar.update(bar.task_ids[0], advance=1)))
+    ui.print_diagnostics(all_diagnostics([Result(str(deck), None, diagnostics=problems), *results]))
+    for r in results:
+        if r.failure:
+            sys.stderr.write(f"deckgen: error: {r.failure}\n")
+    rows = [
+        [r.name or deck.stem, r.county or "-", str(r.slides), ", ".join(Path(o).name + ("/" if Path(o).is_dir() else "") for o in r.outputs) or "failed", f"{r.seconds:.2f}"]
+        for r in results
+    ]
+    ui.summary(rows, ["deck", "county", "slides", "outputs", "seconds"], f"Thumbnails in {out_dir}/")
+    sys.exit(0 if results and all(r.ok for r in results) else max((r.exit_code for r in results), default=1))
