@@ -163,6 +163,7 @@ def build(
             if on_done:
                 on_done(result)
     else:
+        _preload(options)
         with ProcessPoolExecutor(max_workers=min(workers, len(counties))) as pool:
             futures = [pool.submit(build_county, deck_path, c, options) for c in counties]
             for future in as_completed(futures):
@@ -173,6 +174,19 @@ def build(
     order = {c: i for i, c in enumerate(counties)}
     results.sort(key=lambda r: order.get(r.county, 0))
     return results, problems
+
+
+def _preload(options: Options) -> None:
+    """Import the stages a job needs before the workers start: forked workers then share
+    them instead of each importing python-pptx, Jinja2 and the rest on its own."""
+    import deckgen.check  # noqa: F401
+    import deckgen.write  # noqa: F401
+
+    if "pptx" in options.formats or "pdf" in options.formats:
+        import deckgen.render.pptx  # noqa: F401
+        import deckgen.selfcheck  # noqa: F401
+    if "html" in options.formats or "html-single" in options.formats:
+        import deckgen.render.reveal  # noqa: F401
 
 
 def check_deck(deck_path: Path, county: str | None) -> list[Diagnostic]:
