@@ -34,6 +34,10 @@ def deck_counties(src: SourceDeck, project: Project, requested: str | None, diag
     county the deck lists (``counties: all``: every county file), or ``[None]`` for a deck
     without counties."""
     listed = listed_counties(src, project)
+    node = src.settings.get("counties")
+    if node is not None and not listed:
+        diags.error(node.loc, "'counties: all' but content/counties/ has no county files", "add content/counties/<name>.yaml, or remove 'counties:'")
+        return []
     if requested in (None, "all"):
         return list(listed) or [None]
     assert requested is not None

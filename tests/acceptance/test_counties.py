@@ -540,6 +540,17 @@ def test_an_unknown_county_in_only_or_skip(project: Path) -> None:
     ]
 
 
+def test_counties_all_without_county_files(project: Path) -> None:
+    for path in (project / "content/counties").glob("*.yaml"):
+        path.unlink()
+    result = deckgen(project)
+    assert result.exit_code == 1
+    assert error_lines(result) == [
+        "content/decks/regionmote.yaml:10:11: error: 'counties: all' but content/counties/ has no county files; "
+        "add content/counties/<name>.yaml, or remove 'counties:'"
+    ]
+
+
 def test_a_parameter_cannot_hide_the_county(project: Path) -> None:
     edit(project / DECK, "  - use: diskusjon\n", "  - use: diskusjon\n    with: {county: x}\n")
     result = deckgen(project, "--county", "buskerud")
