@@ -12,12 +12,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from clients import ooxml_validator_path
 
 REPO = Path(__file__).resolve().parent.parent
 
 _CLIENTS = {
     "libreoffice": lambda: shutil.which("soffice") is not None,
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
+    "validator": lambda: ooxml_validator_path() is not None,
 }
 
 
@@ -31,6 +33,14 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             if os.environ.get("DECKGEN_REQUIRE_CLIENTS") == "1":
                 pytest.fail(f"{name} is required in CI but not installed")
             pytest.skip(f"{name} not installed")
+
+
+@pytest.fixture(scope="session")
+def ooxml_validator() -> str:
+    """The validator's command; tests using it are marked ``validator``."""
+    found = ooxml_validator_path()
+    assert found is not None  # the marker skipped (or failed, in CI) already
+    return found
 
 
 @pytest.fixture(scope="session")
