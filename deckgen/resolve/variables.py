@@ -184,11 +184,12 @@ def _substitute(
         token = match.group(0)
         nth = seen.get(token, 0)
         seen[token] = nth + 1
-        where = scope.locate(loc, token, nth)
         plain_parts.append(text[last : match.start()])
         md_parts.append(text[last : match.start()])
-        value = scope.lookup(match.group(1), where, diags)
-        inserted = token if value is _MISSING else (_as_text(value, match.group(1), where, diags) or "")
+        local = Diagnostics()
+        value = scope.lookup(match.group(1), loc, local)
+        inserted = token if value is _MISSING else (_as_text(value, match.group(1), loc, local) or "")
+        _relocated(local, scope, loc, token, nth, diags)
         plain_parts.append(inserted)
         # Backslashes are literal in code, so a value there goes in as it is.
         md_parts.append(inserted if index in in_code else escape_markdown(inserted))
@@ -203,6 +204,14 @@ def _substitute(
     plain_parts.append(rest)
     md_parts.append(rest)
     return "".join(plain_parts), "".join(md_parts)
+
+
+def _relocated(found: Diagnostics, scope: Scope, loc: SourceLoc, token: str, nth: int, diags: Diagnostics) -> None:
+    """Move ``found``'s messages to where the variable is written (looked up only when there
+    is a message: a build without mistakes never reads a file twice)."""
+    if found.items:
+        where = scope.locate(loc, token, nth)
+        diags.extend(replace(d, loc=where) for d in found.items)
 
 
 def _in_code(text: str) -> set[int]:
@@ -264,7 +273,9 @@ def substitute_located(node: Located, scope: Scope, diags: Diagnostics) -> Locat
             return node
         expr = whole_variable(value)
         if expr is not None:
-            found = scope.lookup(expr, scope.locate(node.loc, value.strip()), diags)
+            local = Diagnostics()
+            found = scope.lookup(expr, node.loc, local)
+            _relocated(local, scope, node.loc, value.strip(), 0, diags)
             if found is _MISSING:
                 return node
             return _literal(found, node.loc, node.key_loc)
