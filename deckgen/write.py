@@ -7,6 +7,10 @@ staged file or folder is ``os.replace``d over the old one. So a build that fails
 (the disk fills up, a permission is missing) has changed no earlier output at all, and a reader
 never sees half a file. Temporary files and folders are removed on every failure.
 
+Ctrl-C (or any exception) while writing removes the temporary files too; a build killed
+outright leaves them, and a later build into the same folder removes them once they are an
+hour old (younger ones may belong to another deck building there at the same time).
+
 A folder cannot be replaced over an existing folder in one step: the old one is first renamed
 to ``.deckgen-tmp-old-<name>`` and removed after the new one is in place. If a build is killed
 between those two renames, the next build finds the old folder under that name and puts it
@@ -25,6 +29,7 @@ import errno
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -34,6 +39,7 @@ from deckgen.errors import OutputError
 TEMP_PREFIX = ".deckgen-tmp-"
 FILE_MODE = 0o644
 FOLDER_MODE = 0o755
+STALE_SECONDS = 3600  # a temporary file this old belongs to no running build
 
 
 def _safe_parts(rel: str) -> tuple[str, ...]:
@@ -68,6 +74,7 @@ def write_outputs(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
     current = out_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        _sweep_stale(out_dir)
         for top, files in sorted(groups.items()):
             current = out_dir / top
             _recover(current)
@@ -164,6 +171,19 @@ def _same_folder(target: Path, files: Mapping[tuple[str, ...], bytes]) -> bool:
     if present != set(files):
         return False
     return all(target.joinpath(*parts).read_bytes() == data for parts, data in files.items())
+
+
+def _sweep_stale(out_dir: Path) -> None:
+    """Remove temporary files and folders that a killed build (SIGKILL, power loss) left in
+    ``out_dir``. Only those older than ``STALE_SECONDS``: another deck may be building into
+    the same folder right now, and its temporary files are fresh."""
+    now = time.time()
+    for path in out_dir.glob(f"{TEMP_PREFIX}*"):
+        if path.name.startswith(f"{TEMP_PREFIX}old-"):
+            continue  # a moved-aside folder: _recover decides about it
+        with contextlib.suppress(OSError):
+            if now - path.lstat().st_mtime > STALE_SECONDS:
+                _remove(path)
 
 
 # --------------------------------------------------------------------------- committing

@@ -178,3 +178,41 @@ def test_write_fd_handles_short_writes(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.undo()
     assert (tmp_path / "x.bin").read_bytes() == bytes(range(256)) * 4
     assert write_mod.FILE_MODE == 0o644
+
+
+def test_ctrl_c_while_writing_changes_nothing(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    write_outputs(OLD, out)
+    before = snapshot(out)
+    calls = {"n": 0}
+    real = os.write
+
+    def interrupted(fd: int, data: bytes) -> int:
+        calls["n"] += 1
+        if calls["n"] > 2:
+            raise KeyboardInterrupt
+        return real(fd, data)
+
+    monkeypatch.setattr(os, "write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_outputs(NEW, out)
+    monkeypatch.undo()
+    assert snapshot(out) == before
+    assert temp_leftovers(out) == []
+
+
+def test_stale_temporary_files_of_a_killed_build_are_swept(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_outputs(OLD, out)
+    stale_file = out / f"{TEMP_PREFIX}abc123"
+    stale_file.write_bytes(b"half a pptx")
+    stale_dir = out / f"{TEMP_PREFIX}def456"
+    (stale_dir / "assets").mkdir(parents=True)
+    fresh = out / f"{TEMP_PREFIX}fresh"  # another deck's build, running now
+    fresh.write_bytes(b"in progress")
+    old = write_mod.time.time() - write_mod.STALE_SECONDS - 10
+    for path in (stale_file, stale_dir):
+        os.utime(path, (old, old))
+    write_outputs({"other.pptx": b"x"}, out)
+    assert temp_leftovers(out) == [fresh.name]
