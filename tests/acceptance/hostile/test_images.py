@@ -177,3 +177,20 @@ def test_png_text_metadata_is_stripped(mini: Mini) -> None:
     assert mini.build().exit_code == 0
     for where, data in embedded_pictures(mini).items():
         assert b"Ola Nordmann" not in data and b"59.9,10.7" not in data, where
+
+
+def test_cmyk_jpeg_is_converted_to_rgb(mini: Mini) -> None:
+    # Browsers and PowerPoint disagree on CMYK JPEGs (Adobe's inverted ones look like
+    # negatives): resolve re-encodes them as RGB.
+    out = io.BytesIO()
+    Image.new("CMYK", (16, 16), (0, 255, 255, 0)).save(out, "JPEG")
+    with_picture(mini, "trykk.jpg", out.getvalue())
+    run = mini.build()
+    assert run.exit_code == 0, run.stderr
+    jpegs = [d for d in embedded_pictures(mini).values() if d[:2] == b"\xff\xd8"]
+    assert len(jpegs) == 2
+    for data in jpegs:
+        img = Image.open(io.BytesIO(data))
+        assert img.mode == "RGB"
+        red = img.getpixel((8, 8))
+        assert red[0] > 200 and red[1] < 60 and red[2] < 60, red
