@@ -60,7 +60,7 @@ def parse_markdown(
 ) -> MarkdownFile:
     """Parse ``text`` and split it into slides with their fields, body and notes."""
     tokens = _PARSER.parse(text)
-    _check_truncation(tokens, text, rel, diags)
+    _check_truncation(tokens, rel, diags)
     front: Located | None = None
     if tokens and tokens[0].type == "front_matter":
         fm = tokens.pop(0)
@@ -86,7 +86,7 @@ def parse_markdown(
     return mdfile
 
 
-def _check_truncation(tokens: list[Token], text: str, rel: str, diags: Diagnostics) -> None:
+def _check_truncation(tokens: list[Token], rel: str, diags: Diagnostics) -> None:
     """Detect markdown-it's silent truncation past ``maxNesting``.
 
     The block parser stops tokenising a container once ``state.level`` reaches ``maxNesting``
@@ -96,7 +96,6 @@ def _check_truncation(tokens: list[Token], text: str, rel: str, diags: Diagnosti
     where text may have been dropped. Line coverage is not used: plugin tokens (containers)
     do not cover their closing line.
     """
-    del text  # kept for the signature; detection works on tokens alone
     limit = int(_PARSER.options["maxNesting"])
     for token in tokens:
         if token.nesting == 1 and token.level >= limit - 1:
