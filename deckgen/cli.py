@@ -322,3 +322,42 @@ def thumbs_cmd(deck: Path, county: str | None, out_dir: Path, each: bool, width:
     ]
     ui.summary(rows, ["deck", "county", "slides", "outputs", "seconds"], f"Thumbnails in {out_dir}/")
     sys.exit(0 if results and all(r.ok for r in results) else max((r.exit_code for r in results), default=1))
+
+
+@main.group("new")
+def new_group() -> None:
+    """Start new content files: a deck from the slide library, or a county's data file."""
+
+
+_PROJECT_OPTION = click.option(
+    "--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+    show_default=True, help="The project folder (the one holding content/).",
+)
+
+
+@new_group.command("deck")
+@click.argument("name")
+@_PROJECT_OPTION
+def new_deck_cmd(name: str, project_dir: Path) -> None:
+    """Write content/decks/NAME.yaml listing every slide of the library and every county,
+    each with a comment; delete what the deck does not need. Never overwrites a file."""
+    from deckgen.scaffold import new_deck
+
+    path, files, counties = new_deck(name, project_dir)
+    rel = path.relative_to(project_dir.resolve()).as_posix()
+    ui.note(f"created {rel}: {files} slide files, {counties} counties")
+    ui.note(f"next: edit it, then `deckgen serve {rel}` to see it as you go")
+
+
+@new_group.command("county")
+@click.argument("name")
+@_PROJECT_OPTION
+def new_county_cmd(name: str, project_dir: Path) -> None:
+    """Write content/counties/NAME.yaml with every field the slide library uses, commented,
+    filled with example values to replace. Never overwrites a file."""
+    from deckgen.scaffold import new_county
+
+    path, variables = new_county(name, project_dir)
+    rel = path.relative_to(project_dir.resolve()).as_posix()
+    ui.note(f"created {rel}: {variables} county variables of the library, with example values")
+    ui.note(f"next: replace the examples, delete the line 'example: true', then `deckgen check` a deck for county {name}")
