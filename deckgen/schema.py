@@ -195,7 +195,7 @@ DECK = {
             "additionalProperties": {"type": "string"},
         },
         "brand": {"type": "string"},
-        "lang": {"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Z]{2})?$"},
+        "lang": {"type": "string", "pattern": r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "description": "a BCP 47 language tag: nb-NO, nn-NO, se-NO, en-GB"},
         "county": {"type": "string"},
         "counties": {
             "anyOf": [{"type": "array", "items": {"type": "string"}, "minItems": 1}, {"enum": ["all"]}],
@@ -315,12 +315,10 @@ def _at(root: Any, path: list[Any]) -> Any:
     node = root
     for step in path:
         value = node.value
-        if isinstance(value, dict) and step in value:
-            node = value[step]
-        elif isinstance(value, list) and isinstance(step, int) and step < len(value):
-            node = value[step]
-        else:
+        found = step in value if isinstance(value, dict) else isinstance(value, list) and isinstance(step, int) and step < len(value)
+        if not found:
             break
+        node = value[step]
     return node
 
 
