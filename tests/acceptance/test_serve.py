@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import queue
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,10 +29,10 @@ DECK = "content/decks/regionmote.yaml"
 class Server:
     """``deckgen serve`` running in a subprocess; its stderr lines collected as they come."""
 
-    def __init__(self, project: Path, *args: str) -> None:
+    def __init__(self, project: Path, *args: str, deck: str = DECK) -> None:
         env = {**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "deckgen", "serve", DECK, "--port", "0", *args],
+            [sys.executable, "-m", "deckgen", "serve", deck, "--port", "0", *args],
             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
         self.lines: queue.Queue[str] = queue.Queue()
@@ -134,6 +135,26 @@ def test_a_broken_save_keeps_the_last_good_page_and_reports_the_error(server: Se
         _edit(slide, "{{ county.nmae }}", "{{ county.name }} og omegn")
         assert stream.until("reload").data == {"build": 2}
     assert "Buskerud og omegn" in fetch(server.url, "/").body.decode()
+
+
+def test_a_plain_markdown_deck_beside_the_project_folders(project: Path, repo: Path) -> None:
+    talk = project / "examples" / "talk.md"  # outside content/: watched as a single file
+    talk.parent.mkdir()
+    shutil.copy(repo / "examples" / "talk.md", talk)
+    s = Server(project, deck="examples/talk.md")
+    try:
+        assert "Hvorfor samarbeide?" in fetch(s.url, "/").body.decode()
+        with EventStream(s.url) as stream:
+            stream.next()
+            temp = talk.with_name(".talk.md.swp")
+            temp.write_text(talk.read_text(encoding="utf-8").replace("Hvorfor samarbeide?", "Hvorfor samarbeide nå?"), encoding="utf-8")
+            os.replace(temp, talk)
+            assert stream.until("reload").data == {"build": 2}
+        assert "Hvorfor samarbeide nå?" in fetch(s.url, "/").body.decode()
+    finally:
+        code, log = s.stop()
+    assert code == 0, log
+    assert "watching content/, templates/, assets/, examples/talk.md" in log
 
 
 def test_traversal_and_foreign_requests_are_refused(server: Server, project: Path) -> None:
