@@ -151,6 +151,9 @@ def _scalar_text(value: Any) -> str:
 
 
 def _as_text(value: Any, expr: str, loc: SourceLoc, diags: Diagnostics) -> str | None:
+    if isinstance(value, Located) and value.raw is not None and value.value is not None:
+        # An unquoted number or yes/no shows as the author wrote it: 1.10 stays "1.10".
+        return value.raw
     value = _unwrap(value)
     if isinstance(value, (str, int, float, bool)):
         return _scalar_text(value)

@@ -17,13 +17,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from jinja2 import ChoiceLoader, DictLoader, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, DictLoader, PackageLoader, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from deckgen.errors import BuildError, Diagnostic, SourceLoc
 from deckgen.model import (
     LAYOUTS,
     Asset,
@@ -173,9 +175,50 @@ def render_reveal(deck: Deck, *, single: bool = False, notes: bool = True) -> di
     """Render ``deck`` to reveal.js: ``{"<deck>/index.html": …, "<deck>/assets/…": …}``, or
     ``{"<deck>.html": …}`` with ``single``. Speaker notes are left out with ``notes=False``.
 
-    Raises :class:`deckgen.errors.UsageError` when reveal.js is not installed (``npm ci``).
-    The same deck gives the same bytes.
+    Raises :class:`deckgen.errors.UsageError` when reveal.js is not installed (``npm ci``),
+    and a located :class:`deckgen.errors.BuildError` when a brand's template override is
+    broken (a syntax error, an unknown name, something the sandbox refuses). A failure in a
+    package template is a bug and keeps its traceback. The same deck gives the same bytes.
     """
+    overrides = deck.brand.reveal_templates
+    try:
+        return _render(deck, single=single, notes=notes)
+    except TemplateError as exc:
+        if not overrides:
+            raise
+        name = getattr(exc, "name", None) or getattr(exc, "template", None)
+        folder = deck.brand.master_path.rsplit("/", 1)[0] if "/" in deck.brand.master_path else "."
+        where = f"{folder}/reveal/{name}" if name in overrides else f"{folder}/reveal/"
+        line = getattr(exc, "lineno", None) or _template_line(exc) or 1
+        message = getattr(exc, "message", None) or str(exc)
+        raise BuildError(
+            [
+                Diagnostic(
+                    SourceLoc(where, line, 1),
+                    f"the brand's reveal.js template failed: {message}",
+                    "error",
+                    "fix the template or remove it to use deckgen's own",
+                )
+            ]
+        ) from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line a runtime error came from (Jinja2 maps its frames to ``<template>``)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<template>"]
+    return frames[-1].lineno if frames else None
+
+
+def _render_template(template: Template, name: str, **context: object) -> str:
+    """Render one layout template; a template error says which template it came from."""
+    try:
+        return template.render(**context)
+    except TemplateError as exc:
+        exc.template = name  # type: ignore[attr-defined]
+        raise
+
+
+def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
     vendor = load_vendor()
     env = make_environment(deck.brand.reveal_templates)
     files = _Files(deck.name, single)
@@ -200,7 +243,13 @@ def render_reveal(deck: Deck, *, single: bool = False, notes: bool = True) -> di
             extra["label"] = slide.content.label or _discussion_label(ui, slide.content)
         if slide.layout == "tiles":
             extra["tiles_cols"] = styles.tile_columns(len(getattr(slide.content, "tiles", ())))
-        html = env.get_template(f"layouts/{slide.layout}.html.j2").render(
+        template_name = f"layouts/{slide.layout}.html.j2"
+        try:
+            template = env.get_template(template_name)
+        except TemplateError as exc:
+            exc.template = template_name  # type: ignore[attr-defined]
+            raise
+        html = _render_template(template, template_name,
             deck=deck,
             slide=slide,
             c=slide.content,
