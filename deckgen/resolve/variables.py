@@ -295,6 +295,7 @@ def _literal(value: Any, loc: SourceLoc, key_loc: SourceLoc | None = None) -> Lo
     """A variable's value as a Located tree placed where the variable was written; nested
     entries keep their own source locations. Every scalar is a :class:`Substituted`, so a
     layout that parses a field as Markdown shows data (a project's name) literally."""
+    raw = value.raw if isinstance(value, Located) else None
     value = _unwrap(value)
     if isinstance(value, dict):
         return Located({str(k): _literal(v, _loc_of(v, loc), _key_loc_of(v)) for k, v in value.items()}, loc, key_loc)
@@ -302,7 +303,8 @@ def _literal(value: Any, loc: SourceLoc, key_loc: SourceLoc | None = None) -> Lo
         return Located([_literal(v, _loc_of(v, loc)) for v in value], loc, key_loc)
     if value is None:
         return Located(None, loc, key_loc)
-    return Substituted(value, loc, key_loc, None, escape_markdown(_scalar_text(value)))
+    # The value keeps its type (a number for `minutes:`); its text is as the author wrote it.
+    return Substituted(value, loc, key_loc, raw, escape_markdown(raw if raw is not None else _scalar_text(value)))
 
 
 def _loc_of(value: Any, default: SourceLoc) -> SourceLoc:

@@ -24,6 +24,7 @@ COUNTY_YAML = """\
 name: Buskerud
 example: false
 founded: 2024-01-01
+version: 1.10
 board:
   period: "2024-2027"
   members:
@@ -70,7 +71,8 @@ LOC = SourceLoc("content/slides/x.md", 3, 8)
         ("{{ county.board.members.1.place }}", "Buskerud FK"),
         ("{{ county.key }}", "buskerud"),
         ("{{ meeting.name }} / {{ deck.title }}", "Regionmøte / KS"),
-        ("{{ county.example }}", "nei"),
+        ("{{ county.example }}", "false"),  # unquoted true/false and numbers show as written
+        ("{{ county.version }}", "1.10"),
         ("{{ county.founded }}", "2024-01-01"),  # the loader keeps dates as written
         ("{{ county.name }}{{ county.key }}", "Buskerudbuskerud"),
         ("no variables at all", "no variables at all"),
@@ -258,6 +260,13 @@ def test_body_text_gets_values_after_parsing() -> None:
     s = Scope({"county": {"name": "**x** <b>"}})
     body = substitute_text(md.slides[0].body, s, diags, LOC)
     assert body[0].runs[0].text == "Nytt styre i **x** <b>"
+    assert not diags.items
+
+
+def test_whole_variable_number_keeps_its_type_and_its_text() -> None:
+    diags = Diagnostics()
+    out = substitute_located(Located("{{ county.version }}", LOC), scope(), diags)
+    assert out.value == 1.1 and markdown_text(out) == "1\\.10"
     assert not diags.items
 
 
