@@ -201,10 +201,13 @@ def _watch_build(deck: Path, county: str | None, options: Options) -> list[Resul
         ui.note(f"watching {where} (Ctrl+C stops)")
 
     _sigterm_is_ctrl_c()
+    stop = threading.Event()
     try:
-        watching.run(spec, rebuild, threading.Event(), on_ready=rebuild)
+        watching.run(spec, rebuild, stop, on_ready=rebuild)
     except KeyboardInterrupt:
         ui.note("stopped watching")
+    finally:
+        stop.set()
     return last
 
 

@@ -126,6 +126,7 @@ def serve(
         try:
             watch.run(spec, preview.rebuild, stop, on_ready=ready)
         finally:
+            stop.set()  # ends the watcher threads too when Ctrl+C ended the loop
             preview.close()
     return preview
 
