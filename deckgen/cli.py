@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import click
@@ -211,6 +212,13 @@ def _watch_build(deck: Path, county: str | None, options: Options) -> list[Resul
     return last
 
 
+def _spinner(label: str) -> AbstractContextManager[object]:
+    """A progress display for work of unknown length (a pulsing bar)."""
+    bar = ui.progress(0, label)
+    bar.update(bar.task_ids[0], total=None)
+    return bar
+
+
 def _is_loopback(host: str) -> bool:
     import ipaddress
 
@@ -280,7 +288,7 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
 
     _sigterm_is_ctrl_c()
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a preview ends
-        serve(deck, county, host=host, port=port, report=report, log=ui.note, on_ready=ready, busy=lambda label: ui.progress(0, label), notes=not no_notes)
+        serve(deck, county, host=host, port=port, report=report, log=ui.note, on_ready=ready, busy=_spinner, notes=not no_notes)
     if started:
         p = started[0]
         ui.summary([[deck.name, str(p.builds), str(p.failed), p.url]], ["deck", "builds", "failed", "served at"], "Preview stopped")
