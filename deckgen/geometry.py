@@ -3,8 +3,9 @@
 Responsibility: the box arithmetic and the size choices of the layouts that draw their own
 shapes into a placeholder's area -- columns (cards), orgchart (bodies), tiles (cards) and the
 tables of ``roster`` and ``table`` -- with no python-pptx in sight, so that ``check`` (overflow)
-computes exactly the boxes and font sizes ``render.pptx`` draws, and the renderer can import
-the same functions instead of keeping its own copies.
+computes exactly the boxes and font sizes ``render.pptx`` draws: the renderer imports these
+functions and keeps only the python-pptx side (creating shapes, writing XML). This module is
+the one copy; it may not import python-pptx, Jinja2 or Pillow (tests/unit/test_imports.py).
 
 The renderer picks font sizes "fit by design": the largest size whose *estimated* text fits
 (Arial advance widths from a table, 1.2 line spacing, a little slack). ``check`` then measures
@@ -53,13 +54,7 @@ def points(value: float) -> int:
 
 def split(box: Box, n: int, gap: int, *, vertical: bool = False) -> list[Box]:
     """``n`` equal boxes side by side (or stacked when ``vertical``) with ``gap`` between."""
-    if n <= 0:
-        return []
-    if vertical:
-        each = (box.cy - gap * (n - 1)) // n
-        return [Box(box.x, box.y + i * (each + gap), box.cx, each) for i in range(n)]
-    each = (box.cx - gap * (n - 1)) // n
-    return [Box(box.x + i * (each + gap), box.y, each, box.cy) for i in range(n)]
+    return split_weighted(box, [1.0] * n, gap, vertical=vertical)
 
 
 def split_weighted(box: Box, weights: Sequence[float], gap: int, *,
@@ -108,11 +103,6 @@ def grid(box: Box, rows: int, cols: int, gap_x: int, gap_y: int) -> list[Box]:
         for row in split(box, rows, gap_y, vertical=True)
         for cell in split(row, cols, gap_x)
     ]
-
-
-def centered(outer: Box, cx: int, cy: int) -> Box:
-    """A ``cx`` x ``cy`` box centred in ``outer``."""
-    return Box(outer.x + (outer.cx - cx) // 2, outer.y + (outer.cy - cy) // 2, cx, cy)
 
 
 def take_top(box: Box, height: int, gap: int = 0) -> tuple[Box, Box]:
@@ -223,7 +213,8 @@ def block_height(lines: Iterable[Line], width: int) -> int:
 
 
 def words_fit(lines: Iterable[Line], width: int) -> bool:
-    """Whether every word of ``lines`` fits on a line of inner ``width`` EMU."""
+    """Whether every word of ``lines`` fits on a line of inner ``width`` EMU (a size that
+    splits a word across lines is never the right size)."""
     for line in lines:
         avail = (width - line.indent) / 12700
         if any(text_width_pt(w, line.size, line.bold) > avail for w in line.text.split()):
@@ -240,8 +231,8 @@ def fits(lines: Sequence[Line], width: int, height: int) -> bool:
 def para_lines(
     text: Text, size: float, *, bold: bool = False, space_before: float = 0.0, bullets: bool
 ) -> list[Line]:
-    """:class:`Line`s for a model text; list paragraphs are indented as the renderer indents
-    them in frames that do not inherit bullets (``bullets=True``)."""
+    """:class:`Line`s for a model text; list paragraphs are indented as the renderer's
+    ``write_text`` indents them in frames that do not inherit bullets (``bullets=True``)."""
     out = []
     for para in text:
         indent = LEVEL_INDENT * (para.level + 1) if bullets and para.kind != "text" else 0
@@ -567,21 +558,34 @@ def table_plan(
 
 # --------------------------------------------------------------------------- roster words
 
-# The roster table's header row and which rows it emphasises, as render.pptx draws them (its
-# i18n table): header words size the columns, emphasis sets rows in bold.
+# The roster table's header row and which rows it emphasises, as render.pptx draws them:
+# header words size the columns, emphasis sets rows in bold. Norwegian (Bokmål and Nynorsk)
+# and English; any other language falls back to English.
 _ROSTER_HEADERS = {
     "nb": ("Navn", "Kommune/organisasjon", "Rolle"),
+    # As the brief and the reveal.js output have it; Nynorsk would be "Namn".
     "nn": ("Navn", "Kommune/organisasjon", "Rolle"),
     "en": ("Name", "Municipality/organisation", "Role"),
 }
+_NORWEGIAN = ("nb", "nn", "no")
+# Roles that mark a person as holding an office (leader, deputy, chair) rather than a seat.
 _OFFICER_WORDS = ("leder", "leiar", "leader", "chair", "deputy")
 
 
-def roster_headers(lang: str) -> tuple[str, str, str]:
-    """The roster's column headers in ``lang`` (Norwegian or English)."""
+def word_language(lang: str) -> str:
+    """The key of deckgen's word tables for a BCP 47 tag: ``nn-NO`` -> ``nn``, ``nb-NO`` and
+    ``no`` -> ``nb``, anything else -> ``en``."""
     primary = lang.split("-")[0].lower()
-    key = "nn" if primary == "nn" else "nb" if primary in ("nb", "no") else "en"
-    return _ROSTER_HEADERS[key]
+    if primary == "nn":
+        return "nn"
+    if primary in _NORWEGIAN:
+        return "nb"
+    return "en"
+
+
+def roster_headers(lang: str) -> tuple[str, str, str]:
+    """The roster's column headers in ``lang`` (name, municipality/organisation, role)."""
+    return _ROSTER_HEADERS[word_language(lang)]
 
 
 def is_officer(role: str) -> bool:
