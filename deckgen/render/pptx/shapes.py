@@ -2,9 +2,10 @@
 
 Responsibility: the drawing vocabulary the layouts share -- cards (filled rounded rectangles
 with a text frame), plain text boxes, connectors glued to shapes with an arrow head, tables
-with explicit fills and rules, click actions, and box arithmetic. Everything is drawn with
-explicit brand colours and no theme style references (``p:style``), so a card looks the same
-on any master and carries no theme shadow.
+with explicit fills and rules, and click actions. Everything is drawn with explicit brand
+colours and no theme style references (``p:style``), so a card looks the same on any master
+and carries no theme shadow. Where the shapes go (box arithmetic, sizes) is
+:mod:`deckgen.geometry`'s, shared with ``check``.
 """
 
 from __future__ import annotations
@@ -19,11 +20,9 @@ from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu, Pt
 
+from deckgen.geometry import inches, points
 from deckgen.model import Box
-from deckgen.render.pptx.text import rgb, safe_href
-
-EMU_PER_INCH = 914400
-EMU_PER_PT = 12700
+from deckgen.render.pptx.text import rgb, safe_href, set_margins
 
 # Connection sites of rectangles and rounded rectangles, counter-clockwise from the top.
 TOP, LEFT, BOTTOM, RIGHT = 0, 1, 2, 3
@@ -34,71 +33,6 @@ _AFTER_CELL_LINES = (
     "a:cell3D", "a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill",
     "a:grpFill", "a:headers", "a:extLst",
 )  # fmt: skip
-
-
-def inches(value: float) -> int:
-    return int(round(value * EMU_PER_INCH))
-
-
-def points(value: float) -> int:
-    return int(round(value * EMU_PER_PT))
-
-
-# --------------------------------------------------------------------------- boxes
-
-
-def split(box: Box, n: int, gap: int, *, vertical: bool = False) -> list[Box]:
-    """``n`` equal boxes side by side (or stacked when ``vertical``) with ``gap`` between."""
-    return split_weighted(box, [1.0] * n, gap, vertical=vertical)
-
-
-def split_weighted(box: Box, weights: Sequence[float], gap: int, *, vertical: bool = False) -> list[Box]:
-    """Boxes side by side (or stacked) sized in proportion to ``weights``, ``gap`` apart."""
-    n = len(weights)
-    if n == 0:
-        return []
-    length = (box.cy if vertical else box.cx) - gap * (n - 1)
-    total = sum(weights)
-    out, pos = [], box.y if vertical else box.x
-    for w in weights:
-        size = int(length * w / total)
-        if vertical:
-            out.append(Box(box.x, pos, box.cx, size))
-        else:
-            out.append(Box(pos, box.y, size, box.cy))
-        pos += size + gap
-    return out
-
-
-def text_area(box: Box, margins: tuple[int, int, int, int], radius: float = 0.0) -> Box:
-    """The part of a card ``box`` its text may use: minus the insets and, for a rounded
-    rectangle of corner ``radius`` (fraction of the shorter side), minus the preset's text
-    rectangle inset (0.29289 x the corner radius on every side)."""
-    inset = int(0.29289 * radius * min(box.cx, box.cy))
-    left, top, right, bottom = margins
-    return Box(
-        box.x + left + inset,
-        box.y + top + inset,
-        box.cx - left - right - 2 * inset,
-        box.cy - top - bottom - 2 * inset,
-    )
-
-
-def grid(box: Box, rows: int, cols: int, gap_x: int, gap_y: int) -> list[Box]:
-    """Cells of a ``rows`` x ``cols`` grid filling ``box``, row by row."""
-    return [cell for row in split(box, rows, gap_y, vertical=True) for cell in split(row, cols, gap_x)]
-
-
-def centered(outer: Box, cx: int, cy: int) -> Box:
-    """A ``cx`` x ``cy`` box centred in ``outer``."""
-    return Box(outer.x + (outer.cx - cx) // 2, outer.y + (outer.cy - cy) // 2, cx, cy)
-
-
-def take_top(box: Box, height: int, gap: int = 0) -> tuple[Box, Box]:
-    """Split ``box`` into a top band of ``height`` and the rest below it (after ``gap``)."""
-    top = Box(box.x, box.y, box.cx, height)
-    rest = Box(box.x, box.y + height + gap, box.cx, max(box.cy - height - gap, 0))
-    return top, rest
 
 
 # --------------------------------------------------------------------------- shapes
@@ -143,9 +77,7 @@ def add_card(
     frame = shape.text_frame
     frame.vertical_anchor = anchor
     if margins is not None:
-        left, top, right, bottom = margins
-        frame.margin_left, frame.margin_top = Emu(left), Emu(top)
-        frame.margin_right, frame.margin_bottom = Emu(right), Emu(bottom)
+        set_margins(frame, margins)
     return shape
 
 
@@ -162,9 +94,7 @@ def add_text_box(
     shape.name = name
     frame = shape.text_frame
     frame.vertical_anchor = anchor
-    left, top, right, bottom = margins
-    frame.margin_left, frame.margin_top = Emu(left), Emu(top)
-    frame.margin_right, frame.margin_bottom = Emu(right), Emu(bottom)
+    set_margins(frame, margins)
     return shape
 
 

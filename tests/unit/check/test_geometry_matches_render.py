@@ -1,6 +1,11 @@
-"""deckgen.geometry computes the boxes and font sizes the PowerPoint renderer draws; until the
-renderer imports these functions itself, this test renders decks and reads the shapes back to
-show that the two agree (the overflow rule measures text in geometry's boxes)."""
+"""The overflow rule measures text in the boxes the PowerPoint renderer draws.
+
+Both call :mod:`deckgen.geometry` for cards, bodies, tiles and tables, but each feeds it its
+own inputs: ``check`` finds the content area from the brand's placeholder (``_area``) and
+rebuilds a table's header words, emphasis and size range (``table_grid``); the renderer takes
+the area from the slide and builds its own table spec. These tests render decks and read the
+shapes back, so a drift between those inputs (or code that stops going through geometry)
+fails here."""
 
 from __future__ import annotations
 

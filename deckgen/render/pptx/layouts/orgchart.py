@@ -17,6 +17,8 @@ from lxml import etree
 from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 
+from deckgen import geometry as geo
+from deckgen.geometry import ChartPlan
 from deckgen.model import Box, OrgChartContent, OrgEdge, OrgNode, Para, Run, Slide, plain
 from deckgen.render.pptx.context import RenderContext, content_of
 from deckgen.render.pptx.shapes import (
@@ -28,46 +30,12 @@ from deckgen.render.pptx.shapes import (
     add_card,
     add_text_box,
     connect,
-    inches,
     site_point,
-    split,
-    split_weighted,
-    text_area,
 )
 from deckgen.render.pptx.slides import put_title
-from deckgen.render.pptx.text import (
-    Line,
-    Style,
-    add_paragraph,
-    block_height,
-    fits,
-    largest_fitting,
-    para_lines,
-    prepare_frame,
-    rgb,
-    size_steps,
-    write_inline,
-)
+from deckgen.render.pptx.text import Style, add_paragraph, prepare_frame, rgb, write_inline
 
-RANK_GAP = inches(0.6)  # room for the connectors and their arrow heads
-SLOT_GAP = inches(0.16)
-PAD_X = inches(0.1)
-PAD_Y = inches(0.07)
-NAME_EXTRA = 3.0  # the body's name is this many points larger than its facts
-FACT_SPACE = 2.0  # points between facts
 LABEL_SIZE = 10.0
-RADIUS = 0.06
-NAME_ONLY_WEIGHT = 0.6  # a rank whose bodies have no facts gets a narrower lane
-MARGINS = (PAD_X, PAD_Y, PAD_X, PAD_Y)
-
-
-@dataclass(frozen=True, slots=True)
-class ChartPlan:
-    """Where each body goes and the facts' font size."""
-
-    boxes: dict[str, Box]
-    size: float
-    lanes: tuple[Box, ...]  # one per rank
 
 
 def render(ctx: RenderContext, slide: Slide) -> None:
@@ -76,7 +44,7 @@ def render(ctx: RenderContext, slide: Slide) -> None:
     area = ctx.take_area()
     if not content.nodes:
         return
-    chart = plan(content, area)
+    chart = geo.orgchart_plan(content, area)
     cards = {node.id: _card(ctx, node, chart) for node in content.nodes}
     nodes = {node.id: node for node in content.nodes}
     first_card = next(iter(cards.values())).element
@@ -84,58 +52,6 @@ def render(ctx: RenderContext, slide: Slide) -> None:
         cxn = _edge(ctx, edge, nodes, cards, chart, content.direction == "right", n)
         # Lines go under the boxes: where a line passes a box, the box stays readable.
         first_card.addprevious(cxn.element)
-
-
-# --------------------------------------------------------------------------- planning
-
-
-def plan(content: OrgChartContent, area: Box) -> ChartPlan:
-    """Cells per rank and slot, the largest facts size that fits every body in its cell,
-    and each body's box: one height per rank (the tallest body's), centred in its cell."""
-    right = content.direction == "right"
-    n_ranks = max(content.ranks, max(n.rank for n in content.nodes) + 1)
-    weights = [1.0 if any(n.facts for n in content.nodes if n.rank == r) else NAME_ONLY_WEIGHT for r in range(n_ranks)]
-    lanes = tuple(split_weighted(area, weights, RANK_GAP, vertical=not right))
-    slots = {r: max((n.slot for n in content.nodes if n.rank == r), default=0) + 1 for r in range(n_ranks)}
-    cells = {n.id: _cells(lanes[n.rank], slots[n.rank], max(slots.values()), right)[n.slot] for n in content.nodes}
-
-    def all_fit(size: float) -> bool:
-        for n in content.nodes:
-            inner = text_area(cells[n.id], MARGINS, RADIUS)
-            if not fits(node_lines(n, size), inner.cx, inner.cy):
-                return False
-        return True
-
-    size = largest_fitting(size_steps(16, 8), all_fit)
-    heights: dict[int, int] = {}
-    for n in content.nodes:
-        cell = cells[n.id]
-        inner = text_area(cell, MARGINS, RADIUS)
-        need = block_height(node_lines(n, size), inner.cx) + (cell.cy - inner.cy)
-        heights[n.rank] = min(max(heights.get(n.rank, 0), need), cell.cy)
-    boxes = {}
-    for n in content.nodes:
-        cell, h = cells[n.id], heights[n.rank]
-        boxes[n.id] = Box(cell.x, cell.y + (cell.cy - h) // 2, cell.cx, h)
-    return ChartPlan(boxes, size, lanes)
-
-
-def _cells(lane: Box, slots: int, widest: int, right: bool) -> list[Box]:
-    """The cells of one rank. Columns ("right") share their height among their bodies;
-    rows ("down") give every body the width it has in the widest row, centred, so a row with
-    one body holds one box above the middle of the next row, not a banner across the slide."""
-    if right:
-        return split(lane, slots, SLOT_GAP, vertical=True)
-    width = (lane.cx - SLOT_GAP * (widest - 1)) // widest
-    total = slots * width + (slots - 1) * SLOT_GAP
-    x0 = lane.x + (lane.cx - total) // 2
-    return [Box(x0 + i * (width + SLOT_GAP), lane.y, width, lane.cy) for i in range(slots)]
-
-
-def node_lines(node: OrgNode, size: float) -> list[Line]:
-    """The lines a body's box holds, for measuring."""
-    facts = para_lines(node.facts, size, space_before=FACT_SPACE, bullets=True)
-    return [Line(plain(node.name), size + NAME_EXTRA, bold=True), *facts]
 
 
 # --------------------------------------------------------------------------- drawing
@@ -147,13 +63,13 @@ def _card(ctx: RenderContext, node: OrgNode, chart: ChartPlan) -> Any:
         chart.boxes[node.id],
         ctx.color("surface"),
         name=plain(node.name),
-        radius=RADIUS,
-        margins=MARGINS,
+        radius=geo.ORG_RADIUS,
+        margins=geo.ORG_MARGINS,
     )
     frame = card.text_frame
     prepare_frame(frame)
     name = Style(
-        size=chart.size + NAME_EXTRA,
+        size=chart.size + geo.ORG_NAME_EXTRA,
         color=ctx.color("primary"),
         font=ctx.font("heading"),
         bold=True,
@@ -163,7 +79,7 @@ def _card(ctx: RenderContext, node: OrgNode, chart: ChartPlan) -> Any:
     fact = Style(size=chart.size, color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT)
     for para in node.facts:
         bullet = para if para.kind != "text" else Para(para.runs, "bullet", para.level, para.rtl)
-        add_paragraph(frame, bullet, fact, space_before=FACT_SPACE)
+        add_paragraph(frame, bullet, fact, space_before=geo.ORG_FACT_SPACE)
     return card
 
 
@@ -314,7 +230,7 @@ def _set_bend(cxn: Any, x: int) -> None:
 
 def _label(ctx: RenderContext, text: str, at: tuple[int, int], n: int) -> None:
     x, y = at
-    width, height = inches(1.1), inches(0.28)
+    width, height = geo.inches(1.1), geo.inches(0.28)
     box = Box(x - width // 2, y - height // 2, width, height)
     shape = add_text_box(ctx.shapes, box, name=f"Label {n}")
     shape.fill.solid()

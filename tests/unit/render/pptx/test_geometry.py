@@ -1,26 +1,34 @@
-"""The renderer's pure parts: measuring text, splitting areas, cropping, routing, words."""
+"""The renderer's pure parts: measuring text, splitting areas, cropping, routing, words.
+
+Measuring, splitting, sizing and the roster's words are :mod:`deckgen.geometry`'s (the
+renderer and ``check`` share them); cropping and connector routing are the renderer's own."""
 
 from __future__ import annotations
 
 import pytest
 
-from deckgen.model import Box, OrgChartContent, OrgNode, Run
-from deckgen.render.pptx import i18n
-from deckgen.render.pptx.layouts.image import contain_box, cover_crop
-from deckgen.render.pptx.layouts.orgchart import plan, route
-from deckgen.render.pptx.layouts.roster import is_officer
-from deckgen.render.pptx.layouts.tiles import grid_shape
-from deckgen.render.pptx.shapes import BOTTOM, LEFT, RIGHT, TOP, split, split_weighted, text_area
-from deckgen.render.pptx.tables import column_widths
-from deckgen.render.pptx.text import (
+from deckgen.geometry import (
     Line,
     block_height,
+    column_widths,
     count_lines,
     fits,
-    safe_href,
+    is_officer,
+    roster_headers,
+    split,
+    split_weighted,
+    text_area,
     text_width_pt,
     words_fit,
 )
+from deckgen.geometry import orgchart_plan as plan
+from deckgen.geometry import tiles_grid_shape as grid_shape
+from deckgen.model import Box, OrgChartContent, OrgNode, Run
+from deckgen.render.pptx import i18n
+from deckgen.render.pptx.layouts.image import contain_box, cover_crop
+from deckgen.render.pptx.layouts.orgchart import route
+from deckgen.render.pptx.shapes import BOTTOM, LEFT, RIGHT, TOP
+from deckgen.render.pptx.text import safe_href
 
 from .conftest import ORG
 
@@ -166,10 +174,12 @@ def test_officers_are_leaders_and_deputies() -> None:
 
 
 def test_words_follow_the_deck_language() -> None:
-    assert i18n.word("nb-NO", "place") == "Kommune/organisasjon"
-    assert i18n.word("nn-NO", "name") == "Navn"
-    assert i18n.word("en-GB", "role") == "Role"
-    assert i18n.word("sv-SE", "name") == "Name"
+    assert roster_headers("nb-NO")[1] == "Kommune/organisasjon"
+    assert roster_headers("no")[1] == "Kommune/organisasjon"
+    assert roster_headers("nn-NO")[0] == "Navn"
+    assert roster_headers("en-GB")[2] == "Role"
+    assert roster_headers("sv-SE")[0] == "Name"
+    assert i18n.discussion_label("en-GB", 3, "") == "Discuss for 3 minutes:"
     assert i18n.discussion_label("nb-NO", 3, "to og to") == "Diskuter 3 minutter (to og to):"
     assert i18n.discussion_label("nn", 5, "") == "Diskuter 5 minutt:"
     assert i18n.word("nb", "minutes", minutes=3) == "3 min"
