@@ -25,10 +25,7 @@ from deckgen.render.pptx.text import Style, add_paragraph, prepare_frame
 def render(ctx: RenderContext, slide: Slide) -> None:
     content = content_of(slide, TilesContent)
     put_title(ctx)
-    area = ctx.take_area()
-    if not content.tiles:
-        return
-    plan = geo.tiles_plan(content, area)
+    plan = geo.tiles_plan(content, ctx.take_area())  # no tiles: no cells
     for n, (tile, cell) in enumerate(zip(content.tiles, plan.cells, strict=True), start=1):
         _tile(ctx, tile, cell, plan, n)
 
