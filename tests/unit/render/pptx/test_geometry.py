@@ -6,6 +6,7 @@ renderer and ``check`` share them); cropping and connector routing are the rende
 from __future__ import annotations
 
 import pytest
+from fixtures.sample_deck import ORG
 
 from deckgen.geometry import (
     Line,
@@ -29,8 +30,6 @@ from deckgen.render.pptx.layouts.image import contain_box, cover_crop
 from deckgen.render.pptx.layouts.orgchart import route
 from deckgen.render.pptx.shapes import BOTTOM, LEFT, RIGHT, TOP
 from deckgen.render.pptx.text import safe_href
-
-from .conftest import ORG
 
 # --------------------------------------------------------------------------- text
 

@@ -8,6 +8,7 @@ import zipfile
 from typing import Any
 
 import pytest
+from fixtures.sample_deck import ORG, PEOPLE, PROSJEKTER, TILES, r, text
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
@@ -16,7 +17,7 @@ from deckgen.errors import BuildError
 from deckgen.model import LAYOUTS, Brand, Deck, LayoutMap, Slide, plain
 from deckgen.render.pptx import LAYOUT_RENDERERS, render_pptx
 
-from .conftest import ORG, PEOPLE, PROSJEKTER, TILES, make_deck, r, text
+from .conftest import make_deck
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
+from fixtures import reveal_sample
 from lxml import html as lxml_html
 
 from deckgen.model import Deck
 from deckgen.render.reveal import render_reveal
 
-SAMPLE = Path(__file__).resolve().parents[3] / "fixtures" / "reveal_sample.py"
-
-
-def load_sample() -> ModuleType:
-    """tests/fixtures/reveal_sample.py, loaded by path (tests/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("reveal_sample", SAMPLE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="session")
 def sample() -> ModuleType:
-    return load_sample()
+    """tests/fixtures/reveal_sample.py: the shared every-layout deck on the KS tokens."""
+    return reveal_sample
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from lxml import html as lxml_html
 
-from deckgen.model import LAYOUTS, Deck
+from deckgen.model import LAYOUTS, Deck, DiscussionContent, ImageContent, Para, Run
+from deckgen.render.reveal import render_reveal
 
 from .helpers import slide, text
 
@@ -23,7 +25,7 @@ def test_title(page: lxml_html.HtmlElement) -> None:
     assert "tone-dark" in s.get("class")
     assert text(s.cssselect("h1.slide-title")[0]) == "KS – Kommunesektorens organisasjon"
     assert text(s.cssselect(".cover-subtitle")[0]) == "Regionmøte i Buskerud"
-    assert text(s.cssselect(".cover-byline")[0]) == "Hønefoss, 11. juni 2024"
+    assert text(s.cssselect(".cover-byline")[0]) == "Regionmøte · Drammen · 11. juni 2024"
     assert s.cssselect(".cover-rule") and s.cssselect("img.slide-logo[alt='KS']")
     assert not s.cssselect(".slide-footer"), "the title slide has no footer, as in the master"
 
@@ -35,7 +37,7 @@ def test_section(page: lxml_html.HtmlElement) -> None:
 
 
 def test_content_slides_have_title_rule_footer_and_number(page: lxml_html.HtmlElement) -> None:
-    for n, layout in ((2, "columns"), (5, "bullets"), (11, "table")):
+    for n, layout in ((2, "columns"), (5, "bullets"), (12, "table")):
         s = page.cssselect(f"#slide-{n}")[0]
         assert s.get("data-layout") == layout
         assert "tone-light" in s.get("class")
@@ -45,14 +47,14 @@ def test_content_slides_have_title_rule_footer_and_number(page: lxml_html.HtmlEl
 
 
 def test_bullets_rebuild_nested_lists(page: lxml_html.HtmlElement) -> None:
-    body = slide(page, "bullets").cssselect(".slide-body")[0]
+    body = page.cssselect("#slide-8")[0].cssselect(".slide-body")[0]  # "Prosjekter"
     top = body.cssselect(":scope > ul > li")
     assert [text(li).split(" ")[0] for li in top] == ["«Bærekraftsløftet»", "«Tørn»", "«ABSOLUTT»"]
     nested = body.cssselect(":scope > ul > li > ul > li")
     assert [text(li) for li in nested] == [
         "12 kommuner kull 1. Oppstart kull 2 november 23",
         "18 kommuner i Viken deltar",
-        "Oppstart april 24",
+        "Oppstart april 24 (plan.md)",
     ]
 
 
@@ -128,29 +130,47 @@ def test_tiles_are_link_cards_and_videos_never_iframes(page: lxml_html.HtmlEleme
     assert "cols-4" in s.cssselect(".tiles")[0].get("class")
 
 
-def test_image_is_full_bleed_with_alt_and_credit(page: lxml_html.HtmlElement, folder: dict[str, bytes]) -> None:
+def test_image_is_full_bleed_with_alt_and_credit(page: lxml_html.HtmlElement) -> None:
     s = slide(page, "image")
     img = s.cssselect("img.full-bleed")[0]
-    assert img.get("alt") == "Fjordlandskap med åser og vann"
+    assert img.get("alt") == "Landskap med åser og vann under en lys himmel"
     assert "fit-cover" in img.get("class")
     assert re.fullmatch(r"assets/[0-9a-f]{16}\.jpg", img.get("src"))
     assert text(s.cssselect(".credit")[0]) == "Foto: Bly"
-    assert text(s.cssselect("h2.sr-only")[0]) == "Foto: Bly"
+    assert text(s.cssselect("h2.sr-only")[0]) == "Foto fra Buskerud"
+
+
+def test_image_focus_is_the_object_position(deck: Deck) -> None:
+    image = next(s for s in deck.slides if s.layout == "image")
+    assert isinstance(image.content, ImageContent)
+    focused = dataclasses.replace(image, content=dataclasses.replace(image.content, focus=(0.5, 0.4)))
+    folder = render_reveal(dataclasses.replace(deck, slides=(focused,)))
     css = b"".join(v for k, v in folder.items() if k.endswith(".css")).decode()
-    assert "#slide-8 .full-bleed { object-position: 50.0% 40.0%; }" in css
+    assert "#slide-1 .full-bleed { object-position: 50.0% 40.0%; }" in css
 
 
 def test_discussion_has_label_prompt_and_countdown(page: lxml_html.HtmlElement) -> None:
     s = slide(page, "discussion")
     assert text(s.cssselect(".discussion-label")[0]) == "Diskuter 3 minutter (to og to):"
     prompt = s.cssselect(".discussion-prompt p")[0]
-    assert prompt.cssselect("br"), "the hard line break stays"
-    assert text(prompt) == "Hvilke forventninger skal Ringeriksregionen IPR ha til KS?"
+    assert text(prompt) == "Hvilke forventninger skal Ringeriksregionen IPR ha til KS ?"
     countdown = s.cssselect(".countdown")[0]
     assert countdown.get("data-seconds") == "180"
     assert countdown.get("data-state") == "idle"
     assert text(countdown.cssselect(".countdown-time[role=timer]")[0]) == "3:00"
     assert countdown.cssselect("button.countdown-toggle[type=button]")
+
+
+def test_a_hard_line_break_in_the_prompt_stays(deck: Deck) -> None:
+    discussion = next(s for s in deck.slides if s.layout == "discussion")
+    assert isinstance(discussion.content, DiscussionContent)
+    runs = (Run("Hvilke forventninger skal"), Run("\n"), Run("Ringeriksregionen IPR ha til KS?"))
+    content = dataclasses.replace(discussion.content, prompt=(Para(runs),))
+    one = dataclasses.replace(deck, slides=(dataclasses.replace(discussion, content=content),))
+    page = lxml_html.fromstring(render_reveal(one)[f"{deck.name}/index.html"])
+    prompt = slide(page, "discussion").cssselect(".discussion-prompt p")[0]
+    assert prompt.cssselect("br"), "the hard line break stays"
+    assert text(prompt) == "Hvilke forventninger skal Ringeriksregionen IPR ha til KS?"
 
 
 def test_question(page: lxml_html.HtmlElement) -> None:

@@ -3,17 +3,19 @@ cross no other box, the same numbers every time."""
 
 from __future__ import annotations
 
-from types import ModuleType
+import dataclasses
 
 import pytest
+from fixtures.sample_deck import ORG
 
 from deckgen.model import OrgChartContent, OrgEdge, OrgNode, Run
 from deckgen.render.reveal.geometry import Rect
 from deckgen.render.reveal.orgchart import OrgLayout, _crosses, layout
 
 
-def _chart(sample: ModuleType, direction: str = "right") -> OrgChartContent:
-    return OrgChartContent(sample.ORG_NODES, sample.ORG_EDGES, direction, 4)  # type: ignore[arg-type]
+def _chart(direction: str = "right") -> OrgChartContent:
+    """The seed deck's org chart (the shared sample deck's), running ``direction``."""
+    return dataclasses.replace(ORG, direction=direction)
 
 
 def _on_side(point: tuple[float, float], rect: Rect) -> bool:
@@ -40,14 +42,14 @@ def _check(result: OrgLayout, width: float, height: float) -> None:
 
 
 @pytest.mark.parametrize("direction", ["right", "down"])
-def test_connectors_join_their_boxes_and_cross_no_other(sample: ModuleType, direction: str) -> None:
-    result = layout(_chart(sample, direction), 1159, 474)
+def test_connectors_join_their_boxes_and_cross_no_other(direction: str) -> None:
+    result = layout(_chart(direction), 1159, 474)
     assert len(result.nodes) == 6 and len(result.edges) == 6
     _check(result, 1159, 474)
 
 
-def test_ranks_flow_right_and_slots_down(sample: ModuleType) -> None:
-    rects = {p.node.id: p.rect for p in layout(_chart(sample), 1159, 474).nodes}
+def test_ranks_flow_right_and_slots_down() -> None:
+    rects = {p.node.id: p.rect for p in layout(_chart(), 1159, 474).nodes}
     assert rects["kommunestyrer"].right < rects["fylkesmotene"].x
     assert rects["fylkesmotene"].right < rects["fylkesstyrene"].x
     assert rects["fylkesstyrene"].x == rects["landstinget"].x
@@ -57,19 +59,19 @@ def test_ranks_flow_right_and_slots_down(sample: ModuleType) -> None:
     assert abs(rects["kommunestyrer"].cy - 474 / 2) < 1
 
 
-def test_skipping_edge_routes_around_the_rank_between(sample: ModuleType) -> None:
-    result = layout(_chart(sample), 1159, 474)
+def test_skipping_edge_routes_around_the_rank_between() -> None:
+    result = layout(_chart(), 1159, 474)
     edge = next(pe for pe in result.edges if (pe.edge.source, pe.edge.target) == ("kommunestyrer", "landstinget"))
     assert len(edge.points) >= 4
 
 
-def test_one_font_size_for_all_boxes(sample: ModuleType) -> None:
-    sizes = {p.font_px for p in layout(_chart(sample), 1159, 474).nodes}
+def test_one_font_size_for_all_boxes() -> None:
+    sizes = {p.font_px for p in layout(_chart(), 1159, 474).nodes}
     assert len(sizes) == 1
 
 
-def test_same_input_same_geometry(sample: ModuleType) -> None:
-    assert layout(_chart(sample), 1159, 474) == layout(_chart(sample), 1159, 474)
+def test_same_input_same_geometry() -> None:
+    assert layout(_chart(), 1159, 474) == layout(_chart(), 1159, 474)
 
 
 def test_many_connectors_into_one_box_are_spread() -> None:

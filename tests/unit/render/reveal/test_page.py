@@ -104,10 +104,10 @@ def test_notes_are_asides_and_left_out_on_request(deck: Deck) -> None:
     with_notes = parse(render_reveal(deck)[f"{deck.name}/index.html"])
     asides = with_notes.cssselect("section > aside.notes")
     assert len(asides) == sum(1 for s in deck.slides if s.notes)
-    assert text(asides[0]) == "Velkommen til regionmøtet."
+    assert text(asides[0]) == "Velkommen til regionmøte i Buskerud."
     data = render_reveal(deck, notes=False)[f"{deck.name}/index.html"]
     assert parse(data).cssselect("aside.notes") == []
-    assert "Velkommen til regionmøtet" not in data.decode()
+    assert "Velkommen til regionmøte i Buskerud" not in data.decode()
 
 
 def test_same_deck_same_bytes(sample: ModuleType) -> None:
