@@ -26,6 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
+from deckgen.geometry import is_officer  # the PowerPoint roster emphasises the same roles
 from deckgen.model import (
     LAYOUTS,
     Asset,
@@ -37,7 +38,7 @@ from deckgen.model import (
 )
 from deckgen.render.reveal import orgchart, styles
 from deckgen.render.reveal.geometry import num, slide_size
-from deckgen.render.reveal.text import blocks, host, is_external, is_officer, lines, safe_href
+from deckgen.render.reveal.text import blocks, host, is_external, lines, safe_href
 from deckgen.render.reveal.vendor import Vendor, csp_hash, load_vendor
 
 _MEDIA_EXT = {

@@ -128,12 +128,3 @@ def host(url: str) -> str:
     return name.removeprefix("www.")
 
 
-# Roles that mark an office (leader, deputy, chair) rather than a seat; the same words the
-# PowerPoint roster emphasises.
-_OFFICER_WORDS = ("leder", "leiar", "leader", "chair", "deputy")
-
-
-def is_officer(role: str) -> bool:
-    """Whether ``role`` is an office (leder, nestleder, chair ...), not just membership."""
-    lowered = role.lower()
-    return any(word in lowered for word in _OFFICER_WORDS)

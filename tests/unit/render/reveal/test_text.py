@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from deckgen.geometry import is_officer
 from deckgen.model import Para, Run
-from deckgen.render.reveal.text import ListBlock, ParaBlock, blocks, is_officer, lines, safe_href
+from deckgen.render.reveal.text import ListBlock, ParaBlock, blocks, lines, safe_href
 from deckgen.render.reveal.vendor import _unescape_template
 
 
