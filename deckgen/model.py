@@ -77,6 +77,20 @@ def plain(inline: Inline) -> str:
     return "".join(r.text for r in inline)
 
 
+def is_rtl(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first strong character is Hebrew or Arabic
+    script (the Unicode bidi rule for a paragraph's direction)."""
+    import unicodedata
+
+    for ch in text:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            return True
+        if bidi == "L":
+            return False
+    return False
+
+
 def text_plain(text: Text) -> str:
     """The paragraphs of a text, one per line."""
     return "\n".join(p.text for p in text)

@@ -21,7 +21,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.load.yamlsrc import parse_yaml
-from deckgen.model import Inline, Located, Para, Run, SourceImage, SourceSlide
+from deckgen.model import Inline, Located, Para, Run, SourceImage, SourceSlide, is_rtl, plain
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 MAX_LIST_LEVEL = 4  # 0-based: five levels, what the KS master styles
@@ -323,17 +323,7 @@ class _Walker:
 
 
 def _rtl(runs: Inline) -> bool:
-    """A paragraph is right-to-left when its first strong character is Hebrew or Arabic script."""
-    import unicodedata
-
-    for run in runs:
-        for ch in run.text:
-            bidi = unicodedata.bidirectional(ch)
-            if bidi in ("R", "AL"):
-                return True
-            if bidi == "L":
-                return False
-    return False
+    return is_rtl(plain(runs))
 
 
 def _inline(token: Token, rel: str, diags: Diagnostics) -> Inline:

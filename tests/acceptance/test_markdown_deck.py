@@ -42,3 +42,19 @@ def test_plain_markdown_deck_builds_to_pptx_and_html(tmp_path: Path) -> None:
     doc = html.fromstring((out / "talk" / "index.html").read_bytes())
     assert doc.get("lang") == "nb-NO"
     assert len(doc.cssselect(".reveal .slides > section")) == 5
+
+
+def test_right_to_left_titles_are_marked_in_both_outputs(tmp_path: Path) -> None:
+    (tmp_path / "talk.md").write_text("---\ntitle: T\nbrand: default\n---\n\n# שלום עולם\n\n- مرحبا\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "talk.md"), "--format", "pptx,html", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(out / "talk.pptx")).slides[1]
+    title_ppr = slide.shapes.title.text_frame.paragraphs[0]._p.pPr
+    assert title_ppr is not None and title_ppr.get("rtl") == "1"
+    body_ppr = slide.placeholders[1].text_frame.paragraphs[0]._p.pPr
+    assert body_ppr.get("rtl") == "1"
+    doc = html.fromstring((out / "talk" / "index.html").read_bytes())
+    section = doc.cssselect(".reveal .slides > section")[1]
+    assert section.cssselect("h2.slide-title")[0].get("dir") == "auto"
+    assert section.cssselect("li")[0].get("dir") == "rtl"

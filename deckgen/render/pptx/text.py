@@ -23,7 +23,7 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Pt
 
 from deckgen.geometry import LEVEL_INDENT
-from deckgen.model import Inline, Para, Run, Text
+from deckgen.model import Inline, Para, Run, Text, is_rtl, plain
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 MONO_FONT = "Courier New"  # metric twin of Liberation Mono; present wherever Office is
@@ -128,6 +128,8 @@ def write_inline(
     p = frame.paragraphs[0]
     if style.align is not None:
         p.alignment = style.align
+    if is_rtl(plain(inline)):
+        p._p.get_or_add_pPr().set("rtl", "1")
     add_runs(p, inline, style)
     return p
 
