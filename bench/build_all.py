@@ -81,6 +81,7 @@ def main() -> None:
     times: dict[tuple[str, str], list[float]] = {(way, mode): [] for way in ways for mode in modes}
     outputs: dict[str, dict[str, bytes]] = {}
     counties: list[str] = []
+    deck_seconds: dict[str, list[float]] = {mode: [] for mode in modes}  # per build: the decks' own times, summed
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as tmp:
         for mode, jobs in modes.items():
             build_once(deck, Path(tmp) / f"warm-{mode}", jobs)  # imports, caches, first fork
@@ -90,6 +91,7 @@ def main() -> None:
                 times[("command", mode)].append(command_once(deck, out / "command", jobs))
                 seconds, results = build_once(deck, out / "in-process", jobs)
                 times[("in-process", mode)].append(seconds)
+                deck_seconds[mode].append(sum(r.seconds for r in results))
                 counties = [r.county or "-" for r in results]
                 outputs.setdefault(mode, snapshot(out / "in-process"))
                 if snapshot(out / "command") != outputs[mode]:
@@ -113,6 +115,11 @@ def main() -> None:
     for way in ways:
         speedup = statistics.median(times[(way, "serial")]) / statistics.median(times[(way, "parallel")])
         print(f"speed-up ({way}): {speedup:.2f}x with {workers} workers")
+    # How many decks were in progress at once on average, and how long one deck took: when the
+    # parallel decks each take longer than the serial ones, something else had the cores.
+    busy = statistics.median(d / t for d, t in zip(deck_seconds["parallel"], times[("in-process", "parallel")], strict=True))
+    per_deck = {mode: statistics.median(deck_seconds[mode]) / len(counties) for mode in modes}
+    print(f"overlap:   {busy:.2f} decks at a time in parallel; one deck took {per_deck['serial']:.2f} s serially, {per_deck['parallel']:.2f} s in parallel")
     print(f"outputs:   serial and parallel builds {'byte-identical' if same else 'DIFFER'}")
     if not same:
         raise SystemExit(1)
