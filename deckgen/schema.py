@@ -202,7 +202,7 @@ DECK = {
             "description": "the counties to build a deck for, or all: every file in content/counties/",
         },
         "keywords": {"type": "string"},
-        "slides": {"type": "array", "minItems": 1, "items": {"type": "object"}},
+        "slides": {"type": "array", "minItems": 1, "items": {"anyOf": [{"type": "object"}, {"type": "string", "description": "a slide file in content/slides/, without .md"}]}},
     },
     "required": ["title", "slides"],
     "additionalProperties": False,

@@ -69,7 +69,7 @@ def parse_markdown(
             diags.error(front.loc, "front matter must be a mapping of keys to values", "write key: value lines")
             front = None
     chunks = _split(tokens)
-    if front is not None and "layout" in front.value and _front_only_first(tokens):
+    if front is not None and ("layout" in front.value or "include" in front.value) and _front_only_first(tokens):
         # A slide that is all front matter (an image slide, a roster from county data) is a
         # slide, not fields for the next one.
         chunks.insert(0, ([], _line(fm)))

@@ -307,7 +307,11 @@ def build_discussion(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     pairing = str(inp.value("pairing", "") or "")
     words = LABELS.get(inp.lang.split("-")[0], LABELS["en"])
     label = words["discuss"].format(minutes=minutes) + (f" ({pairing})" if pairing else "") + ":"
-    title = inp.title(diags) or (Run(label),)
+    title = inp.title(diags)
+    if title:
+        label = plain(title)  # a title replaces the composed "Diskuter 3 minutter …" heading
+    else:
+        title = (Run(label),)
     return [_slide(inp, title, DiscussionContent(prompt, minutes, pairing, label), diags, hidden=label)]
 
 

@@ -15,6 +15,7 @@ template variables. The Content-Security-Policy allows nothing from outside the 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import traceback
@@ -114,6 +115,13 @@ def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment
         path_d=_path_d,
     )
     return env
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(brand_templates: tuple[tuple[str, str], ...]) -> SandboxedEnvironment:
+    """One environment per set of brand overrides, so templates compile once per process
+    (a batch build renders two forms for every county)."""
+    return make_environment(dict(brand_templates))
 
 
 def _path_d(points: tuple[tuple[float, float], ...]) -> str:
@@ -221,7 +229,7 @@ def _render_template(template: Template, name: str, **context: object) -> str:
 
 def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
     vendor = load_vendor()
-    env = make_environment(deck.brand.reveal_templates)
+    env = _environment(tuple(sorted(deck.brand.reveal_templates.items())))
     files = _Files(deck.name, single)
     width, height = slide_size(deck.brand)
     ui = ui_labels(deck.lang)

@@ -141,3 +141,10 @@ def test_layout_the_brand_does_not_map_is_located(tmp_path: Path) -> None:
         d.format().startswith("content/slides/s.md:1:1: error: the brand 'KS' has no master layout for the 'question' layout")
         for d in diags
     ), [d.format() for d in diags]
+
+
+def test_discussion_title_replaces_the_composed_label(tmp_path: Path) -> None:
+    deck, msgs = make(tmp_path, "---\nlayout: discussion\ntitle: Snakk sammen\nminutes: 2\n---\n\nHva nå?\n")
+    assert deck is not None, msgs
+    assert deck.slides[0].content.label == "Snakk sammen"
+    assert plain(deck.slides[0].title) == "Snakk sammen"
