@@ -70,6 +70,12 @@ def test_random_text_builds_intact_or_fails_located(parts: tuple[str, str, str])
             assert_failed_with_located_errors(built)
             assert "content/slides/a.md:" in built.stderr
             return
+        if built.exit_code != 0:
+            # Valid text can still be refused for a located reason (a title too long for its
+            # box): that is the other allowed outcome, never a traceback or a silent loss.
+            event("refused for a located reason")
+            assert_failed_with_located_errors(built)
+            return
         event("built")
         assert_good_package(built)
         paragraphs = built.pptx_paragraphs()
