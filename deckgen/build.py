@@ -149,6 +149,10 @@ def build(
     for fmt in options.formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if "pdf" in options.formats:
+        from deckgen.render.pdf import find_soffice
+
+        find_soffice()  # fail before rendering anything when LibreOffice is missing
     counties, problems = plan(deck_path, county)
     if any(d.severity == "error" for d in problems):
         return [], problems
