@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from deckgen.project import Project
 from deckgen.resolve import deck_counties, resolve
 
 FORMATS = ("pptx", "html", "html-single", "pdf")
+INTERNAL_ERROR = 70  # EX_SOFTWARE: deckgen itself failed
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,9 @@ def build_county(deck_path: Path, county: str | None, options: Options) -> Resul
         else:
             result.failure = str(exc)
             result.exit_code = exc.exit_code
+    except Exception:  # a bug: keep its traceback, but let the other counties' builds finish
+        result.failure = "internal error (a bug in deckgen; please report it with this text):\n" + traceback.format_exc()
+        result.exit_code = INTERNAL_ERROR
     result.diagnostics = sorted(diags, key=Diagnostic.sort_key)
     result.seconds = time.perf_counter() - started
     return result

@@ -1,7 +1,8 @@
 """The ``deckgen`` command. Thin: parses arguments, calls the pipeline, prints, exits.
 
 Exit codes: 0 success; 1 a content problem (located messages were printed); 2 a usage problem;
-3 an output could not be written. Any other exception is a bug and keeps its traceback.
+3 an output could not be written; 70 a bug in deckgen (its traceback is printed). Any other
+exception is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -94,15 +95,15 @@ def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]
 
         results, problems = build(deck, county, options, on_done, on_plan)
     ui.print_diagnostics(all_diagnostics([Result(str(deck), None, diagnostics=problems), *results]))
-    for r in results:
-        if r.failure:
-            sys.stderr.write(f"deckgen: error: {r.failure}\n")
+    for failure in dict.fromkeys(r.failure for r in results if r.failure):  # once, not per county
+        sys.stderr.write(f"deckgen: error: {failure}\n")
     if results:
         rows = [
             [r.name or Path(r.deck).stem, r.county or "-", str(r.slides), ", ".join(Path(o).name for o in r.outputs) or ("failed" if not r.ok else "-"), f"{r.seconds:.2f}"]
             for r in results
         ]
-        ui.summary(rows, ["deck", "county", "slides", "outputs", "seconds"], f"Built into {options.out_dir}/")
+        title = f"Built into {options.out_dir}/" if any(r.ok for r in results) else "Nothing written"
+        ui.summary(rows, ["deck", "county", "slides", "outputs", "seconds"], title)
         failed = [r for r in results if not r.ok]
         if failed:
             ui.note(f"{len(failed)} of {len(results)} decks failed; earlier output for them is unchanged.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from deckgen import schema
-from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.load.markdown import parse_markdown
 from deckgen.load.text import read_text
 from deckgen.load.yamlsrc import load_yaml_file
@@ -19,6 +19,17 @@ from deckgen.model import Located, SlideRef, SourceDeck, SourceSlide
 # Front matter keys of a plain Markdown deck that deckgen uses; the rest (marp: true, theme,
 # paginate, …) belong to other tools and are ignored with a note in `deckgen check`.
 MARKDOWN_DECK_KEYS = ("title", "subtitle", "author", "date", "lang", "brand", "keywords")
+# Keys that belong to the tools people arrive from (Marp, pandoc, Quarto, reveal.js); they are
+# ignored quietly. Any other unknown key is likely a typo and gets a warning.
+FOREIGN_KEYS = frozenset(
+    {
+        "marp", "theme", "paginate", "class", "header", "footer", "size", "style", "math",
+        "headingDivider", "backgroundColor", "backgroundImage", "color", "transition",
+        "institute", "aspectratio", "slide-level", "revealjs-url", "format", "execute",
+        "editor", "jupyter", "output", "documentclass", "classoption", "navigation",
+        "incremental", "slideNumber", "controls", "progress", "hash", "center",
+    }
+)
 
 
 def load_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck | None:
@@ -112,8 +123,11 @@ def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck 
         front = mdfile.front.value
         settings = {k: v for k, v in front.items() if k in MARKDOWN_DECK_KEYS}
         for key, value in front.items():
-            if key not in MARKDOWN_DECK_KEYS and key not in schema.COMMON_SLIDE and not any(key in f for f in schema.LAYOUT_FIELDS.values()):
-                diags.warning(value.key_loc or value.loc, f"front matter key {key!r} is not used by deckgen", f"deckgen reads {', '.join(MARKDOWN_DECK_KEYS)}", rule="unused-key")
+            if key not in MARKDOWN_DECK_KEYS and key not in FOREIGN_KEYS and key not in schema.COMMON_SLIDE and not any(key in f for f in schema.LAYOUT_FIELDS.values()):
+                hint = did_you_mean(key, MARKDOWN_DECK_KEYS)
+                if not hint.startswith("did you mean"):
+                    hint = f"deckgen reads {', '.join(MARKDOWN_DECK_KEYS)}"
+                diags.warning(value.key_loc or value.loc, f"front matter key {key!r} is not used by deckgen", hint, rule="unused-key")
         # In a plain deck the front matter is the deck's, not the first slide's.
         if slides:
             first = slides[0]

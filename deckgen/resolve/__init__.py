@@ -8,7 +8,9 @@ brand. Errors are collected; the caller raises them all at once.
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -90,16 +92,16 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     base = Scope({"county": county_data, "meeting": meeting}, read=_source_reader(project))
     text = {k: _text_setting(settings, k, base, diags) for k in ("title", "subtitle", "author", "date", "keywords")}
     text["date"] = text["date"] or str(plain_yaml(meeting.get("date")) or "")
+    date_node = settings.get("date") or meeting.get("date")
+    _check_date(text["date"], date_node.loc if isinstance(date_node, Located) else src.loc, diags)
     base = base.child({"deck": {k: v for k, v in text.items() if v}})
     lang = str(settings["lang"].value) if "lang" in settings else DEFAULT_LANG
     brand_name = str(settings["brand"].value) if "brand" in settings else _default_brand(project)
     brand = load_brand(brand_name, project.root, diags, loc=settings["brand"].loc if "brand" in settings else src.loc)
     # The title slide's byline: meeting, place, date — less what the subtitle already says.
-    byline = ", ".join(
-        str(v)
-        for v in (plain_yaml(meeting.get("name")), plain_yaml(meeting.get("place")), text["date"])
-        if v and str(v) != text["subtitle"]
-    )
+    # A deck without a meeting (a plain Markdown talk) names its author instead, as pandoc does.
+    who = (plain_yaml(meeting.get("name")), plain_yaml(meeting.get("place"))) if meeting else (text["author"],)
+    byline = ", ".join(str(v) for v in (*who, text["date"]) if v and str(v) != text["subtitle"])
     library = Library(project)
     slides: list[Slide] = []
     refs = list(src.slides)
@@ -131,6 +133,14 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
             slides.extend(
                 _slide(source, scope, diags, project, lang, text, byline, first=(index == 0 and n == 0))
             )
+        for key, node in ref.params.items():
+            if sources and key not in scope.used:
+                diags.warning(
+                    node.key_loc or node.loc,
+                    f"parameter {key!r} is not used by the slide file '{ref.use or 'inline slide'}'",
+                    f"write {{{{ {key} }}}} in the slide where it belongs, or remove it",
+                    rule="unused-parameter",
+                )
     if brand is not None:
         for slide in slides:
             if slide.layout not in brand.layouts:
@@ -174,6 +184,16 @@ def _source_reader(project: Project) -> Callable[[str], str | None]:
         return cache[rel]
 
     return read
+
+
+def _check_date(date: str, loc: SourceLoc, diags: Diagnostics) -> None:
+    """A date written as YYYY-MM-DD must exist in the calendar (it becomes the file's date);
+    any other text ("5. mars 2025") is shown as written."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            diags.error(loc, f"{date!r} is not a date in the calendar", "write a real date as YYYY-MM-DD")
 
 
 def _default_brand(project: Project) -> str:

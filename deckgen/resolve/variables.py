@@ -59,6 +59,7 @@ class Scope:
     def __init__(self, data: Mapping[str, Any], read: SourceReader | None = None) -> None:
         self.data = dict(data)
         self.read = read
+        self.used: set[str] = set()  # first names looked up through this scope (unused `with:`)
 
     def child(self, extra: Mapping[str, Any]) -> Scope:
         return Scope({**self.data, **extra}, self.read)
@@ -96,6 +97,7 @@ class Scope:
             return _MISSING
         value: Any = self.data
         walked: list[str] = []
+        self.used.add(path.split(".")[0])
         for part in path.split("."):
             inner = _unwrap(value)
             if isinstance(inner, Mapping) and part in inner:
@@ -114,6 +116,9 @@ class Scope:
 
 def _unknown(path: str, part: str, walked: list[str], inner: Any, loc: SourceLoc, diags: Diagnostics) -> None:
     where = ".".join(walked) or "the variables"
+    if walked == ["county"] and not inner:
+        diags.error(loc, f"'{path}' needs a county, and this deck is built without one", "add 'counties: all' or 'county: <name>' to the deck file")
+        return
     if walked and not isinstance(inner, (Mapping, list)):
         # Text has no parts: this is where `.upper` or `.__class__` would reach Python.
         diags.error(loc, f"unknown variable '{path}' ({where} is {_kind(inner)}, it has no {part!r})", f"write {{{{ {where} }}}}")

@@ -143,3 +143,57 @@ def test_library_errors_show_where_the_slide_was_used(good) -> None:  # type: ig
     edit(project / "content/slides/tre-fylker.md", "layout: bullets", "layout: bulets")
     result = build(project)
     assert "  included from content/decks/regionmote.yaml:" in result.output
+
+
+def test_impossible_date_is_located(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/counties/buskerud.yaml", "  name: Regionmøte i Buskerud\n", "  name: Regionmøte i Buskerud\n  date: 2025-02-30\n")
+    assert_failed_cleanly(
+        project, before, build(project),
+        "content/counties/buskerud.yaml:6:9: error: '2025-02-30' is not a date in the calendar; write a real date as YYYY-MM-DD",
+    )
+
+
+def test_date_written_as_text_is_shown_and_builds(project: Path) -> None:
+    edit(project / "content/counties/buskerud.yaml", "  name: Regionmøte i Buskerud\n", "  name: Regionmøte i Buskerud\n  date: 5. mars 2025\n")
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    from pptx import Presentation
+
+    prs = Presentation(str(project / "build" / "regionmote-buskerud.pptx"))
+    texts = [s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame]
+    assert "5. mars 2025" in texts
+
+
+def test_unused_parameter_is_a_warning(project: Path) -> None:
+    edit(project / DECK, "  - use: diskusjon\n", "  - use: diskusjon\n    with: {minutes: 5}\n")
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    assert "content/decks/regionmote.yaml:26:12: warning: parameter 'minutes' is not used by the slide file 'diskusjon'" in result.output
+
+
+def test_county_variable_in_a_deck_without_county(tmp_path: Path) -> None:
+    (tmp_path / "talk.md").write_text("---\ntitle: T\nbrand: default\n---\n\n# Hei {{ county.name }}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "talk.md"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "talk.md:6:7: error: 'county.name' needs a county, and this deck is built without one; add 'counties: all' or 'county: <name>' to the deck file" in result.output
+
+
+def test_a_bug_in_one_county_does_not_stop_the_others(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckgen import build as build_module
+    from deckgen.build import Options, build_county
+
+    real = build_module.render
+
+    def flaky(deck, options):  # type: ignore[no-untyped-def]
+        if deck.county == "ostfold":
+            raise ZeroDivisionError("boom")
+        return real(deck, options)
+
+    monkeypatch.setattr(build_module, "render", flaky)
+    options = Options(("pptx",), project / "out", jobs=1)
+    bad = build_county(project / DECK, "ostfold", options)
+    good = build_county(project / DECK, "buskerud", options)
+    assert not bad.ok and bad.exit_code == 70
+    assert "internal error (a bug in deckgen" in bad.failure and "ZeroDivisionError: boom" in bad.failure
+    assert good.ok and (project / "out" / "regionmote-buskerud.pptx").exists()

@@ -77,8 +77,11 @@ def set_default_language(prs: PptxPresentation, lang: str) -> None:
 
 def document_time(deck: Deck) -> dt.datetime:
     """The deck's date, else ``SOURCE_DATE_EPOCH``, else a fixed epoch: never the clock."""
-    if deck.date:
+    try:
         day = dt.date.fromisoformat(deck.date)
+    except ValueError:
+        pass  # a date written as text ("5. mars 2025") is shown, not used as the file's date
+    else:
         return dt.datetime(day.year, day.month, day.day)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
