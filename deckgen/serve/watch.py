@@ -43,6 +43,7 @@ _NOISE = (
     re.compile(r"___jb_(tmp|old|bak)___$"),  # JetBrains safe write
     re.compile(r"\.(tmp|temp|part|crdownload|kate-swp|bak|orig)$", re.IGNORECASE),
     re.compile(r"^(Thumbs\.db|desktop\.ini)$", re.IGNORECASE),
+    re.compile(r"^sed[A-Za-z0-9]{6}$"),  # `sed -i` writes sedXXXXXX, then renames it over the file
 )
 
 QUIET_MS = 80  # a burst of events ends after this much silence ...

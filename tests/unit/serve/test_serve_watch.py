@@ -19,13 +19,13 @@ from deckgen.serve.watch import WatchSpec, is_noise, wait_for_files, watch_spec
     "name",
     [".#slide.md", "#slide.md#", "slide.md~", "slide.md.swp", ".slide.md.swp", ".slide.md.swo", "4913", "5036",
      ".deckgen-tmp-abc123", ".goutputstream-X1Y2", "slide.md___jb_tmp___", "slide.md___jb_old___", "slide.md.tmp",
-     "slide.kate-swp", ".DS_Store", "Thumbs.db"],
+     "slide.kate-swp", ".DS_Store", "Thumbs.db", "sedB1P2pg"],
 )
 def test_editor_files_are_noise(name: str) -> None:
     assert is_noise(name)
 
 
-@pytest.mark.parametrize("name", ["slide.md", "buskerud.yaml", "foto-bly.jpg", "brand.yaml", "master.pptx", "2024-plan.md", "logo.svg"])
+@pytest.mark.parametrize("name", ["slide.md", "buskerud.yaml", "foto-bly.jpg", "brand.yaml", "master.pptx", "2024-plan.md", "logo.svg", "sedimentering.md"])
 def test_content_files_are_not_noise(name: str) -> None:
     assert not is_noise(name)
 
