@@ -406,6 +406,7 @@ class SlideRef:
     only: tuple[str, ...] = ()  # county keys this slide is for; () = every county
     skip: tuple[str, ...] = ()  # county keys this slide is hidden for
     override: Mapping[str, SlideRef] = field(default_factory=dict)  # county key -> replacement
+    county_locs: Mapping[str, SourceLoc] = field(default_factory=dict, compare=False)  # where each county key was written
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,9 @@ def slide_ref(item: Located, rel: str, diags: Diagnostics) -> SlideRef | None:
         return None
     only = tuple(str(c.value) for c in fields["only"].value) if "only" in fields else ()
     skip = tuple(str(c.value) for c in fields["skip"].value) if "skip" in fields else ()
+    county_locs = {str(c.value): c.loc for key in ("only", "skip") if key in fields for c in fields[key].value}
+    if "override" in fields:
+        county_locs.update({k: v.key_loc or v.loc for k, v in fields["override"].value.items()})
     override: dict[str, SlideRef] = {}
     if "override" in fields:
         for county, repl in fields["override"].value.items():
@@ -102,14 +105,14 @@ def slide_ref(item: Located, rel: str, diags: Diagnostics) -> SlideRef | None:
         extra = [k for k in fields if k not in _REF_KEYS]
         for key in extra:
             diags.error(fields[key].key_loc or fields[key].loc, f"unknown key {key!r} in a slide entry with 'use'", "put slide fields in 'with:' or in the slide file")
-        return SlideRef(item.loc, use=str(fields["use"].value), params=params, only=only, skip=skip, override=override)
+        return SlideRef(item.loc, use=str(fields["use"].value), params=params, only=only, skip=skip, override=override, county_locs=county_locs)
     slide_fields = {k: v for k, v in fields.items() if k not in _REF_KEYS}
     if "layout" not in slide_fields:
         diags.error(item.loc, "a slide entry needs 'use:' (a library slide) or 'layout:' (an inline slide)", "add one of them")
         return None
     body = ()
     inline = SourceSlide(fields=slide_fields, body=body, notes=(), loc=item.loc)
-    return SlideRef(item.loc, inline=inline, params=params, only=only, skip=skip, override=override)
+    return SlideRef(item.loc, inline=inline, params=params, only=only, skip=skip, override=override, county_locs=county_locs)
 
 
 def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck | None:

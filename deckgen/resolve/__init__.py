@@ -113,7 +113,7 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     for index, ref in enumerate(refs):
         for key in (*ref.only, *ref.skip, *ref.override):
             if key not in known:
-                diags.error(ref.loc, f"unknown county {key!r} in the slide entry", did_you_mean(key, known))
+                diags.error(ref.county_locs.get(key, ref.loc), f"unknown county {key!r} in the slide entry", did_you_mean(key, known))
         if county is not None and county in ref.override:
             ref = ref.override[county]
         if ref.only and county not in ref.only:

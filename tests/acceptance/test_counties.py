@@ -536,7 +536,7 @@ def test_an_unknown_county_in_only_or_skip(project: Path) -> None:
     result = deckgen(project, "--county", "buskerud")
     assert result.exit_code == 1
     assert error_lines(result) == [
-        "content/decks/regionmote.yaml:23:5: error: unknown county 'akerhus' in the slide entry; did you mean 'akershus'?"
+        "content/decks/regionmote.yaml:24:12: error: unknown county 'akerhus' in the slide entry; did you mean 'akershus'?"
     ]
 
 
