@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.errors import DeckgenError, Diagnostic, Diagnostics, SourceLoc, UsageError
+from deckgen.errors import DeckgenError, Diagnostic, Diagnostics, SourceLoc, UsageError, did_you_mean
 from deckgen.load import load_deck
 from deckgen.model import Deck, SourceDeck
 from deckgen.project import Project
@@ -54,7 +54,11 @@ class Result:
 
 def load_source(deck_path: Path, diags: Diagnostics) -> tuple[SourceDeck | None, Project]:
     if not deck_path.exists():
-        raise UsageError(f"{deck_path}: no such deck file; give a content/decks/<name>.yaml or a .md file")
+        folder = deck_path.parent if deck_path.parent.is_dir() else None
+        siblings = [p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".md", ".markdown")] if folder else []
+        hint = did_you_mean(deck_path.name, siblings) if siblings else ""
+        hint = hint if hint.startswith("did you mean") else "give a content/decks/<name>.yaml or a .md file"
+        raise UsageError(f"{deck_path}: no such deck file; {hint}")
     if deck_path.is_dir():
         raise UsageError(f"{deck_path} is a folder; give a deck file (content/decks/<name>.yaml or a .md file)")
     project = Project.for_path(deck_path)

@@ -41,7 +41,7 @@ def alt_text(ctx: CheckContext) -> Iterator[Diagnostic]:
         loc = anchored(content.image.loc, slide)
         if not alt:
             yield Diagnostic(loc, f"picture {name!r} has no alt text", "error",
-                             "add 'alt:' saying what the picture shows", "alt-text")
+                             "add 'alt:' saying what the picture shows (a Markdown picture: ![what it shows](file))", "alt-text")
         elif (alt.lower() in (name.lower(), stem.lower()) or _IMAGE_FILE.match(alt)
               or _CAMERA_NAME.match(alt)):
             yield Diagnostic(loc, f"the alt text of {name!r} is a file name ({alt!r})", "error",

@@ -65,3 +65,9 @@ def test_unknown_format_is_a_usage_error() -> None:
     result = run("build", str(REPO / "content/decks/regionmote.yaml"), "--format", "docx")
     assert result.exit_code == 2
     assert "'docx'; choose from pptx, html, html-single, pdf or all" in result.output
+
+
+def test_misspelt_deck_file_suggests_the_right_one() -> None:
+    result = run("build", str(REPO / "content/decks/regionmote.yml"))
+    assert result.exit_code == 2
+    assert "no such deck file; did you mean 'regionmote.yaml'?" in result.output
