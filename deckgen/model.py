@@ -77,6 +77,23 @@ def plain(inline: Inline) -> str:
     return "".join(r.text for r in inline)
 
 
+# The only link schemes deckgen writes into either output (resolve, check and both renderers).
+SAFE_SCHEMES: tuple[str, ...] = ("http", "https", "mailto")
+
+
+def is_safe_href(href: str) -> bool:
+    """Whether ``href`` is an absolute http(s) address with a host, or a mailto: address."""
+    import urllib.parse
+
+    try:
+        parts = urllib.parse.urlsplit(href.strip())
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in SAFE_SCHEMES:
+        return False
+    return bool(parts.netloc) if parts.scheme.lower() in ("http", "https") else bool(parts.path)
+
+
 def is_rtl(text: str) -> bool:
     """Whether ``text`` reads right to left: its first strong character is Hebrew or Arabic
     script (the Unicode bidi rule for a paragraph's direction)."""
