@@ -231,36 +231,40 @@ def _build_slide(
     first: bool,
 ) -> list[Slide]:
     layout_node = source.fields.get("layout")
+    layout: str | None = None
+    before = len(diags.errors)
     if layout_node is not None:
-        layout = str(layout_node.value)
-        if layout not in LAYOUTS:
-            diags.error(layout_node.loc, f"unknown layout {layout!r}", did_you_mean(layout, LAYOUTS))
-            return []
+        if not isinstance(layout_node.value, str):
+            diags.error(layout_node.loc, "'layout' must be a layout name", did_you_mean("", LAYOUTS))
+        elif layout_node.value not in LAYOUTS:
+            diags.error(layout_node.loc, f"unknown layout {layout_node.value!r}", did_you_mean(layout_node.value, LAYOUTS))
+        else:
+            layout = layout_node.value
     else:
         layout = infer_layout(source, first)
-    fields_node = Located(dict(source.fields), source.loc)
-    before = len(diags.errors)
-    schema.check_against(fields_node, schema.slide_schema(layout), diags, f"{layout} slide")
-    for key in schema.REQUIRED.get(layout, ()):
-        if key not in source.fields:
-            diags.error(source.loc, f"the {layout} slide needs '{key}:'", f"add '{key}:' to the slide's front matter")
-    if len(diags.errors) > before:
-        return []
-    fields = {k: substitute_located(v, scope, diags) for k, v in source.fields.items()}
-    if len(diags.errors) > before:
-        return []
-    schema.check_against(Located(fields, source.loc), schema.slide_schema(layout), diags, f"{layout} slide")
-    if len(diags.errors) > before:
-        return []
+    fields: dict[str, Located] = dict(source.fields)
+    if layout is not None:
+        schema.check_against(Located(dict(source.fields), source.loc), schema.slide_schema(layout), diags, f"{layout} slide")
+        for key in schema.REQUIRED.get(layout, ()):
+            if key not in source.fields:
+                diags.error(source.loc, f"the {layout} slide needs '{key}:'", f"add '{key}:' to the slide's front matter")
+    if len(diags.errors) == before:
+        fields = {k: substitute_located(v, scope, diags) for k, v in source.fields.items()}
+        if len(diags.errors) == before and layout is not None:
+            schema.check_against(Located(fields, source.loc), schema.slide_schema(layout), diags, f"{layout} slide")
+    # The body, notes and heading are substituted even when a field failed, so that one run
+    # reports every problem of the slide.
     body = substitute_text(source.body, scope, diags, source.loc)
     notes = substitute_text(source.notes, scope, diags, source.loc)
-    if "notes" in fields:
-        notes = parse_block(markdown_text(fields["notes"]), fields["notes"].loc.path, fields["notes"].loc, diags) + notes
     heading = source.heading
     if heading:
         from deckgen.resolve.variables import substitute_inline
 
         heading = substitute_inline(heading, scope, source.heading_loc or source.loc, diags)
+    if len(diags.errors) > before or layout is None:
+        return []
+    if "notes" in fields:
+        notes = parse_block(markdown_text(fields["notes"]), fields["notes"].loc.path, fields["notes"].loc, diags) + notes
     src = SourceSlide(fields, source.body, source.notes, source.loc, heading, source.heading_loc, source.heading_level, source.images, source.table)
     inp = SlideInput(src, fields, body, notes, layout, lang, project, text["title"], text["subtitle"], byline)
     return BUILDERS[layout](inp, diags)

@@ -197,3 +197,25 @@ def test_a_bug_in_one_county_does_not_stop_the_others(project: Path, monkeypatch
     assert not bad.ok and bad.exit_code == 70
     assert "internal error (a bug in deckgen" in bad.failure and "ZeroDivisionError: boom" in bad.failure
     assert good.ok and (project / "out" / "regionmote-buskerud.pptx").exists()
+
+
+def test_every_problem_of_a_slide_is_reported_in_one_run(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    slide = project / "content/slides/ny-hverdag.md"
+    slide.write_text(
+        "---\nlayout: bullets\ntitle: \"{{ county.nmae }}\"\n---\n\n- {{ county.nmea }}\n\n::: notes\n{{ meeting.nme }}\n:::\n",
+        encoding="utf-8",
+    )
+    result = build(project)
+    assert_failed_cleanly(
+        project, before, result,
+        "content/slides/ny-hverdag.md:3:9: error: unknown variable 'county.nmae'",
+        "content/slides/ny-hverdag.md:6:3: error: unknown variable 'county.nmea'",
+        "content/slides/ny-hverdag.md:9:1: error: unknown variable 'meeting.nme'",
+    )
+
+
+def test_layout_that_is_not_a_name(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/tre-fylker.md", "layout: bullets", "layout: [bullets]")
+    assert_failed_cleanly(project, before, build(project), "content/slides/tre-fylker.md:2:9: error: 'layout' must be a layout name")
