@@ -117,7 +117,7 @@ def library(project: Project) -> list[LibraryFile]:
     """Every slide file of ``content/slides/``, with a label per slide."""
     folder = project.root / "content" / "slides"
     files = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for path in sorted(p for p in folder.glob("*.md") if not p.name.startswith(".")) if folder.is_dir() else []:
         if path.name.startswith("."):
             continue
         diags = Diagnostics()
@@ -143,7 +143,7 @@ def _counties(project: Project) -> list[tuple[str, str, bool]]:
     """(key, name, example) of every county file."""
     folder = project.root / "content" / "counties"
     out = []
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for path in sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(".")) if folder.is_dir() else []:
         data = load_yaml_file(path, project.rel(path), Diagnostics())
         value = plain(data) if data is not None else None
         info = value if isinstance(value, dict) else {}

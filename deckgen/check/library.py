@@ -54,7 +54,7 @@ def unused_slide_files(root: Path, _stamp: tuple[tuple[str, int, int], ...]) -> 
     decks_dir = root / "content" / "decks"
     if not slides_dir.is_dir():
         return ()
-    library = {p.stem: p for p in sorted(slides_dir.glob("*.md")) if p.is_file()}
+    library = {p.stem: p for p in sorted(slides_dir.glob("*.md")) if p.is_file() and not p.name.startswith(".")}
     used: set[str] = set()
     decks = sorted(p for p in decks_dir.glob("*") if p.suffix.lower() in DECK_SUFFIXES) if (
         decks_dir.is_dir()) else []

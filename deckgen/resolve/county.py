@@ -14,7 +14,8 @@ from deckgen.project import Project
 def county_keys(project: Project) -> list[str]:
     """Every county the project has: the names of the files in content/counties/, sorted."""
     folder = project.root / "content" / "counties"
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    # Hidden files (macOS leaves ._name.yaml on network shares) are not counties.
+    return sorted(p.stem for p in folder.glob("*.yaml") if not p.name.startswith(".")) if folder.is_dir() else []
 
 
 def load_county(key: str, project: Project, loc: SourceLoc, diags: Diagnostics) -> Located | None:

@@ -27,7 +27,7 @@ class Library:
     def names(self) -> list[str]:
         if not self.folder.is_dir():
             return []
-        return sorted(p.stem for p in self.folder.glob("*.md"))
+        return sorted(p.stem for p in self.folder.glob("*.md") if not p.name.startswith("."))
 
     def slides(self, name: str, loc: SourceLoc, diags: Diagnostics, chain: tuple[str, ...] = ()) -> tuple[SourceSlide, ...]:
         """The slides of library file ``name``, includes expanded."""

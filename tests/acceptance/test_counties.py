@@ -627,3 +627,10 @@ def test_adding_a_county_file_adds_a_deck(project: Path) -> None:
     one = deckgen(project, "--county", "telemark", "--format", "pptx", out="one")
     assert one.exit_code == 0, one.output
     assert [p.name for p in (project / "one").iterdir()] == ["regionmote-telemark.pptx"]
+
+
+def test_hidden_files_among_the_counties_are_not_counties(project: Path) -> None:
+    (project / "content/counties/._ostfold.yaml").write_bytes(b"\x00\x05\x16\x07 macOS resource fork")
+    result = deckgen(project, "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    assert not list((project / "build").glob("*._ostfold*"))
