@@ -164,6 +164,7 @@ def build_orgchart(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
         node_id = str(_plain(body.value["id"]))
         if node_id in seen:
             diags.error(body.value["id"].loc, f"two bodies have the id {node_id!r}", "give each body its own id")
+            continue  # the first body keeps the id; its electors are not mixed with these
         seen.add(node_id)
         electors[node_id] = []
         by = body.value.get("elected_by")
@@ -338,6 +339,9 @@ def build_table(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
         header, rows = inp.source.table[0], tuple(inp.source.table[1:])
     else:
         diags.error(inp.source.loc, "a table slide needs a Markdown table or 'rows:'", "add the table")
+        return []
+    if not rows:
+        diags.error(inp.loc("rows") if "rows" in inp.fields else inp.source.loc, "the table has no rows", "add at least one row under the header")
         return []
     width = max([len(header), *(len(r) for r in rows)], default=0)
     for n, row in enumerate(rows):

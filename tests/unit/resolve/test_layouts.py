@@ -148,3 +148,16 @@ def test_discussion_title_replaces_the_composed_label(tmp_path: Path) -> None:
     assert deck is not None, msgs
     assert deck.slides[0].content.label == "Snakk sammen"
     assert plain(deck.slides[0].title) == "Snakk sammen"
+
+
+def test_duplicate_body_id_is_one_error_not_a_false_cycle(tmp_path: Path) -> None:
+    deck, msgs = make(tmp_path, ORG.replace("{id: b, name: B, elected_by: [a]}", "{id: a, name: B, elected_by: [a]}"))
+    assert deck is None
+    assert any("two bodies have the id 'a'" in m for m in msgs), msgs
+    assert not any("circle" in m for m in msgs), msgs
+
+
+def test_table_without_rows_is_an_error(tmp_path: Path) -> None:
+    deck, msgs = make(tmp_path, "---\nlayout: table\nheader: [a, b]\nrows: []\n---\n")
+    assert deck is None
+    assert any("content/slides/s.md:4:7: error: the table has no rows" in m for m in msgs), msgs
