@@ -37,6 +37,10 @@ def deck_counties(src: SourceDeck, project: Project, requested: str | None, diag
     without counties."""
     listed = listed_counties(src, project)
     node = src.settings.get("counties")
+    single = src.settings.get("county")
+    if node is not None and single is not None:
+        diags.error(single.key_loc or single.loc, "the deck has both 'county:' and 'counties:'", "keep one: 'county: <name>' for one county, 'counties:' for several")
+        return []
     if node is not None and not listed:
         diags.error(node.loc, "'counties: all' but content/counties/ has no county files", "add content/counties/<name>.yaml, or remove 'counties:'")
         return []

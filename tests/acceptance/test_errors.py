@@ -219,3 +219,10 @@ def test_layout_that_is_not_a_name(good) -> None:  # type: ignore[no-untyped-def
     project, before = good
     edit(project / "content/slides/tre-fylker.md", "layout: bullets", "layout: [bullets]")
     assert_failed_cleanly(project, before, build(project), "content/slides/tre-fylker.md:2:9: error: 'layout' must be a layout name")
+
+
+def test_county_and_counties_together(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / DECK, "counties: all", "counties: all\ncounty: buskerud")
+    result = build(project)
+    assert_failed_cleanly(project, before, result, "content/decks/regionmote.yaml:11:1: error: the deck has both 'county:' and 'counties:'")
