@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,8 +104,19 @@ def render(deck: Deck, options: Options) -> dict[str, bytes]:
     return outputs
 
 
-def build_county(deck_path: Path, county: str | None, options: Options) -> Result:
-    """One job: resolve, check, render all formats, write. Never raises DeckgenError."""
+Produce = Callable[[Deck], Mapping[str, bytes]]
+
+
+def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path) -> Result:
+    """The one job every command runs: load → resolve → check (with the project, so every
+    command sees the same findings) → ``produce`` → write into ``out_dir``.
+
+    ``produce`` turns the checked deck into outputs in memory (:func:`render`, which verifies
+    the .pptx it makes, or thumbnails of it); nothing is written unless the deck has no errors
+    and ``produce`` returned. Never raises: a located problem becomes diagnostics, an output
+    problem a ``failure`` with its exit code, and anything else — a bug — a ``failure`` with its
+    traceback and :data:`INTERNAL_ERROR`, so one county's bug does not stop the others.
+    """
     from deckgen.check import run_checks
     from deckgen.write import write_outputs
 
@@ -113,14 +124,14 @@ def build_county(deck_path: Path, county: str | None, options: Options) -> Resul
     result = Result(str(deck_path), county, name=f"{deck_path.stem}-{county}" if county else deck_path.stem)
     diags = Diagnostics()
     try:
-        deck = resolve_deck(deck_path, county, diags)
+        src, project = load_source(deck_path, diags)
+        deck = resolve(src, project, county, diags) if src is not None else None
         if deck is not None:
             result.name = deck.name
             result.slides = len(deck.slides)
-            diags.extend(run_checks(deck, Project.for_path(deck_path)))
+            diags.extend(run_checks(deck, project))
         if deck is not None and not diags.errors:
-            outputs = render(deck, options)
-            written = write_outputs(outputs, options.out_dir)
+            written = write_outputs(produce(deck), out_dir)
             result.outputs = sorted(str(p) for p in written)
     except DeckgenError as exc:
         if exc.diagnostics():
@@ -134,6 +145,11 @@ def build_county(deck_path: Path, county: str | None, options: Options) -> Resul
     result.diagnostics = sorted(diags, key=Diagnostic.sort_key)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def build_county(deck_path: Path, county: str | None, options: Options) -> Result:
+    """One county's build: :func:`run_job` with every requested format (:func:`render`)."""
+    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir)
 
 
 def plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic]]:
@@ -230,4 +246,4 @@ def all_diagnostics(results: Sequence[Result]) -> list[Diagnostic]:
     return sorted(seen.values(), key=Diagnostic.sort_key)
 
 
-__all__ = ["Options", "Result", "build", "build_county", "render", "resolve_deck", "FORMATS", "SourceLoc"]
+__all__ = ["Options", "Produce", "Result", "build", "build_county", "render", "resolve_deck", "run_job", "FORMATS", "SourceLoc"]

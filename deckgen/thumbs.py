@@ -16,15 +16,15 @@ import math
 import shutil
 import subprocess
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from deckgen.build import Options, Result, render, resolve_deck
-from deckgen.errors import DeckgenError, Diagnostic, Diagnostics, OutputError, UsageError
+from deckgen.build import Options, Result, render, run_job
+from deckgen.errors import OutputError, UsageError
+from deckgen.model import Deck
 
 PACKAGE = "poppler-utils"  # the Debian/Ubuntu package that provides pdftoppm
 DEFAULT_WIDTH = 320
@@ -157,36 +157,19 @@ def build_thumbs(
     options: ThumbOptions,
     on_step: Callable[[str], None] | None = None,
 ) -> Result:
-    """One county's thumbnails: resolve and check the deck, render the .pptx, convert it to
-    PDF, rasterise, write. ``on_step`` is told as each of those three slow steps finishes
-    ("pdf", "raster", "written"), for a progress bar. Never raises DeckgenError: problems go
-    into the result, like :func:`deckgen.build.build_county`."""
-    from deckgen.check import run_checks
-    from deckgen.write import write_outputs
-
+    """One county's thumbnails: :func:`deckgen.build.run_job` with the deck's PDF rasterised
+    into PNGs as its outputs. ``on_step`` is told as each of the three slow steps finishes
+    ("pdf", "raster", "written"), for a progress bar. Never raises: problems go into the result."""
     step = on_step or (lambda _s: None)
-    started = time.perf_counter()
-    result = Result(str(deck_path), county)
-    diags = Diagnostics()
-    try:
-        deck = resolve_deck(deck_path, county, diags)
-        if deck is not None:
-            result.name, result.slides = deck.name, len(deck.slides)
-            diags.extend(run_checks(deck))
-        if deck is not None and not diags.errors:
-            pdf = render(deck, Options(formats=("pdf",), out_dir=options.out_dir))[f"{deck.name}.pdf"]
-            step("pdf")
-            thumbs = thumbnails(pdf, width=options.width, title=f"{deck.name} · {len(deck.slides)} slides")
-            step("raster")
-            written = write_outputs(outputs(deck.name, thumbs, options.each), options.out_dir)
-            result.outputs = sorted(str(p) for p in written)
-            step("written")
-    except DeckgenError as exc:
-        if exc.diagnostics():
-            diags.extend(exc.diagnostics())
-        else:
-            result.failure = str(exc)
-            result.exit_code = exc.exit_code
-    result.diagnostics = sorted(diags, key=Diagnostic.sort_key)
-    result.seconds = time.perf_counter() - started
+
+    def produce(deck: Deck) -> dict[str, bytes]:
+        pdf = render(deck, Options(formats=("pdf",), out_dir=options.out_dir))[f"{deck.name}.pdf"]
+        step("pdf")
+        thumbs = thumbnails(pdf, width=options.width, title=f"{deck.name} · {len(deck.slides)} slides")
+        step("raster")
+        return outputs(deck.name, thumbs, options.each)
+
+    result = run_job(deck_path, county, produce, options.out_dir)
+    if result.outputs:
+        step("written")
     return result

@@ -13,12 +13,13 @@ import errno
 import hashlib
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from deckgen.build import Options, plan, render
-from deckgen.errors import DeckgenError, Diagnostic, Diagnostics, UsageError
+from deckgen.build import Options, plan, render, run_job
+from deckgen.errors import DeckgenError, Diagnostic, UsageError
+from deckgen.model import Deck
 from deckgen.project import Project
 from deckgen.serve import watch
 from deckgen.serve.preview import BuildOutcome, BuildReport, Preview
@@ -46,34 +47,36 @@ class DeckBuilder:
         self.options = Options(formats=("html",), out_dir=out_dir, notes=notes, jobs=1)
 
     def __call__(self) -> BuildOutcome:
-        from deckgen.build import resolve_deck
-        from deckgen.check import run_checks
-        from deckgen.write import write_outputs
-
-        diags = Diagnostics()
+        """One build through :func:`deckgen.build.run_job`, as ``deckgen build`` does it; the
+        outcome lists the site's files (paths inside the deck's folder) and their digest."""
         try:
             counties, problems = plan(self.deck_path, self.requested)
-            if any(d.severity == "error" for d in problems) or not counties:
-                return BuildOutcome(diagnostics=_sorted(problems))
-            self.county = counties[0]
-            deck = resolve_deck(self.deck_path, self.county, diags)
-            if deck is None or diags.errors:
-                return BuildOutcome(diagnostics=_sorted(diags))
-            diags.extend(run_checks(deck))
-            if diags.errors:
-                return BuildOutcome(diagnostics=_sorted(diags), name=deck.name, slides=len(deck.slides))
-            outputs = render(deck, self.options)
-            write_outputs(outputs, self.out_dir)
         except DeckgenError as exc:
-            if exc.diagnostics():
-                return BuildOutcome(diagnostics=_sorted([*diags, *exc.diagnostics()]))
-            return BuildOutcome(diagnostics=_sorted(diags), failure=str(exc))
-        prefix = f"{deck.name}/"
-        files = {rel[len(prefix):]: self.out_dir / rel for rel in sorted(outputs) if rel.startswith(prefix)}
-        return BuildOutcome(files, _digest(outputs), _sorted(diags), name=deck.name, slides=len(deck.slides), county=self.county)
+            return BuildOutcome(diagnostics=_sorted(exc.diagnostics()), failure="" if exc.diagnostics() else str(exc))
+        if any(d.severity == "error" for d in problems) or not counties:
+            return BuildOutcome(diagnostics=_sorted(problems))
+        self.county = counties[0]
+        produced: dict[str, bytes] = {}
+
+        def produce(deck: Deck) -> dict[str, bytes]:
+            produced.update(render(deck, self.options))  # kept for the digest and the file list
+            return produced
+
+        result = run_job(self.deck_path, self.county, produce, self.out_dir)
+        prefix = f"{result.name}/"
+        files = {rel[len(prefix):]: self.out_dir / rel for rel in sorted(produced) if rel.startswith(prefix)} if result.ok else {}
+        return BuildOutcome(
+            files,
+            _digest(produced) if files else "",
+            _sorted(result.diagnostics),
+            result.failure,
+            name=result.name,
+            slides=result.slides,
+            county=self.county,
+        )
 
 
-def _sorted(diags: Diagnostics | list[Diagnostic]) -> tuple[Diagnostic, ...]:
+def _sorted(diags: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(sorted(diags, key=Diagnostic.sort_key))
 
 
