@@ -364,6 +364,10 @@ class Deck:
     county: str | None = None  # county key
     keywords: str = ""
     loc: SourceLoc = field(default_factory=lambda: SourceLoc("<unknown>"), compare=False)
+    # The document properties' time, ISO 8601 in UTC without a zone ("2024-06-11T00:00:00"):
+    # the deck's YYYY-MM-DD date, else SOURCE_DATE_EPOCH; "" = the renderer's fixed epoch.
+    # Decided at resolve, so a renderer depends on the Deck alone, never on the environment.
+    timestamp: str = ""
 
 
 # --------------------------------------------------------------------------- loaded, unresolved

@@ -8,6 +8,7 @@ brand. Errors are collected; the caller raises them all at once.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import re
@@ -16,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from deckgen import schema
-from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
+from deckgen.errors import Diagnostics, SourceLoc, UsageError, did_you_mean
 from deckgen.load.markdown import parse_block
 from deckgen.load.text import decode
 from deckgen.load.yamlsrc import plain as plain_yaml
@@ -171,6 +172,7 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
         county=county,
         keywords=text["keywords"],
         loc=src.loc,
+        timestamp=document_timestamp(text["date"]),
     )
 
 
@@ -274,14 +276,20 @@ def _build_slide(
     return BUILDERS[layout](inp, diags)
 
 
-def source_date_epoch() -> str:
-    """``SOURCE_DATE_EPOCH`` as an ISO date, or '' (used where a deck has no date)."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if value.isdigit():
-        import datetime
+def document_timestamp(date: str) -> str:
+    """:attr:`Deck.timestamp`: midnight of ``date`` when it is YYYY-MM-DD (already checked to
+    be a real day), else ``SOURCE_DATE_EPOCH`` (reproducible-builds.org: seconds since 1970,
+    UTC), else '' — never the clock. A text date ("5. mars 2025") is shown, not used here."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        with contextlib.suppress(ValueError):  # an impossible day is a located error already
+            return datetime.datetime.combine(datetime.date.fromisoformat(date), datetime.time()).isoformat()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return ""
+    try:
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).replace(tzinfo=None).isoformat()
+    except (OverflowError, OSError, ValueError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={epoch} is not a time deckgen can use; give seconds since 1970 (or unset it)") from None
 
-        return datetime.datetime.fromtimestamp(int(value), datetime.UTC).date().isoformat()
-    return ""
 
-
-__all__ = ["resolve", "deck_counties", "Run"]
+__all__ = ["resolve", "deck_counties", "document_timestamp", "Run"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -76,17 +75,9 @@ def set_default_language(prs: PptxPresentation, lang: str) -> None:
 
 
 def document_time(deck: Deck) -> dt.datetime:
-    """The deck's date, else ``SOURCE_DATE_EPOCH``, else a fixed epoch: never the clock."""
-    try:
-        day = dt.date.fromisoformat(deck.date)
-    except ValueError:
-        pass  # a date written as text ("5. mars 2025") is shown, not used as the file's date
-    else:
-        return dt.datetime(day.year, day.month, day.day)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
-    return FIXED_EPOCH.replace(tzinfo=None)
+    """The deck's :attr:`~deckgen.model.Deck.timestamp` (the resolver chose it from the deck's
+    date or ``SOURCE_DATE_EPOCH``), else a fixed epoch: never the clock, never the environment."""
+    return dt.datetime.fromisoformat(deck.timestamp) if deck.timestamp else FIXED_EPOCH.replace(tzinfo=None)
 
 
 def set_properties(prs: PptxPresentation, deck: Deck, notes: int) -> None:
