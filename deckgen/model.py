@@ -127,12 +127,6 @@ class Asset:
     height: int
     loc: SourceLoc | None = field(default=None, compare=False)
 
-    @property
-    def ext(self) -> str:
-        return {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif"}.get(
-            self.media_type, "bin"
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class Box:

@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonschema
 
-from deckgen.model import LAYOUTS
+from deckgen.model import LAYOUTS, Located
 
 VARIABLE = {"type": "string", "pattern": r"^\s*\{\{[^{}]+\}\}\s*$", "description": "a {{ variable }}"}
 
@@ -367,11 +367,11 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
     return ok
 
 
-def plain(located: Any | None) -> Any:
-    """Unwrap a located tree into plain dicts, lists and scalars."""
-    if located is None:
-        return None
-    value = located.value
+def plain(located: Any) -> Any:
+    """Unwrap a located tree into plain dicts, lists and scalars: the one unwrapper (load,
+    resolve and check use it). A part that is not :class:`Located` (data built in code, a
+    value already substituted, None) is taken as it is, its items unwrapped."""
+    value = located.value if isinstance(located, Located) else located
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -23,16 +23,17 @@ from urllib.parse import urlsplit
 from deckgen.check.context import CheckContext
 from deckgen.check.walk import all_inlines, visible_inlines
 from deckgen.errors import Diagnostic, SourceLoc
-from deckgen.model import TilesContent
+from deckgen.model import SAFE_SCHEMES, TilesContent
 
-SAFE_SCHEMES = ("http", "https", "mailto")
 # A Markdown link the parser refused to read, left in the text: [text](javascript:…)
 _LEFTOVER = re.compile(r"\[[^\]]*\]\(\s*<?((?:javascript|vbscript|file|data):[^\s>]*)",
                        re.IGNORECASE)
 
 
 def link_problem(url: str) -> str | None:
-    """What is wrong with ``url`` as a link target, or None."""
+    """What is wrong with ``url`` as a link target, or None. Stricter than
+    :func:`~deckgen.model.is_safe_href` (a host by name, an @ in a mailto: address), so
+    whatever passes here a renderer also takes."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:

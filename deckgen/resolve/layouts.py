@@ -10,7 +10,6 @@ from __future__ import annotations
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
@@ -39,12 +38,14 @@ from deckgen.model import (
     Tile,
     TilesContent,
     TitleContent,
+    is_safe_href,
     plain,
     text_plain,
 )
 from deckgen.project import Project
 from deckgen.resolve.images import read_image
 from deckgen.resolve.variables import markdown_text
+from deckgen.schema import plain as plain_yaml
 
 DEFAULT_PER_PAGE = 10
 
@@ -77,7 +78,7 @@ class SlideInput:
 
     def value(self, key: str, default: Any = None) -> Any:
         node = self.fields.get(key)
-        return default if node is None else _plain(node)
+        return default if node is None else plain_yaml(node)
 
     def inline(self, key: str, diags: Diagnostics) -> Inline:
         node = self.fields.get(key)
@@ -93,15 +94,6 @@ class SlideInput:
 
     def title(self, diags: Diagnostics) -> Inline:
         return self.inline("title", diags) if "title" in self.fields else self.source.heading
-
-
-def _plain(node: Located) -> Any:
-    value = node.value
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _slide(inp: SlideInput, title: Inline, content: Any, diags: Diagnostics, hidden: str = "") -> Slide:
@@ -156,12 +148,12 @@ def build_columns(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
 
 def build_orgchart(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     bodies = inp.fields["bodies"].value
-    ids = [str(_plain(b.value["id"])) for b in bodies]
+    ids = [str(plain_yaml(b.value["id"])) for b in bodies]
     electors: dict[str, list[str]] = {}
     edges: list[OrgEdge] = []
     seen: set[str] = set()
     for body in bodies:
-        node_id = str(_plain(body.value["id"]))
+        node_id = str(plain_yaml(body.value["id"]))
         if node_id in seen:
             diags.error(body.value["id"].loc, f"two bodies have the id {node_id!r}", "give each body its own id")
             continue  # the first body keeps the id; its electors are not mixed with these
@@ -179,7 +171,7 @@ def build_orgchart(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     slots: dict[int, int] = {}
     nodes = []
     for body in bodies:
-        node_id = str(_plain(body.value["id"]))
+        node_id = str(plain_yaml(body.value["id"]))
         rank = ranks.get(node_id, 0)
         slot = slots.get(rank, 0)
         slots[rank] = slot + 1
@@ -229,7 +221,7 @@ def build_roster(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
         return []
     people = []
     for item in people_node.value:
-        entry = _plain(item)
+        entry = plain_yaml(item)
         if not isinstance(entry, dict) or "name" not in entry:
             diags.error(item.loc, "each person needs at least 'name:'", "write name:, place:, role:")
             continue
@@ -251,13 +243,13 @@ def build_tiles(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     tiles = []
     for item in inp.fields["tiles"].value:
         entry = item.value
-        url = str(_plain(entry["url"]))
-        if not url.lower().startswith(("http://", "https://", "mailto:")):
-            diags.error(entry["url"].loc, f"tile link {url!r} is not an http, https or mailto address", "write a full https:// address")
+        url = str(plain_yaml(entry["url"]))
+        if not is_safe_href(url):
+            diags.error(entry["url"].loc, f"tile link {url!r} is not a full http, https or mailto address", "write a full https:// address")
             continue
         title = parse_inline(markdown_text(entry["title"]), item.loc.path, entry["title"].loc, diags)
-        caption = str(_plain(entry["caption"])) if "caption" in entry else _short_url(url)
-        kind = str(_plain(entry["kind"])) if "kind" in entry else ("video" if _is_video(url) else "link")
+        caption = str(plain_yaml(entry["caption"])) if "caption" in entry else _short_url(url)
+        kind = str(plain_yaml(entry["kind"])) if "kind" in entry else ("video" if _is_video(url) else "link")
         tiles.append(Tile(title, url, kind, caption))  # type: ignore[arg-type]
     return [_slide(inp, inp.title(diags), TilesContent(tuple(tiles)), diags)]
 
@@ -383,6 +375,3 @@ def infer_layout(slide: SourceSlide, first: bool) -> str:
         return "section"
     return "bullets"
 
-
-def project_path(project: Project, rel: str) -> Path:
-    return project.root / rel

@@ -41,7 +41,7 @@ class Library:
         if "/" in name or "\\" in name or name.startswith("."):
             diags.error(loc, f"slide name {name!r} must be a file name in content/slides/ without '.md'", "write just the name, e.g. 'roller'")
             return ()
-        found = _Quiet()
+        found = Diagnostics()  # locate's generic not-found message, replaced by a better one below
         path = self.project.locate(f"{name}.md", base=self.folder, loc=loc, diags=found, what="slide file")
         if path is None:
             candidate = self.folder / f"{name}.md"
@@ -69,10 +69,6 @@ class Library:
             else:
                 out.append(slide)
         return tuple(out)
-
-
-class _Quiet(Diagnostics):
-    """Swallows the generic not-found message so the library can give a better one."""
 
 
 def _relocate(loc: SourceLoc, included_from: SourceLoc) -> SourceLoc:

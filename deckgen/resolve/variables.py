@@ -29,6 +29,7 @@ from typing import Any
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.load.markdown import parse_block
 from deckgen.model import Inline, Located, Para, Text
+from deckgen.schema import plain as plain_yaml
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
 _PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*$")
@@ -324,13 +325,4 @@ def markdown_text(node: Located) -> str:
     """A field's text as Markdown source for a layout to parse: inserted values escaped."""
     if isinstance(node, Substituted):
         return node.markdown
-    return str(_plain(node))
-
-
-def _plain(node: Any) -> Any:
-    value = _unwrap(node)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+    return str(plain_yaml(node))

@@ -13,7 +13,6 @@ Layout modules never build ``a:r``/``a:pPr`` XML themselves; they call :func:`wr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from lxml import etree
 from pptx.dml.color import RGBColor
@@ -23,9 +22,8 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Pt
 
 from deckgen.geometry import LEVEL_INDENT
-from deckgen.model import Inline, Para, Run, Text, is_rtl, plain
+from deckgen.model import Inline, Para, Run, Text, is_rtl, is_safe_href, plain
 
-SAFE_SCHEMES = ("http", "https", "mailto")
 MONO_FONT = "Courier New"  # metric twin of Liberation Mono; present wherever Office is
 BULLET_CHAR = "•"
 
@@ -60,11 +58,11 @@ INHERIT = Style()  # everything from the placeholder and master
 
 
 def safe_href(href: str) -> str:
-    """Return ``href`` if its scheme is allow-listed; resolve already filters, so a bad
-    scheme here is a bug and fails loudly rather than producing a dangerous link."""
-    scheme = urlsplit(href).scheme.lower()
-    if scheme not in SAFE_SCHEMES:
-        raise ValueError(f"hyperlink scheme {scheme!r} is not allowed: {href!r}")
+    """Return ``href`` if :func:`~deckgen.model.is_safe_href` allows it; load, resolve and
+    check already refuse others, so one here is a bug and fails loudly rather than producing a
+    dangerous link."""
+    if not is_safe_href(href):
+        raise ValueError(f"hyperlink {href!r} is not an allowed link")
     return href
 
 
