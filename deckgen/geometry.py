@@ -556,36 +556,12 @@ def table_plan(
     return TablePlan(tuple(widths), tuple(h + pad for h in natural), size)
 
 
-# --------------------------------------------------------------------------- roster words
+# --------------------------------------------------------------------------- roster rows
 
-# The roster table's header row and which rows it emphasises, as render.pptx draws them:
-# header words size the columns, emphasis sets rows in bold. Norwegian (Bokmål and Nynorsk)
-# and English; any other language falls back to English.
-_ROSTER_HEADERS = {
-    "nb": ("Navn", "Kommune/organisasjon", "Rolle"),
-    # As the brief and the reveal.js output have it; Nynorsk would be "Namn".
-    "nn": ("Navn", "Kommune/organisasjon", "Rolle"),
-    "en": ("Name", "Municipality/organisation", "Role"),
-}
-_NORWEGIAN = ("nb", "nn", "no")
+# Which roster rows render.pptx sets in bold (and reveal.js emphasises). The header words are
+# deckgen.words.roster_headers: they size the columns, which check measures too.
 # Roles that mark a person as holding an office (leader, deputy, chair) rather than a seat.
 _OFFICER_WORDS = ("leder", "leiar", "leader", "chair", "deputy")
-
-
-def word_language(lang: str) -> str:
-    """The key of deckgen's word tables for a BCP 47 tag: ``nn-NO`` -> ``nn``, ``nb-NO`` and
-    ``no`` -> ``nb``, anything else -> ``en``."""
-    primary = lang.split("-")[0].lower()
-    if primary == "nn":
-        return "nn"
-    if primary in _NORWEGIAN:
-        return "nb"
-    return "en"
-
-
-def roster_headers(lang: str) -> tuple[str, str, str]:
-    """The roster's column headers in ``lang`` (name, municipality/organisation, role)."""
-    return _ROSTER_HEADERS[word_language(lang)]
 
 
 def is_officer(role: str) -> bool:

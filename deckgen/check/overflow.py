@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from deckgen import geometry as geo
+from deckgen import words
 from deckgen.check.context import CheckContext
 from deckgen.check.fonts import Face
 from deckgen.check.masterstyle import FrameStyle, LevelStyle, placeholder_styles
@@ -161,12 +162,10 @@ def slide_targets(ctx: CheckContext, slide: Slide) -> list[Target]:
 
 
 def _title(slide: Slide) -> Inline:
-    """The visible title: image slides hide theirs above the slide; a roster page adds its
-    page number."""
+    """The visible title: image slides hide theirs above the slide. A roster page's "(1/2)"
+    is part of its title (resolve puts it there), so it is measured as shown."""
     if slide.layout == "image" or not slide.title:
         return ()
-    if isinstance(slide.content, RosterContent) and slide.content.pages > 1:
-        return (*slide.title, Run(f" ({slide.content.page}/{slide.content.pages})"))
     return slide.title
 
 
@@ -371,7 +370,7 @@ def table_grid(deck: Deck, slide: Slide) -> tuple[
     slide's table."""
     c = slide.content
     if isinstance(c, RosterContent):
-        header = list(geo.roster_headers(deck.lang))
+        header = list(words.roster_headers(deck.lang))
         rows = [[p.name, p.place, p.role] for p in c.people]
         return header, rows, [geo.is_officer(p.role) for p in c.people], geo.ROSTER_SIZES
     if isinstance(c, TableContent):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from deckgen import words
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.load.markdown import parse_block, parse_inline
 from deckgen.model import (
@@ -48,14 +49,6 @@ from deckgen.resolve.variables import markdown_text
 from deckgen.schema import plain as plain_yaml
 
 DEFAULT_PER_PAGE = 10
-
-LABELS = {
-    "nb": {"discuss": "Diskuter {minutes} minutter", "minute": "min"},
-    "nn": {"discuss": "Diskuter {minutes} minutt", "minute": "min"},
-    "se": {"discuss": "Ságastallat {minutes} minuhta", "minute": "min"},
-    "en": {"discuss": "Discuss for {minutes} minutes", "minute": "min"},
-}
-
 
 @dataclass(frozen=True)
 class SlideInput:
@@ -234,9 +227,17 @@ def build_roster(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
         pages = [people[i : i + size] for i in range(0, len(people), size)]
     title = inp.title(diags)
     return [
-        _slide(inp, title, RosterContent(tuple(page), n + 1, len(pages)), diags)
+        _slide(inp, _page_title(title, n + 1, len(pages)), RosterContent(tuple(page), n + 1, len(pages)), diags)
         for n, page in enumerate(pages)
     ]
+
+
+def _page_title(title: Inline, page: int, pages: int) -> Inline:
+    """A paginated roster page's title with its page mark, "Styret (1/2)": the one place the
+    mark is made, so both renderers show it and check measures it as part of the title."""
+    if pages < 2 or not title:
+        return title
+    return (*title, Run(f" ({page}/{pages})"))
 
 
 def build_tiles(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
@@ -298,8 +299,7 @@ def build_discussion(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
         return []
     minutes = int(inp.value("minutes"))
     pairing = str(inp.value("pairing", "") or "")
-    words = LABELS.get(inp.lang.split("-")[0], LABELS["en"])
-    label = words["discuss"].format(minutes=minutes) + (f" ({pairing})" if pairing else "") + ":"
+    label = words.discussion_label(inp.lang, minutes, pairing)
     title = inp.title(diags)
     if title:
         label = plain(title)  # a title replaces the composed "Diskuter 3 minutter …" heading

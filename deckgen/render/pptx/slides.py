@@ -58,15 +58,13 @@ def pick_layout(layouts: dict[str, SlideLayout], brand: Brand, slide: Slide) -> 
 # --------------------------------------------------------------------------- titles
 
 
-def put_title(ctx: RenderContext, field: str = "title", suffix: str = "") -> None:
+def put_title(ctx: RenderContext, field: str = "title") -> None:
     """Write the slide's title into ``field``; a slide without a visible title gets its
     ``hidden_title`` there instead, moved off the slide (the accessible way to hide a title:
     it stays in the outline and is read by screen readers); with neither, the placeholder
     goes."""
     slide = ctx.source
     title: Inline = slide.title
-    if title and suffix:
-        title = (*title, Run(suffix))
     if title:
         write_inline(ctx.placeholder(field).text_frame, title)
     elif slide.hidden_title:

@@ -26,13 +26,13 @@ from jinja2 import ChoiceLoader, DictLoader, PackageLoader, StrictUndefined, Tem
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from deckgen import words
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
 from deckgen.geometry import is_officer  # the PowerPoint roster emphasises the same roles
 from deckgen.model import (
     LAYOUTS,
     Asset,
     Deck,
-    DiscussionContent,
     ImageContent,
     OrgChartContent,
     plain,
@@ -51,42 +51,8 @@ _MEDIA_EXT = {
 }
 _TYPE_EXT = {"text/css": "css", "text/javascript": "js"}
 
-# Words the page itself shows, by language (the deck's ``lang`` primary subtag); the same
-# words as the PowerPoint output where both show them (table headers, discussion label).
-_UI: dict[str, dict[str, str]] = {
-    "nb": {
-        "name": "Navn",
-        "place": "Kommune/organisasjon",
-        "role": "Rolle",
-        "video": "Video",
-        "pause": "Pause",
-        "resume": "Fortsett",
-        "timer": "Nedtelling",
-        "timer_key": "Pause eller fortsett nedtellingen",
-        "discuss": "Diskuter {minutes} minutter",
-    },
-    "en": {
-        "name": "Name",
-        "place": "Municipality/organisation",
-        "role": "Role",
-        "video": "Video",
-        "pause": "Pause",
-        "resume": "Resume",
-        "timer": "Countdown",
-        "timer_key": "Pause or resume the countdown",
-        "discuss": "Discuss for {minutes} minutes",
-    },
-}
-_UI["nn"] = {**_UI["nb"], "resume": "Hald fram", "discuss": "Diskuter {minutes} minutt"}
-_UI["no"] = _UI["nb"]
-
 DARK_LAYOUTS = frozenset({"title", "section"})
 NO_LOGO = frozenset({"image"})
-
-
-def ui_labels(lang: str) -> dict[str, str]:
-    """The control labels for a BCP 47 language tag; English when unknown."""
-    return _UI.get(lang.split("-")[0].lower(), _UI["en"])
 
 
 def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment:
@@ -232,7 +198,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
     env = _environment(tuple(sorted(deck.brand.reveal_templates.items())))
     files = _Files(deck.name, single)
     width, height = slide_size(deck.brand)
-    ui = ui_labels(deck.lang)
+    ui = dict(words.words(deck.lang))
     logo_src = files.picture(deck.brand.logo) if deck.brand.logo is not None else ""
 
     orgs: dict[int, orgchart.OrgLayout] = {}
@@ -248,8 +214,6 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             extra["names"] = {node.id: plain(node.name) for node in slide.content.nodes}
         if isinstance(slide.content, ImageContent):
             extra["image_src"] = files.picture(slide.content.image)
-        if isinstance(slide.content, DiscussionContent):
-            extra["label"] = slide.content.label or _discussion_label(ui, slide.content)
         if slide.layout == "tiles":
             extra["tiles_cols"] = styles.tile_columns(len(getattr(slide.content, "tiles", ())))
         template_name = f"layouts/{slide.layout}.html.j2"
@@ -308,12 +272,6 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
     )
     key = f"{deck.name}.html" if single else f"{deck.name}/index.html"
     return {key: page.encode("utf-8"), **dict(sorted(files.outputs.items()))}
-
-
-def _discussion_label(ui: Mapping[str, str], content: DiscussionContent) -> str:
-    """``Diskuter 3 minutter (to og to):`` when resolve composed no label."""
-    text = ui["discuss"].format(minutes=content.minutes)
-    return text + (f" ({content.pairing})" if content.pairing else "") + ":"
 
 
 def _without_print_rules(css: str) -> str:

@@ -66,7 +66,15 @@ def test_roster_pages_are_balanced(tmp_path: Path) -> None:
     assert deck is not None, msgs
     pages = [s.content for s in deck.slides]
     assert [(p.page, p.pages, len(p.people)) for p in pages] == [(1, 2, 7), (2, 2, 6)]
-    assert [plain(s.title) for s in deck.slides] == ["Styret", "Styret"]
+    # The page mark is part of the title: both renderers show it, check measures it.
+    assert [plain(s.title) for s in deck.slides] == ["Styret (1/2)", "Styret (2/2)"]
+    assert [s.hidden_title for s in deck.slides] == ["Styret (1/2)", "Styret (2/2)"]
+
+
+def test_a_one_page_roster_has_no_page_mark(tmp_path: Path) -> None:
+    deck, msgs = make(tmp_path, "---\nlayout: roster\ntitle: Styret\npeople:\n  - {name: Ola}\n---\n")
+    assert deck is not None, msgs
+    assert [plain(s.title) for s in deck.slides] == ["Styret"]
 
 
 def test_tiles_infer_video_and_caption(tmp_path: Path) -> None:
@@ -90,6 +98,14 @@ def test_discussion_label_follows_the_language(tmp_path: Path) -> None:
     assert deck is not None, msgs
     assert deck.slides[0].content.label == "Discuss for 4 minutes (in pairs):"
     assert deck.slides[0].hidden_title == "Discuss for 4 minutes (in pairs):"
+
+
+def test_no_means_norwegian_for_the_discussion_label_too(tmp_path: Path) -> None:
+    # The same language rule as the renderers' words (deckgen.words): 'no' is Bokmål.
+    slide = "---\nlayout: discussion\nminutes: 2\n---\n\nHva nå?\n"
+    deck, msgs = make(tmp_path, slide, "lang: 'no'\n")
+    assert deck is not None, msgs
+    assert deck.slides[0].content.label == "Diskuter 2 minutter:"
 
 
 def test_table_rows_must_match(tmp_path: Path) -> None:

@@ -1,20 +1,19 @@
 """``discussion``: a label ("Diskuter 3 minutter (to og to):"), the prompt and a timer badge.
 
-The label is resolve's when it composed one, else composed here in the deck's language; the
-badge shows the minutes ("3 min") in the master's timer placeholder.
+The label is resolve's (it always composes one, or takes the slide's title); the badge shows
+the minutes ("3 min", :mod:`deckgen.words`) in the master's timer placeholder.
 """
 
 from __future__ import annotations
 
+from deckgen import words
 from deckgen.model import DiscussionContent, Run, Slide
-from deckgen.render.pptx import i18n
 from deckgen.render.pptx.context import RenderContext, content_of
 from deckgen.render.pptx.slides import fill_inline, fill_text
 
 
 def render(ctx: RenderContext, slide: Slide) -> None:
     content = content_of(slide, DiscussionContent)
-    label = content.label or i18n.discussion_label(ctx.lang, content.minutes, content.pairing)
-    fill_inline(ctx, "label", (Run(label),))
+    fill_inline(ctx, "label", (Run(content.label),) if content.label else ())
     fill_text(ctx, "prompt", content.prompt)
-    fill_inline(ctx, "timer", (Run(i18n.word(ctx.lang, "minutes", minutes=content.minutes)),))
+    fill_inline(ctx, "timer", (Run(words.word(ctx.lang, "minutes", minutes=content.minutes)),))

@@ -15,7 +15,6 @@ from deckgen.geometry import (
     count_lines,
     fits,
     is_officer,
-    roster_headers,
     split,
     split_weighted,
     text_area,
@@ -25,7 +24,6 @@ from deckgen.geometry import (
 from deckgen.geometry import orgchart_plan as plan
 from deckgen.geometry import tiles_grid_shape as grid_shape
 from deckgen.model import Box, OrgChartContent, OrgNode, Run
-from deckgen.render.pptx import i18n
 from deckgen.render.pptx.layouts.image import contain_box, cover_crop
 from deckgen.render.pptx.layouts.orgchart import route
 from deckgen.render.pptx.shapes import BOTTOM, LEFT, RIGHT, TOP
@@ -164,21 +162,9 @@ def test_rows_and_same_rank_edges_are_straight() -> None:
     assert chart.boxes["b"].y == chart.boxes["c"].y and chart.boxes["a"].y < chart.boxes["b"].y
 
 
-# --------------------------------------------------------------------------- words
+# --------------------------------------------------------------------------- roster rows
 
 
 def test_officers_are_leaders_and_deputies() -> None:
     assert all(is_officer(r) for r in ("leder", "nestleder", "Styreleder", "nestleiar", "Chair"))
     assert not any(is_officer(r) for r in ("", "medlem", "varamedlem", "member"))
-
-
-def test_words_follow_the_deck_language() -> None:
-    assert roster_headers("nb-NO")[1] == "Kommune/organisasjon"
-    assert roster_headers("no")[1] == "Kommune/organisasjon"
-    assert roster_headers("nn-NO")[0] == "Navn"
-    assert roster_headers("en-GB")[2] == "Role"
-    assert roster_headers("sv-SE")[0] == "Name"
-    assert i18n.discussion_label("en-GB", 3, "") == "Discuss for 3 minutes:"
-    assert i18n.discussion_label("nb-NO", 3, "to og to") == "Diskuter 3 minutter (to og to):"
-    assert i18n.discussion_label("nn", 5, "") == "Diskuter 5 minutt:"
-    assert i18n.word("nb", "minutes", minutes=3) == "3 min"
