@@ -116,6 +116,8 @@ def slide_ref(item: Located, rel: str, diags: Diagnostics) -> SlideRef | None:
 
 
 def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck | None:
+    """A plain Markdown deck: the front matter is the deck's (title slide, lang, brand), never
+    the first slide's; the slides are the file's."""
     text = read_text(path, rel, diags)
     if text is None:
         return None
@@ -126,26 +128,14 @@ def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck 
         front = mdfile.front.value
         settings = {k: v for k, v in front.items() if k in MARKDOWN_DECK_KEYS}
         for key, value in front.items():
-            if key not in MARKDOWN_DECK_KEYS and key not in FOREIGN_KEYS and key not in schema.COMMON_SLIDE and not any(key in f for f in schema.LAYOUT_FIELDS.values()):
-                hint = did_you_mean(key, MARKDOWN_DECK_KEYS)
-                if not hint.startswith("did you mean"):
-                    hint = f"deckgen reads {', '.join(MARKDOWN_DECK_KEYS)}"
-                diags.warning(value.key_loc or value.loc, f"front matter key {key!r} is not used by deckgen", hint, rule="unused-key")
-        # In a plain deck the front matter is the deck's, not the first slide's.
+            _check_front_key(key, value, diags)
         if slides:
-            first = slides[0]
-            slides[0] = SourceSlide(
-                fields={k: v for k, v in first.fields.items() if k not in front},
-                body=first.body,
-                notes=first.notes,
-                loc=first.loc,
-                heading=first.heading,
-                heading_loc=first.heading_loc,
-                heading_level=first.heading_level,
-                images=first.images,
-                table=first.table,
-            )
-    for key in ("title", "author", "date", "lang", "brand", "subtitle", "keywords"):
+            # parse_markdown gave the front matter to the first slide, as a library file
+            # wants; here it is the deck's. A first slide that was nothing but front matter
+            # (a file of front matter alone) is no slide at all: the deck is its title slide.
+            first = _without_fields(slides[0], front)
+            slides[0:1] = [] if _is_empty(first) else [first]
+    for key in MARKDOWN_DECK_KEYS:
         if key in settings and not isinstance(settings[key].value, str):
             from deckgen.load.yamlsrc import yaml_surprise
 
@@ -155,3 +145,52 @@ def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck 
         diags.error(SourceLoc(rel, 1, 1), "the Markdown deck has no slides", "write a '# Heading' or '---' separated slides")
         return None
     return SourceDeck(rel, path.stem, settings, refs, (), SourceLoc(rel, 1, 1))
+
+
+def _slide_keys() -> frozenset[str]:
+    """Every field name a slide can have (any layout)."""
+    return frozenset(schema.COMMON_SLIDE).union(*(frozenset(f) for f in schema.LAYOUT_FIELDS.values()))
+
+
+def _check_front_key(key: str, value: Located, diags: Diagnostics) -> None:
+    """Warn about a key of a Markdown deck's front matter that deckgen does not use.
+
+    Deck keys are used; other tools' keys are ignored quietly. A slide field (``notes``,
+    ``layout``, ``minutes``) is not applied to any slide: the front matter is the deck's, and
+    the deck's first slide is the title slide made from it, so "the first slide" would be
+    ambiguous. The warning says where such a field goes instead.
+    """
+    if key in MARKDOWN_DECK_KEYS or key in FOREIGN_KEYS:
+        return
+    where = value.key_loc or value.loc
+    if key in _slide_keys():
+        diags.warning(
+            where,
+            f"front matter key {key!r} is a slide field, and a Markdown deck's front matter is the deck's; it is not used",
+            "put it in a 'yaml slide' block at the top of the slide it is for",
+            rule="unused-key",
+        )
+        return
+    hint = did_you_mean(key, MARKDOWN_DECK_KEYS)
+    if not hint.startswith("did you mean"):
+        hint = f"deckgen reads {', '.join(MARKDOWN_DECK_KEYS)}"
+    diags.warning(where, f"front matter key {key!r} is not used by deckgen", hint, rule="unused-key")
+
+
+def _without_fields(slide: SourceSlide, front: dict[str, Located]) -> SourceSlide:
+    """``slide`` less the fields it took from the front matter (a fenced block's stay)."""
+    return SourceSlide(
+        fields={k: v for k, v in slide.fields.items() if k not in front or v is not front[k]},
+        body=slide.body,
+        notes=slide.notes,
+        loc=slide.loc,
+        heading=slide.heading,
+        heading_loc=slide.heading_loc,
+        heading_level=slide.heading_level,
+        images=slide.images,
+        table=slide.table,
+    )
+
+
+def _is_empty(slide: SourceSlide) -> bool:
+    return not (slide.fields or slide.body or slide.notes or slide.heading or slide.images or slide.table)

@@ -1,17 +1,20 @@
 """Markdown → located slides — the only module that imports markdown-it-py.
 
 One parser, made in :func:`make_parser` with a visible plugin chain. A file is parsed once;
-slides are split on top-level ``---`` rules (``hr`` tokens), or, in a file without any, on its
-top-most heading level (the pandoc convention). Tokens are turned into the model's ``Para`` and
+slides are split on top-level ``---`` rules (``hr`` tokens), or, in a file without any, on
+pandoc's slide level (:func:`_slide_level`). Tokens are turned into the model's ``Para`` and
 ``Run`` values here and nowhere else; markdown-it's 0-based ``Token.map`` becomes a 1-based
 line in :func:`_line` only.
 
 Raw HTML is parsed (so that HTML comments can serve as speaker notes, as in Marp) but never
-passed on: any other HTML is dropped with a warning.
+passed on: any other HTML is dropped with a warning. A comment that holds Marp directives
+(``<!-- _class: lead -->``) is not a note: it is dropped without a word, so Marp files build
+as they are.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -20,12 +23,28 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.load.text import FORBIDDEN, char_label
 from deckgen.load.yamlsrc import parse_yaml
-from deckgen.model import Inline, Located, Para, Run, SourceImage, SourceSlide, is_rtl, plain
+from deckgen.model import Inline, Located, Para, Run, SourceImage, SourceSlide, is_rtl, is_safe_href, plain
 
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
 MAX_LIST_LEVEL = 4  # 0-based: five levels, what the KS master styles
 FIELDS_FENCE = ("slide", "yaml slide")
+DEEPEST_HEADING = 6  # pandoc's slide level when no heading is followed by content
+
+# Marp's directive names (Marpit's global and local ones, Marp Core's and Marp CLI's). A comment
+# of ``key: value`` lines is Marp's when one of its keys is one of these, or carries Marp's
+# ``_`` (this slide only) or ``$`` (global) prefix: Marp itself keeps a comment whose keys it
+# does not know as a presenter note, and so do we ("Husk: ta med tallene" is a note).
+MARP_DIRECTIVES = frozenset(
+    {
+        "marp", "theme", "style", "headingDivider", "lang", "math", "size", "title", "author",
+        "description", "keywords", "url", "image", "paginate", "header", "footer", "class",
+        "backgroundColor", "backgroundImage", "backgroundPosition", "backgroundRepeat",
+        "backgroundSize", "color", "transition",
+    }
+)
+# One ``key: value`` line of a directive comment (the value may be empty, as YAML allows).
+_DIRECTIVE_LINE = re.compile(r"\s*([_$]?)([A-Za-z][\w-]*)\s*:(?:\s.*)?")
 
 
 def make_parser() -> MarkdownIt:
@@ -109,13 +128,20 @@ def _check_truncation(tokens: list[Token], rel: str, diags: Diagnostics) -> None
 
 
 def _front_only_first(tokens: list[Token]) -> bool:
-    """True when a top-level ``---`` rule comes before any other top-level block."""
-    first = next((t for t in tokens if t.level == 0), None)
+    """True when a top-level ``---`` rule comes before any other top-level block (Marp
+    directive comments aside: they are not content)."""
+    first = next((t for t in tokens if t.level == 0 and not _is_directive_block(t)), None)
     return first is not None and first.type == "hr" and set(first.markup) == {"-"}
 
 
 def _split(tokens: list[Token]) -> list[tuple[list[Token], int]]:
-    """Top-level ``---`` rules separate slides; without any, the top-most heading level does."""
+    """Top-level ``---`` rules separate slides; without any, headings at or above pandoc's slide
+    level do (:func:`_slide_level`).
+
+    A part holding nothing but Marp directive comments is no slide (Marp would show an empty
+    page; there is nothing to show). Comments before a file's first slide heading belong to
+    that slide, and so does a ``yaml slide`` block.
+    """
     rules = [i for i, t in enumerate(tokens) if t.type == "hr" and t.level == 0 and set(t.markup) == {"-"}]
     chunks: list[tuple[list[Token], int]] = []
     if rules:
@@ -123,25 +149,90 @@ def _split(tokens: list[Token]) -> list[tuple[list[Token], int]]:
         start_line = 1
         for i in [*rules, len(tokens)]:
             part = tokens[start:i]
-            if any(t.type != "hr" for t in part):
+            if any(t.type != "hr" and not _is_directive_block(t) for t in part):
                 first = next((t for t in part if t.map), None)
                 chunks.append((part, _line(first) if first else start_line))
             if i < len(tokens):
                 start_line = _line(tokens[i]) + 1
             start = i + 1
         return chunks
-    heads = [t for t in tokens if t.type == "heading_open" and t.level == 0]
-    if not heads:
-        return [(tokens, _line(tokens[0]) if tokens else 1)] if tokens else []
-    top = min(int(t.tag[1]) for t in heads)
-    starts = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0 and int(t.tag[1]) == top]
-    if starts[0] != 0 and any(t.map for t in tokens[: starts[0]]):
-        starts.insert(0, 0)
+    level = _slide_level(tokens)
+    starts = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0 and int(t.tag[1]) <= level]
+    if not starts:
+        if all(_is_directive_block(t) for t in tokens if t.level == 0):
+            return []
+        return [(tokens, _line(tokens[0]))]
+    lead = [t for t in tokens[: starts[0]] if t.level == 0]
+    if lead and not all(_is_comment_block(t) or _is_fields_fence(t) for t in lead):
+        starts.insert(0, 0)  # text before the first heading is a slide of its own
+    else:
+        starts[0] = 0
     for n, s in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(tokens)
         part = tokens[s:end]
         chunks.append((part, _line(part[0])))
     return chunks
+
+
+def _slide_level(tokens: list[Token]) -> int:
+    """pandoc's slide level: the highest heading level (smallest number) that is followed
+    immediately by content rather than by another heading, or ``DEEPEST_HEADING`` when none is.
+
+    Headings at that level start slides; headings above it start slides too, and as they are
+    followed by a heading they stand alone (pandoc's title slides: our section layout);
+    headings below it are content of their slide. A ``***`` rule is not content (as in
+    pandoc); a Marp directive comment is not there at all.
+    """
+    blocks = [t for t in tokens if t.level == 0 and t.nesting >= 0 and not _is_directive_block(t)]
+    levels = [
+        int(block.tag[1])
+        for block, after in zip(blocks, blocks[1:], strict=False)
+        if block.type == "heading_open" and after.type not in ("heading_open", "hr")
+    ]
+    return min(levels, default=DEEPEST_HEADING)
+
+
+def _comment_text(token: Token) -> str | None:
+    """The inside of an ``html_block`` that is exactly one HTML comment, else None."""
+    if token.type != "html_block":
+        return None
+    content = token.content.strip()
+    inner = content[4:-3]
+    if content.startswith("<!--") and content.endswith("-->") and len(content) >= 7 and "-->" not in inner:
+        return inner.strip()
+    return None
+
+
+def _is_fields_fence(token: Token) -> bool:
+    return token.type == "fence" and token.info.strip() in FIELDS_FENCE
+
+
+def _is_comment_block(token: Token) -> bool:
+    return _comment_text(token) is not None
+
+
+def is_marp_directive(comment: str) -> bool:
+    """Whether a comment's text is Marp directives: ``key: value`` lines only (a value may go
+    on over indented lines, as ``style: |`` does), one key at least known to Marp or marked
+    with Marp's ``_``/``$`` prefix (see :data:`MARP_DIRECTIVES`)."""
+    marp = False
+    seen_key = False
+    for line in comment.split("\n"):
+        if not line.strip():
+            continue
+        if seen_key and line[:1] in (" ", "\t"):
+            continue  # the value of the key above goes on
+        match = _DIRECTIVE_LINE.fullmatch(line)
+        if match is None:
+            return False
+        seen_key = True
+        marp = marp or bool(match.group(1)) or match.group(2) in MARP_DIRECTIVES
+    return marp
+
+
+def _is_directive_block(token: Token) -> bool:
+    text = _comment_text(token)
+    return text is not None and is_marp_directive(text)
 
 
 def _slide(
@@ -153,15 +244,18 @@ def _slide(
     included_from: SourceLoc | None,
 ) -> SourceSlide | None:
     fields: dict[str, Located] = dict(front.value) if front is not None else {}
-    i = 0
-    if chunk and chunk[0].type == "fence" and chunk[0].info.strip() in FIELDS_FENCE:
-        fence = chunk[0]
+    # Comments may stand above the fields and the heading (Marp puts its directives there);
+    # they are walked first, so that notes keep their order.
+    lead: list[Token] = []
+    i = _skip_comments(chunk, 0, lead)
+    if i < len(chunk) and _is_fields_fence(chunk[i]):
+        fence = chunk[i]
         parsed = parse_yaml(fence.content, rel, diags, line_offset=_line(fence))
         if parsed is not None and isinstance(parsed.value, dict):
             fields.update(parsed.value)
         elif parsed is not None:
             diags.error(parsed.loc, "slide fields must be key: value lines", "write a YAML mapping")
-        i = 1
+        i = _skip_comments(chunk, i + 1, lead)
     heading: Inline = ()
     heading_loc: SourceLoc | None = None
     heading_level = 0
@@ -173,6 +267,7 @@ def _slide(
             _warn_setext(chunk[i], rel, diags)
         i += 3
     walker = _Walker(rel, diags, included_from)
+    walker.walk(lead)
     walker.walk(chunk[i:])
     return SourceSlide(
         fields=fields,
@@ -185,6 +280,14 @@ def _slide(
         images=tuple(walker.images),
         table=tuple(walker.table),
     )
+
+
+def _skip_comments(chunk: list[Token], i: int, into: list[Token]) -> int:
+    """Move the comment blocks from ``chunk[i]`` on into ``into``; the index after them."""
+    while i < len(chunk) and chunk[i].level == 0 and _is_comment_block(chunk[i]):
+        into.append(chunk[i])
+        i += 1
+    return i
 
 
 def _warn_setext(token: Token, rel: str, diags: Diagnostics) -> None:
@@ -292,11 +395,13 @@ class _Walker:
         return i + 3
 
     def html_block(self, t: Token) -> None:
-        content = t.content.strip()
-        inner = content[4:-3].strip()
-        # One comment is a speaker note (Marp's convention); anything else, including a
-        # comment followed by markup, is HTML and is dropped.
-        if content.startswith("<!--") and content.endswith("-->") and "-->" not in inner:
+        inner = _comment_text(t)
+        # One comment is a speaker note (Marp's convention), unless it holds Marp's
+        # directives, which style Marp's output and mean nothing here; anything else,
+        # including a comment followed by markup, is HTML and is dropped.
+        if inner is not None:
+            if is_marp_directive(inner):
+                return
             for n, line in enumerate(inner.split("\n")):
                 if line.strip():
                     self.notes.append(Para((Run(line.strip()),), "text", 0, False, SourceLoc(self.rel, _line(t) + n, 1, self.included_from)))
@@ -327,7 +432,8 @@ def _rtl(runs: Inline) -> bool:
 
 
 def _inline(token: Token, rel: str, diags: Diagnostics) -> Inline:
-    """Inline children → runs. Links keep only allow-listed schemes; HTML is dropped."""
+    """Inline children → runs. Links keep only allow-listed targets (``model.is_safe_href``);
+    HTML is dropped; a character reference that makes a control character is refused."""
     runs: list[Run] = []
     bold = italic = False
     href: str | None = None
@@ -335,8 +441,9 @@ def _inline(token: Token, rel: str, diags: Diagnostics) -> Inline:
     for child in token.children or []:
         kind = child.type
         if kind == "text":
-            if child.content:
-                runs.append(Run(child.content, bold, italic, False, href))
+            text = _refuse_references(child.content, SourceLoc(rel, line, 1), diags)
+            if text:
+                runs.append(Run(text, bold, italic, False, href))
         elif kind == "softbreak":
             runs.append(Run(" ", bold, italic, False, href))
         elif kind == "hardbreak":
@@ -353,7 +460,7 @@ def _inline(token: Token, rel: str, diags: Diagnostics) -> Inline:
             italic = False
         elif kind == "link_open":
             target = str(child.attrs.get("href", ""))
-            if target.lower().startswith(SAFE_SCHEMES):
+            if is_safe_href(target):
                 href = target
             else:
                 href = None
@@ -382,6 +489,19 @@ def _inline(token: Token, rel: str, diags: Diagnostics) -> Inline:
     return _merge(runs)
 
 
+def _refuse_references(text: str, loc: SourceLoc, diags: Diagnostics) -> str:
+    """``text`` without the characters of ``load.text.FORBIDDEN``, with an error for each.
+
+    The file's own characters were checked when it was read; here such a character was made
+    by a character reference (``&#12;``, ``&#x2028;``), which markdown-it decodes, and it would
+    show as ``_x000C_`` in PowerPoint.
+    """
+    for match in FORBIDDEN.finditer(text):
+        diags.error(loc, f"a character reference in this text makes a control character {char_label(match.group())}",
+                    "remove it")
+    return FORBIDDEN.sub("", text)
+
+
 def _merge(runs: list[Run]) -> Inline:
     """Join neighbouring runs of the same style (markdown-it splits text at every '{', '_' …)."""
     out: list[Run] = []
@@ -402,7 +522,10 @@ def parse_inline(text: str, rel: str, loc: SourceLoc, diags: Diagnostics) -> Inl
     inner = Diagnostics()
     runs = _inline(tokens[0], rel, inner)
     for d in inner:
-        diags.warning(loc, d.message, d.hint, d.rule)
+        if d.severity == "error":
+            diags.error(loc, d.message, d.hint, d.rule)
+        else:
+            diags.warning(loc, d.message, d.hint, d.rule)
     return runs
 
 

@@ -4,7 +4,8 @@ Line numbers after CRLF or CR normalisation are the same as an editor shows, so 
 location is right for files from any platform. Characters that would either break a
 PowerPoint file (C0 and C1 controls, U+FFFE, U+FFFF: not allowed in XML) or make the YAML
 parser count lines differently from an editor (U+2028, U+2029, which YAML 1.1 treats as line
-breaks) are refused at their line and column.
+breaks) are refused at their line and column. :data:`FORBIDDEN` is the one definition of that
+set; ``yamlsrc`` refuses the same characters when a YAML escape (``"\\x01"``) makes them.
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ from deckgen.errors import Diagnostics, SourceLoc
 MAX_FILE_BYTES = 2_000_000
 MAX_CHAR_ERRORS = 10  # after this many, one more message would not help anyone
 
-# C0 controls except tab and newline (carriage returns are normalised first), DEL, C1
-# controls, the two XML non-characters, and the Unicode line/paragraph separators.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
+# The one definition of the characters content may not hold, wherever they come from: written
+# in a file (refused here) or made by an escape in a YAML string (refused by yamlsrc). C0
+# controls except tab and newline (carriage returns are normalised first), DEL, C1 controls,
+# the two XML non-characters, the Unicode line/paragraph separators, and lone UTF-16
+# surrogates (no UTF-8 file can hold one, but YAML's "\ud800" makes one, and no XML writer
+# can encode it).
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029\ud800-\udfff]")
 _BOMS = {
     b"\xff\xfe\x00\x00": "UTF-32",
     b"\x00\x00\xfe\xff": "UTF-32",
@@ -85,17 +90,20 @@ def _is_legacy_latin(data: bytes) -> bool:
 
 def _forbidden_chars(text: str, rel: str) -> list[tuple[SourceLoc, str]]:
     found: list[tuple[SourceLoc, str]] = []
-    for match in _FORBIDDEN.finditer(text):
+    for match in FORBIDDEN.finditer(text):
         pos = match.start()
         line = text.count("\n", 0, pos) + 1
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-        ch = match.group()
-        name = unicodedata.name(ch, "")
-        label = f"U+{ord(ch):04X} ({name.lower()})" if name else f"U+{ord(ch):04X}"
-        found.append((SourceLoc(rel, line, col), f"control character {label} in text"))
+        found.append((SourceLoc(rel, line, col), f"control character {char_label(match.group())} in text"))
         if len(found) > MAX_CHAR_ERRORS:
             break
     return found
+
+
+def char_label(ch: str) -> str:
+    """``U+0001 (start of heading)``: a forbidden character named, as it cannot be shown."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X} ({name.lower()})" if name else f"U+{ord(ch):04X}"
 
 
 def read_text(path: Path, rel: str, diags: Diagnostics, loc: SourceLoc | None = None) -> str | None:

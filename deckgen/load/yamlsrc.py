@@ -3,17 +3,22 @@
 Content YAML is data: only the standard tags are accepted (no object construction), duplicate
 keys are errors naming both lines, nesting and alias expansion are bounded, and timestamps stay
 the text the author wrote. Every value comes back as a :class:`~deckgen.model.Located`.
+
+``load.text`` refuses control characters written in a file, but a double-quoted YAML string
+makes them from escapes (``"\\x01"``, ``"\\0"``, ``"\\uFFFE"``); every scalar, keys included, is
+checked against the same :data:`~deckgen.load.text.FORBIDDEN` set, each escape at its place.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.text import read_text
+from deckgen.load.text import FORBIDDEN, MAX_CHAR_ERRORS, char_label, read_text
 from deckgen.model import Located
 from deckgen.schema import plain, yaml_surprise  # noqa: F401  (re-exported: YAML helpers live with the schema)
 
@@ -172,6 +177,8 @@ def _build(
             if not isinstance(key_node, yaml.ScalarNode):
                 diags.error(key_loc, "a mapping key must be plain text", "write a simple key")
                 continue
+            if _refuse_forbidden(key_node, key_loc, off, diags):
+                continue
             key = str(key_node.value)
             if key in first_seen:
                 diags.error(
@@ -187,7 +194,7 @@ def _build(
         return Located(out, loc)
     if isinstance(node, yaml.SequenceNode):
         return Located([_build(n, rel, diags, off, depth + 1, budget) for n in node.value], loc)
-    return _scalar(node, loc, diags)
+    return _scalar(node, loc, off, diags)
 
 
 # One loader, used only for its scalar constructors (int, float, bool, null), which keep no
@@ -195,7 +202,9 @@ def _build(
 _constructor = yaml.SafeLoader("")
 
 
-def _scalar(node: yaml.ScalarNode, loc: SourceLoc, diags: Diagnostics) -> Located:
+def _scalar(node: yaml.ScalarNode, loc: SourceLoc, off: int, diags: Diagnostics) -> Located:
+    if _refuse_forbidden(node, loc, off, diags):
+        return Located(None, loc)
     tag = node.tag
     if tag in (_STD + "str", _STD + "timestamp"):
         # Timestamps stay as written: "2024-05-02" is shown, never turned into a datetime.
@@ -210,3 +219,53 @@ def _scalar(node: yaml.ScalarNode, loc: SourceLoc, diags: Diagnostics) -> Locate
         diags.error(loc, f"invalid value {node.value!r}: {exc}", "put it in quotes to make it text")
         return Located(None, loc)
     return Located(value, loc, raw=str(node.value))
+
+
+# A backslash escape of a double-quoted YAML scalar, as PyYAML's scanner reads them: a hex code
+# of 2, 4 or 8 digits, or one character (a line break included: an escaped line end).
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[\s\S])")
+
+
+def _refuse_forbidden(node: yaml.ScalarNode, loc: SourceLoc, off: int, diags: Diagnostics) -> bool:
+    """Add an error for each character of ``node``'s value in the forbidden set; True if any.
+
+    The file's own text was checked when it was read, so such a character was made by an
+    escape: each escape that made one is named as written and located where it stands. The
+    value's place is the fallback when the source text is not at hand.
+    """
+    value = str(node.value)
+    if not FORBIDDEN.search(value):
+        return False
+    found = _forbidden_escapes(node, off, loc.path, loc.included_from)
+    if not found:
+        bad = FORBIDDEN.search(value)
+        assert bad is not None
+        found = [(loc, f"control character {char_label(bad.group())} in this text")]
+    for where, message in found[:MAX_CHAR_ERRORS]:
+        diags.error(where, message, "remove it")
+    return True
+
+
+def _forbidden_escapes(
+    node: yaml.ScalarNode, off: int, rel: str, included_from: SourceLoc | None
+) -> list[tuple[SourceLoc, str]]:
+    """The escapes in a double-quoted scalar's source that make a forbidden character."""
+    start, end = node.start_mark, node.end_mark
+    buffer = start.buffer
+    if node.style != '"' or not isinstance(buffer, str):
+        return []
+    found: list[tuple[SourceLoc, str]] = []
+    for match in _ESCAPE.finditer(buffer, start.index, end.index):
+        code = match.group(1)
+        if code[0] in yaml.scanner.Scanner.ESCAPE_CODES and len(code) > 1:
+            char = chr(int(code[1:], 16))
+        else:
+            char = yaml.scanner.Scanner.ESCAPE_REPLACEMENTS.get(code, "")
+        if not char or not FORBIDDEN.fullmatch(char):
+            continue
+        pos = match.start()
+        breaks = buffer.count("\n", start.index, pos)
+        col = start.column + (pos - start.index) if not breaks else pos - buffer.rfind("\n", 0, pos) - 1
+        where = SourceLoc(rel, start.line + breaks + 1 + off, col + 1, included_from)
+        found.append((where, f"the escape {match.group()} in this text makes a control character {char_label(char)}"))
+    return found
