@@ -48,8 +48,10 @@ def test_a_render_that_raises_writes_nothing(mini: Mini, monkeypatch: pytest.Mon
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr(module, name, boom)
-    with pytest.raises(RuntimeError, match="renderer bug"):
-        mini.build()
+    run = mini.build(bug=True)
+    # A bug keeps its traceback (exit 70) and writes nothing.
+    assert run.exit_code == 70
+    assert "Traceback" in run.stderr and "RuntimeError: renderer bug" in run.stderr
     assert mini.snapshot() == before
     assert not list(mini.out.rglob(f"{TEMP_PREFIX}*"))
 
@@ -78,8 +80,9 @@ def test_a_failed_self_check_is_a_bug_and_writes_nothing(mini: Mini,
         return {f"{deck.name}.pptx": out.getvalue()}
 
     monkeypatch.setattr(pptx_renderer, "render_pptx", broken)
-    with pytest.raises(RuntimeError, match=r"self-check of talk\.pptx failed \(a deckgen bug\)"):
-        mini.build()
+    run = mini.build(bug=True)
+    assert run.exit_code == 70
+    assert re.search(r"self-check of talk\.pptx failed \(a deckgen bug\)", run.stderr), run.stderr
     assert mini.snapshot() == before
 
 
