@@ -12,6 +12,7 @@ which is what PowerPoint stores and what the HTML renderer turns back into neste
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -92,6 +93,18 @@ def is_safe_href(href: str) -> bool:
     if parts.scheme.lower() not in SAFE_SCHEMES:
         return False
     return bool(parts.netloc) if parts.scheme.lower() in ("http", "https") else bool(parts.path)
+
+
+# A font family name as brand.yaml may give it: letters and digits (any script), spaces and
+# ``. - _ & + ( )``, starting with a letter or digit, at most 64 characters. PowerPoint takes
+# any text as a typeface, but CSS needs the name inside a quoted string: quotes, backslashes,
+# ``; { } < >``, commas (a fallback list is not one name) and line breaks are refused.
+_FONT_NAME = re.compile(r"[^\W_][\w .&+()-]{0,63}")
+
+
+def is_font_name(name: str) -> bool:
+    """Whether ``name`` is a font family name both outputs can use as written."""
+    return bool(_FONT_NAME.fullmatch(name)) and name == name.rstrip()
 
 
 def is_rtl(text: str) -> bool:
@@ -196,6 +209,9 @@ class Brand:
     footer_placeholders: Mapping[str, int] = field(
         default_factory=lambda: {"footer": 11, "slide_number": 12}
     )
+    # The brand's folder, project-relative ("templates/ks"; "<deckgen>/brands/default" for a
+    # built-in brand): where messages about its reveal/ templates point.
+    folder: str = field(default="", compare=False)
 
 
 # --------------------------------------------------------------------------- layout contents

@@ -25,7 +25,7 @@ from typing import Any
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.load.text import read_text
 from deckgen.load.yamlsrc import load_yaml_file, yaml_surprise
-from deckgen.model import LAYOUTS, Asset, Brand, LayoutMap, Located, MasterLayout
+from deckgen.model import LAYOUTS, Asset, Brand, LayoutMap, Located, MasterLayout, is_font_name
 from deckgen.project import Project
 from deckgen.resolve.images import read_image
 from deckgen.resolve.master import (
@@ -40,12 +40,18 @@ BUILTIN_PREFIX = "<deckgen>/brands"  # how built-in brand files are named in mes
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 MAX_MASTER_BYTES = 200 * 1024 * 1024
 MAX_REVEAL_TEMPLATES = 200
+# reveal.js templates a brand may not override: the page shell holds the page's
+# Content-Security-Policy and its own scripts and styles (render/reveal/render.py
+# PAGE_TEMPLATE). A brand shapes slides only: slide.html.j2, macros.html.j2, layouts/*.
+PROTECTED_REVEAL_TEMPLATES = ("deck.html.j2",)
 
 SLIDE_SIZES = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000)}
 COLOR_TOKENS = ("primary", "on_primary", "accent", "on_accent", "text", "muted", "surface",
                 "background")
 FONT_ROLES = ("heading", "body")
 FOOTER_ROLES = ("footer", "slide_number")
+# The OOXML placeholder type each footer role clones, and how messages name it.
+FOOTER_TYPES = {"footer": ("ftr", "footer"), "slide_number": ("sldNum", "slide-number")}
 TOP_KEYS = ("name", "slide_size", "master", "logo", "footer", "colors", "fonts", "font_files",
             "footer_placeholders", "layouts")
 REQUIRED_KEYS = ("master", "colors", "fonts", "layouts")
@@ -173,6 +179,9 @@ class _BrandReader:
         footer_phs = self.footer_placeholders(v.get("footer_placeholders"))
         master = self.master(v.get("master"), v.get("slide_size"), size)
         layouts = self.layouts(v.get("layouts"), master[1] if master else None)
+        if master is not None and layouts is not None:
+            self.footers_on_master(footer_phs, v.get("footer_placeholders"), doc, footer,
+                                   layouts, master[1])
         logo = self.logo(v.get("logo"))
         reveal = self.reveal_templates()
         if master is None or size is None or colors is None or fonts is None or layouts is None:
@@ -183,7 +192,7 @@ class _BrandReader:
             slide_width=SLIDE_SIZES[size][0], slide_height=SLIDE_SIZES[size][1],
             master=data, master_path=master_rel, layouts=layouts,
             master_layouts=dict(pkg.layouts), logo=logo, loc=doc.loc,
-            reveal_templates=reveal, footer_placeholders=footer_phs,
+            reveal_templates=reveal, footer_placeholders=footer_phs, folder=self.rel_dir,
         )
 
     # ----------------------------------------------------------------- scalar helpers
@@ -279,8 +288,17 @@ class _BrandReader:
                                  f"add '{role}: \"Arial\"' (a font family name) under fonts")
                 continue
             value = self.text_value(item, f"font '{role}'")
-            if value is not None:
-                out[role] = value
+            if value is None:
+                continue
+            if not is_font_name(value):
+                # PowerPoint would take it as written and CSS could not (it would show
+                # another font): refuse it here, where both outputs agree.
+                self.diags.error(item.loc, f"font '{role}' {value!r} is not a font family name",
+                                 "write one family name as the font menu shows it, e.g. "
+                                 "\"Arial\": letters, digits, spaces and . - _ & + ( ), no "
+                                 "quotes, commas, semicolons, braces or line breaks")
+                continue
+            out[role] = value
         return out if len(out) == len(FONT_ROLES) else None
 
     def font_files(self, node: Located | None) -> dict[str, str]:
@@ -320,6 +338,38 @@ class _BrandReader:
             if idx is not None and role in FOOTER_ROLES:
                 out[role] = idx
         return out
+
+    def footers_on_master(self, idx: Mapping[str, int], node: Located | None, doc: Located,
+                          footer_text: str, layouts: Mapping[str, LayoutMap],
+                          pkg: MasterPackage) -> None:
+        """Each footer role's idx against the master layouts the brand maps.
+
+        render.pptx clones the placeholder at that idx from each slide's master layout. A
+        layout that carries a footer (slide-number) placeholder must have it at that idx, or
+        its slides silently lose it; and whatever sits at that idx on any mapped layout must
+        be that kind of placeholder, or the footer text lands in, say, the body. Layouts
+        without one (title, section, picture slides) are fine. The footer is not checked when
+        the brand has no footer text (none is written).
+        """
+        # Not self.mapping(): footer_placeholders() has reported a bad section already.
+        section = node.value if node is not None and isinstance(node.value, dict) else None
+        names = list(dict.fromkeys(layouts[name].master_layout for name in LAYOUTS
+                                   if name in layouts))
+        for role, (ph_type, what) in FOOTER_TYPES.items():
+            if role == "footer" and not footer_text:
+                continue
+            given = bool(section) and role in section
+            if given and idx[role] != (section or {})[role].value:
+                continue  # an idx that is not a number, reported already
+            where = (section[role].loc if section and given
+                     else node.loc if node is not None else doc.loc)
+            default = "" if given else " (the default when not given)"
+            for name in names:
+                problem = _footer_problem(pkg.layouts.get(name), idx[role], ph_type, what)
+                if problem:
+                    self.diags.error(where, f"footer_placeholders.{role} is idx {idx[role]}"
+                                     f"{default}, but {problem[0]}", problem[1])
+                    break  # one message per role: the same idx is wrong everywhere
 
     def idx_value(self, item: Located) -> int | None:
         if isinstance(item.value, bool) or not isinstance(item.value, int) or item.value < 0:
@@ -468,19 +518,84 @@ class _BrandReader:
 
     def reveal_templates(self) -> dict[str, str]:
         """Brand overrides of the reveal.js templates: ``reveal/**/*.j2`` in the brand
-        folder, keyed by their path under ``reveal/`` (forward slashes), sorted."""
+        folder, keyed by their path under ``reveal/`` (forward slashes), sorted.
+
+        The folder and every file must resolve inside the project (a link out of it is a
+        located error, as for every other path a brand names), and the page shell
+        (:data:`PROTECTED_REVEAL_TEMPLATES`) cannot be overridden.
+        """
         base = self.folder / "reveal"
-        if not base.is_dir():
+        rel_base = f"{self.rel_dir}/reveal"
+        if not base.exists() and not base.is_symlink():
+            return {}
+        if not self.builtin and not self.reveal_folder_inside(base, rel_base):
             return {}
         out: dict[str, str] = {}
         for path in sorted(base.rglob("*.j2")):
-            if len(out) >= MAX_REVEAL_TEMPLATES or path.is_symlink() or not path.is_file():
-                continue
+            if len(out) >= MAX_REVEAL_TEMPLATES:
+                break
             key = path.relative_to(base).as_posix()
-            text = read_text(path, f"{self.rel_dir}/reveal/{key}", self.diags)
+            rel = f"{rel_base}/{key}"
+            loc = SourceLoc(rel, 1, 1)
+            if key in PROTECTED_REVEAL_TEMPLATES:
+                self.diags.error(loc, f"{rel} holds the security policy and cannot be "
+                                 "overridden", "remove it: a brand shapes its slides with "
+                                 "slide.html.j2, macros.html.j2 and layouts/*.html.j2 "
+                                 "(docs/brand.md)")
+                continue
+            if self.builtin:
+                if path.is_symlink() or not path.is_file():
+                    continue
+                real = path
+            else:
+                located = self.project.locate(key, base=base, loc=loc, diags=self.diags,
+                                              what="reveal.js template")
+                if located is None:
+                    continue
+                real = located
+            text = read_text(real, rel, self.diags)
             if text is not None:
                 out[key] = text
         return out
+
+    def reveal_folder_inside(self, base: Path, rel_base: str) -> bool:
+        """Whether the brand's ``reveal/`` resolves to a folder inside the project; else a
+        located error at it."""
+        loc = SourceLoc(rel_base, 1, 1)
+        try:
+            real = base.resolve(strict=True)
+        except (OSError, RuntimeError):  # a dangling link or a link loop
+            self.diags.error(loc, f"{rel_base} is a broken or looping link",
+                             "replace the link with the folder itself")
+            return False
+        if not real.is_relative_to(self.project.root):
+            self.diags.error(loc, f"{rel_base} is a link to a place outside the project",
+                             "copy the templates into the brand folder instead of linking")
+            return False
+        if not real.is_dir():
+            self.diags.error(loc, f"{rel_base} is not a folder",
+                             "reveal/ holds template overrides, e.g. reveal/layouts/title.html.j2")
+            return False
+        return True
+
+
+def _footer_problem(layout: MasterLayout | None, idx: int, ph_type: str,
+                    what: str) -> tuple[str, str] | None:
+    """(what is wrong, hint) with footer role ``what`` at ``idx`` on ``layout``, or None."""
+    if layout is None:
+        return None
+    typed = sorted(p.idx for p in layout.placeholders if p.type == ph_type)
+    ph = layout.placeholder(idx)
+    if ph is not None and ph.type != ph_type:
+        return (f"on master layout {layout.name!r} that is a {ph.type} placeholder, not a "
+                f"{what} placeholder",
+                f"write the idx of the {what} placeholder"
+                + (f" ({typed[0]})" if typed else "; `deckgen brand check` lists them"))
+    if ph is None and typed:
+        return (f"master layout {layout.name!r} has its {what} placeholder at idx "
+                f"{', '.join(map(str, typed))}, so its slides would have no {what}",
+                f"write {typed[0]} (`deckgen brand check` lists every layout's placeholders)")
+    return None
 
 
 def find_font_file(name: str, brand_folder: Path) -> Path | None:

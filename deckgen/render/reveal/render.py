@@ -10,11 +10,22 @@ Two forms of the same page:
 Templates are Jinja2 (sandboxed, autoescaping, undefined variables are errors) from a loader
 chain: the brand's overrides first, then the package defaults. Content reaches them only as
 template variables. The Content-Security-Policy allows nothing from outside the file or folder.
+
+What a brand may do (docs/security.md): override the slide templates (``slide.html.j2``,
+``macros.html.j2``, ``layouts/*``). It may not override the page shell (:data:`PAGE_TEMPLATE`,
+which holds the policy and the page's scripts and styles; it always comes from this package),
+and a slide may not contain an element the policy cannot hold back in every form
+(:data:`_FORBIDDEN`: script, frames, embedded objects, meta, base, link, style, form), which is
+a located error. Inline script and event-handler attributes that a brand writes with ``|safe``
+are refused by the policy (it allows only the page's own scripts, by hash or from 'self').
+After rendering, the page is verified to carry exactly its computed policy first in
+``<head>``; anything else is a bug.
 """
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import functools
 import hashlib
 import re
@@ -24,7 +35,7 @@ from dataclasses import dataclass, field
 
 from jinja2 import ChoiceLoader, DictLoader, PackageLoader, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from deckgen import words
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
@@ -32,6 +43,7 @@ from deckgen.geometry import is_officer  # the PowerPoint roster emphasises the 
 from deckgen.model import (
     LAYOUTS,
     Asset,
+    Brand,
     Deck,
     ImageContent,
     OrgChartContent,
@@ -54,13 +66,37 @@ _TYPE_EXT = {"text/css": "css", "text/javascript": "js"}
 DARK_LAYOUTS = frozenset({"title", "section"})
 NO_LOGO = frozenset({"image"})
 
+# The page shell: it holds the Content-Security-Policy <meta> and the page's own scripts and
+# styles, so it is always this package's (resolve refuses a brand override of it, located).
+PAGE_TEMPLATE = "deck.html.j2"
+# Elements a slide may not contain: the policy lets the folder form load scripts, frames and
+# stylesheets from 'self' (the output folder, and for file: pages any local file), a <meta>
+# can refresh the page away, and none of these belong on a slide. deckgen's own slide
+# templates write none of them; a brand template that does is refused at build time.
+_FORBIDDEN = re.compile(
+    r"<(script|iframe|frame|frameset|object|embed|applet|portal|base|meta|link|style|form)"
+    r"(?=[\s/>])",
+    re.IGNORECASE,
+)
+_CSP_META = '<meta http-equiv="Content-Security-Policy" content="{}">'
+# How the page must begin: the charset first (it must sit in the first 1024 bytes, and the
+# single form's policy alone is longer), then the policy, before anything it governs.
+_PAGE_START = re.compile(
+    r'<!doctype html>\n<html lang="[^"<>]*">\n<head>\n<meta charset="utf-8">\n'
+    r"(?P<csp><meta [^>]*>)\n"
+)
+
 
 def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment:
     """The template environment for one render: brand overrides before package defaults.
 
     Sandboxed because brand templates come from a project folder, not from this package;
     autoescape on and ``StrictUndefined`` so a misspelt variable is an error, not blank text.
+    The page shell is never taken from ``brand_templates``: one there is a bug (resolve
+    refuses it), raised rather than silently used or dropped.
     """
+    if PAGE_TEMPLATE in brand_templates:
+        raise ValueError(f"a brand override of {PAGE_TEMPLATE} reached the renderer")
     loader = ChoiceLoader([DictLoader(dict(brand_templates)), PackageLoader("deckgen.render.reveal", "templates")])
     env = SandboxedEnvironment(
         loader=loader,
@@ -162,8 +198,7 @@ def render_reveal(deck: Deck, *, single: bool = False, notes: bool = True) -> di
         if not overrides:
             raise
         name = getattr(exc, "name", None) or getattr(exc, "template", None)
-        folder = deck.brand.master_path.rsplit("/", 1)[0] if "/" in deck.brand.master_path else "."
-        where = f"{folder}/reveal/{name}" if name in overrides else f"{folder}/reveal/"
+        where = _override_path(deck.brand, name if name in overrides else "")
         line = getattr(exc, "lineno", None) or _template_line(exc) or 1
         message = getattr(exc, "message", None) or str(exc)
         raise BuildError(
@@ -176,6 +211,61 @@ def render_reveal(deck: Deck, *, single: bool = False, notes: bool = True) -> di
                 )
             ]
         ) from None
+
+
+def _override_path(brand: Brand, name: str) -> str:
+    """Where brand override ``name`` lives, project-relative (its ``reveal/`` folder for
+    ``""``)."""
+    return f"{brand.folder or '.'}/reveal/{name}"
+
+
+def _template_view(deck: Deck) -> Deck:
+    """The deck as templates see it: without the brand's runtime-only data (the absolute
+    paths of its measuring fonts, which must never reach an output)."""
+    return dataclasses.replace(deck, brand=dataclasses.replace(deck.brand, font_files={}))
+
+
+def _check_slide_markup(html: str, template_name: str, brand: Brand) -> None:
+    """Refuse a slide holding a :data:`_FORBIDDEN` element: a located error at the brand
+    template that wrote it (the first override whose text has it, else the slide's own
+    template, else the brand's reveal/ folder), or a bug when no brand template was used."""
+    found = _FORBIDDEN.search(html)
+    if found is None:
+        return
+    tag = found.group(1).lower()
+    overrides = brand.reveal_templates
+    if not overrides:
+        raise ValueError(f"deckgen's own {template_name} wrote a <{tag}> element")
+    name, line = (template_name if template_name in overrides else ""), 1
+    for candidate in sorted(overrides, key=lambda n: (n != template_name, n)):
+        written = re.search(rf"<{tag}(?=[\s/>])", overrides[candidate], flags=re.IGNORECASE)
+        if written is not None:
+            name = candidate
+            line = overrides[candidate].count("\n", 0, written.start()) + 1
+            break
+    raise BuildError(
+        [
+            Diagnostic(
+                SourceLoc(_override_path(brand, name), line, 1),
+                f"a brand's reveal.js template may not put a <{tag}> element on a slide",
+                "error",
+                "remove it: the page's scripts, styles and security policy are deckgen's; "
+                "a brand template shapes slides with text, pictures, links and SVG "
+                "(docs/brand.md)",
+            )
+        ]
+    )
+
+
+def _verify_page(page: str, csp: str) -> None:
+    """The page carries exactly its computed policy, first in ``<head>`` after the charset,
+    and no other; else a bug (raised: the page must not be written)."""
+    start = _PAGE_START.match(page)
+    expected = _CSP_META.format(escape(csp))
+    if start is None or start.group("csp") != expected:
+        raise RuntimeError("the reveal.js page does not begin with its Content-Security-Policy")
+    if len(re.findall(r"http-equiv\s*=\s*[\"']?content-security-policy", page, re.I)) != 1:
+        raise RuntimeError("the reveal.js page has more than one Content-Security-Policy")
 
 
 def _template_line(exc: BaseException) -> int | None:
@@ -196,6 +286,7 @@ def _render_template(template: Template, name: str, **context: object) -> str:
 def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
     vendor = load_vendor()
     env = _environment(tuple(sorted(deck.brand.reveal_templates.items())))
+    view = _template_view(deck)
     files = _Files(deck.name, single)
     width, height = slide_size(deck.brand)
     ui = dict(words.words(deck.lang))
@@ -223,7 +314,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             exc.template = template_name  # type: ignore[attr-defined]
             raise
         html = _render_template(template, template_name,
-            deck=deck,
+            deck=view,
             slide=slide,
             c=slide.content,
             n=n,
@@ -236,6 +327,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             show_footer=styles.frame(deck.brand, slide.layout).footer,
             **extra,
         )
+        _check_slide_markup(html, template_name, deck.brand)
         slides_html.append(Markup(html.strip()))
 
     style_texts = [
@@ -259,8 +351,9 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
         inline_styles=[str(s["text"]) for s in page_styles if s["text"]],
         self_allowed=not single,
     )
-    page = env.get_template("deck.html.j2").render(
-        deck=deck,
+    # The shell from the package alone: no brand template can reach the policy.
+    page = _environment(()).get_template(PAGE_TEMPLATE).render(
+        deck=view,
         csp=csp,
         styles=page_styles,
         scripts=page_scripts,
@@ -270,6 +363,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
         ui=ui,
         reveal_version=vendor.version,
     )
+    _verify_page(page, csp)
     key = f"{deck.name}.html" if single else f"{deck.name}/index.html"
     return {key: page.encode("utf-8"), **dict(sorted(files.outputs.items()))}
 

@@ -16,13 +16,12 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from deckgen.model import Brand, ColumnsContent, Deck, ImageContent, TilesContent, plain
+from deckgen.model import Brand, ColumnsContent, Deck, ImageContent, TilesContent, is_font_name, plain
 from deckgen.render.reveal.geometry import Rect, field_box, font_px, px, slide_size, typed_box
 from deckgen.render.reveal.orgchart import OrgLayout
 
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 _TOKEN = re.compile(r"[a-z][a-z0-9_]*")
-_FONT = re.compile(r"[A-Za-z0-9 _.\-]+")
 
 # Colours every rule relies on, with neutral fallbacks for a brand that leaves one out.
 _REQUIRED_COLORS = {
@@ -55,9 +54,15 @@ def color(value: str) -> str:
 
 
 def font_stack(family: str) -> str:
-    """A CSS font-family list: the brand's family first, then metric-compatible fallbacks."""
-    if not family or not _FONT.fullmatch(family):
+    """A CSS font-family list: the brand's family first, then metric-compatible fallbacks.
+
+    resolve refuses a name that is not :func:`deckgen.model.is_font_name` (located in
+    brand.yaml), so one here is a bug: raise rather than silently show another font.
+    """
+    if not family:
         return _FALLBACK_FONTS
+    if not is_font_name(family):
+        raise ValueError(f"brand font name cannot go into CSS: {family!r}")
     return f'"{family}", {_FALLBACK_FONTS}'
 
 

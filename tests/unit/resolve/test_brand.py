@@ -235,6 +235,95 @@ def test_idx_not_on_the_master_layout(tmp_path):
     assert "it has idx 0 (title), 1 (body), 11 (ftr), 12 (sldNum), 15 (body)" in msg
 
 
+def test_footer_idx_the_master_layouts_lack_is_located(tmp_path):
+    text = ks_yaml().replace("  footer: 11\n", "  footer: 99\n")
+    brand, diags = load_with(tmp_path, text)
+    assert brand is None
+    msg = error_at(diags, text, "99\n")
+    assert ("error: footer_placeholders.footer is idx 99, but master layout 'Tittel og innhold' "
+            "has its footer placeholder at idx 11, so its slides would have no footer; "
+            "write 11") in msg
+
+
+def test_footer_idx_on_another_kind_of_placeholder_is_located(tmp_path):
+    # idx 1 is the body on the content layouts and the subtitle on the cover: the slide
+    # number would be written into them.
+    text = ks_yaml().replace("  slide_number: 12\n", "  slide_number: 1\n")
+    _, diags = load_with(tmp_path, text)
+    [err] = diags.errors
+    line, col = where(text, "slide_number: 1\n")
+    assert (err.loc.line, err.loc.col) == (line, col + len("slide_number: "))
+    msg = err.format()
+    assert "footer_placeholders.slide_number is idx 1, but on master layout 'Tittellysbilde' " \
+        "that is a subTitle placeholder, not a slide-number placeholder" in msg
+
+
+def test_default_footer_idx_is_checked_too(tmp_path):
+    # A master whose footers sit at idx 21: without footer_placeholders the default 11 misses.
+    import zipfile
+
+    from .conftest import rezip
+
+    master = (KS / "master.pptx").read_bytes()
+    with zipfile.ZipFile(KS / "master.pptx") as zf:
+        layouts = {n: zf.read(n) for n in zf.namelist()
+                   if n.startswith("ppt/slideLayouts/slideLayout") and n.endswith(".xml")}
+    moved = {n: body.replace(b'idx="11"', b'idx="21"') for n, body in layouts.items()}
+    section = ks_yaml()[ks_yaml().index("footer_placeholders:"):ks_yaml().index("layouts:")]
+    text = ks_yaml().replace(section, "")
+    root = make_project(tmp_path, text)
+    (root / "templates" / "acme" / "master.pptx").write_bytes(rezip(master, dict(moved)))
+    diags = Diagnostics()
+    assert load_brand("acme", root, diags, loc=DECK_LOC) is None
+    [err] = diags.errors
+    assert err.loc.path == REL
+    assert err.message == ("footer_placeholders.footer is idx 11 (the default when not given), "
+                           "but master layout 'Tittel og innhold' has its footer placeholder at "
+                           "idx 21, so its slides would have no footer")
+    assert err.hint.startswith("write 21")
+
+
+def test_without_footer_text_the_footer_idx_is_not_checked(tmp_path):
+    text = ks_yaml().replace("  footer: 11\n", "  footer: 99\n").replace(
+        'footer: "KS – Kommunesektorens organisasjon"', 'footer: ""')
+    brand, diags = load_with(tmp_path, text)
+    assert brand is not None, [d.format() for d in diags]
+
+
+@pytest.mark.parametrize("name", ['Arial"; x: y', "Arial; color: red", "Ari{al}", "Arial\\nX",
+                                  "Arial, Helvetica", "'Arial'", " Arial", "Arial ", "A</style>"])
+def test_a_font_name_css_cannot_carry_is_located(tmp_path, name):
+    import yaml
+
+    quoted = yaml.safe_dump(name, default_style='"').strip()
+    text = ks_yaml().replace('heading: "Arial"', f"heading: {quoted}")
+    brand, diags = load_with(tmp_path, text)
+    assert brand is None
+    msg = error_at(diags, text, quoted)
+    assert "font 'heading'" in msg and "is not a font family name" in msg
+
+
+@pytest.mark.parametrize("name", ["Arial", "Source Sans 3", "Noto Sans CJK JP", "Gill Sans MT",
+                                  "Helvetica Neue LT Std 55 Roman", "Brødtekst", "Arial (Body)"])
+def test_ordinary_font_names_pass(tmp_path, name):
+    brand, diags = load_with(tmp_path, ks_yaml().replace('heading: "Arial"', f'heading: "{name}"'))
+    assert brand is not None, [d.format() for d in diags]
+    assert brand.fonts["heading"] == name
+
+
+def test_the_brand_folder_is_kept_project_relative(tmp_path):
+    folder = tmp_path / "templates" / "acme"
+    make_project(tmp_path, ks_yaml().replace("master: master.pptx", "master: m/master.pptx"))
+    (folder / "m").mkdir()
+    (folder / "master.pptx").rename(folder / "m" / "master.pptx")
+    diags = Diagnostics()
+    brand = load_brand("acme", tmp_path, diags, loc=DECK_LOC)
+    assert brand is not None, [d.format() for d in diags]
+    assert (brand.folder, brand.master_path) == ("templates/acme", "templates/acme/m/master.pptx")
+    builtin = load_brand("default", tmp_path, Diagnostics(), loc=DECK_LOC)
+    assert builtin is not None and builtin.folder == "<deckgen>/brands/default"
+
+
 def test_picture_needs_a_picture_placeholder(tmp_path):
     text = ks_yaml().replace("picture: 13, credit: 14", "picture: 14, credit: 14")
     _, diags = load_with(tmp_path, text)
@@ -363,3 +452,86 @@ def test_a_potx_master_loads_and_is_handed_over_as_a_presentation(tmp_path):
     assert brand.master_path == "templates/acme/master.potx"
     assert Presentation(io.BytesIO(brand.master)).slide_layouts.get_by_name("Bilde") is not None
     assert "PowerPoint template (.potx), accepted" in brand_report(brand)[0]
+
+
+# --------------------------------------------------------------------------- reveal/ overrides
+
+
+def reveal_project(tmp_path: Path) -> tuple[Path, Path]:
+    """A project with brand 'acme' (the KS brand); (project root, the brand folder)."""
+    root = make_project(tmp_path / "proj")
+    return root, root / "templates" / "acme"
+
+
+def test_reveal_overrides_are_read(tmp_path):
+    root, folder = reveal_project(tmp_path)
+    (folder / "reveal" / "layouts").mkdir(parents=True)
+    (folder / "reveal" / "layouts" / "title.html.j2").write_text("<p>x</p>\n", encoding="utf-8")
+    diags = Diagnostics()
+    brand = load_brand("acme", root, diags, loc=DECK_LOC)
+    assert brand is not None, [d.format() for d in diags]
+    assert dict(brand.reveal_templates) == {"layouts/title.html.j2": "<p>x</p>\n"}
+
+
+def test_the_page_shell_cannot_be_overridden(tmp_path):
+    root, folder = reveal_project(tmp_path)
+    (folder / "reveal").mkdir()
+    (folder / "reveal" / "deck.html.j2").write_text("<html></html>\n", encoding="utf-8")
+    diags = Diagnostics()
+    assert load_brand("acme", root, diags, loc=DECK_LOC) is None
+    [err] = diags.errors
+    assert err.format().startswith(
+        "templates/acme/reveal/deck.html.j2:1:1: error: templates/acme/reveal/deck.html.j2 holds "
+        "the security policy and cannot be overridden; remove it")
+
+
+def test_a_reveal_folder_linked_out_of_the_project_is_refused(tmp_path):
+    root, folder = reveal_project(tmp_path)
+    outside = tmp_path / "elsewhere"
+    (outside / "layouts").mkdir(parents=True)
+    (outside / "layouts" / "title.html.j2").write_text("SECRET\n", encoding="utf-8")
+    (folder / "reveal").symlink_to(outside, target_is_directory=True)
+    diags = Diagnostics()
+    assert load_brand("acme", root, diags, loc=DECK_LOC) is None
+    [err] = diags.errors
+    assert err.format() == ("templates/acme/reveal:1:1: error: templates/acme/reveal is a link "
+                            "to a place outside the project; copy the templates into the brand "
+                            "folder instead of linking")
+
+
+def test_a_reveal_template_linked_out_of_the_project_is_refused(tmp_path):
+    root, folder = reveal_project(tmp_path)
+    (tmp_path / "secret.j2").write_text("SECRET\n", encoding="utf-8")
+    (folder / "reveal" / "layouts").mkdir(parents=True)
+    (folder / "reveal" / "layouts" / "title.html.j2").symlink_to(tmp_path / "secret.j2")
+    diags = Diagnostics()
+    assert load_brand("acme", root, diags, loc=DECK_LOC) is None
+    [err] = diags.errors
+    assert err.format().startswith(
+        "templates/acme/reveal/layouts/title.html.j2:1:1: error: reveal.js template path "
+        "'layouts/title.html.j2' is a link to a place outside the project")
+
+
+def test_links_that_stay_inside_the_project_are_fine(tmp_path):
+    root, folder = reveal_project(tmp_path)
+    shared = root / "shared-templates"
+    (shared / "layouts").mkdir(parents=True)
+    (shared / "layouts" / "title.html.j2").write_text("<p>shared</p>\n", encoding="utf-8")
+    (folder / "reveal").symlink_to(shared, target_is_directory=True)
+    diags = Diagnostics()
+    brand = load_brand("acme", root, diags, loc=DECK_LOC)
+    assert brand is not None, [d.format() for d in diags]
+    assert dict(brand.reveal_templates) == {"layouts/title.html.j2": "<p>shared</p>\n"}
+
+
+def test_a_dangling_reveal_link_and_a_reveal_file_are_located(tmp_path):
+    root, folder = reveal_project(tmp_path)
+    (folder / "reveal").symlink_to(tmp_path / "gone", target_is_directory=True)
+    diags = Diagnostics()
+    assert load_brand("acme", root, diags, loc=DECK_LOC) is None
+    assert [e.message for e in diags.errors] == ["templates/acme/reveal is a broken or looping link"]
+    (folder / "reveal").unlink()
+    (folder / "reveal").write_text("not a folder", encoding="utf-8")
+    diags = Diagnostics()
+    assert load_brand("acme", root, diags, loc=DECK_LOC) is None
+    assert [e.message for e in diags.errors] == ["templates/acme/reveal is not a folder"]
