@@ -27,7 +27,7 @@ DOORS = {
 
 # Stage order: a module may import its own stage and earlier ones only.
 STAGES = ["errors", "model", "project", "schema", "load", "resolve", "check", "selfcheck", "render", "write", "build", "scaffold", "thumbs", "serve", "ui", "cli"]
-NEUTRAL = {"errors", "model", "project", "schema", "geometry"}
+NEUTRAL = {"errors", "model", "project", "schema", "geometry", "words"}
 
 
 def _imports(path: Path) -> list[str]:
