@@ -219,10 +219,18 @@ def _slide(source: SourceSlide, scope: Scope, diags: Diagnostics, *args: Any, **
     slides = _build_slide(source, scope, inner, *args, **kwargs)
     origin = source.loc.included_from
     for d in inner:
-        if origin is not None and d.loc.included_from is None and d.loc.path == source.loc.path:
-            d = replace(d, loc=replace(d.loc, included_from=origin))
+        if origin is not None:
+            d = replace(d, loc=_attach(d.loc, origin, source.loc.path))
         diags.items.append(d)
     return slides
+
+
+def _attach(loc: SourceLoc, origin: SourceLoc, path: str) -> SourceLoc:
+    """Extend ``loc``'s chain: where it ends in the slide's own file, add where the slide was
+    used (a county value → the slide's variable → the deck's slide entry)."""
+    if loc.included_from is not None:
+        return replace(loc, included_from=_attach(loc.included_from, origin, path))
+    return replace(loc, included_from=origin) if loc.path == path else loc
 
 
 def _build_slide(

@@ -287,7 +287,7 @@ def substitute_located(node: Located, scope: Scope, diags: Diagnostics) -> Locat
             _relocated(local, scope, node.loc, value.strip(), 0, diags)
             if found is _MISSING:
                 return node
-            return _literal(found, node.loc, node.key_loc)
+            return _literal(found, node.loc, node.key_loc, via=node.loc)
         plain, markdown = _substitute(value, scope, node.loc, diags, {}, markdown=True)
         return Substituted(plain, node.loc, node.key_loc, node.raw, markdown)
     if isinstance(value, dict):
@@ -297,20 +297,29 @@ def substitute_located(node: Located, scope: Scope, diags: Diagnostics) -> Locat
     return node
 
 
-def _literal(value: Any, loc: SourceLoc, key_loc: SourceLoc | None = None) -> Located:
+def _literal(value: Any, loc: SourceLoc, key_loc: SourceLoc | None = None, via: SourceLoc | None = None) -> Located:
     """A variable's value as a Located tree placed where the variable was written; nested
-    entries keep their own source locations. Every scalar is a :class:`Substituted`, so a
-    layout that parses a field as Markdown shows data (a project's name) literally."""
+    entries keep their own source locations (in the county file, say), chained through
+    ``via`` — the variable — so a message about them also says which slide used them. Every
+    scalar is a :class:`Substituted`, so a layout that parses a field as Markdown shows data
+    (a project's name) literally."""
     raw = value.raw if isinstance(value, Located) else None
     value = _unwrap(value)
     if isinstance(value, dict):
-        return Located({str(k): _literal(v, _loc_of(v, loc), _key_loc_of(v)) for k, v in value.items()}, loc, key_loc)
+        return Located({str(k): _literal(v, _via(_loc_of(v, loc), via), _via(_key_loc_of(v), via), via) for k, v in value.items()}, loc, key_loc)
     if isinstance(value, list):
-        return Located([_literal(v, _loc_of(v, loc)) for v in value], loc, key_loc)
+        return Located([_literal(v, _via(_loc_of(v, loc), via), None, via) for v in value], loc, key_loc)
     if value is None:
         return Located(None, loc, key_loc)
     # The value keeps its type (a number for `minutes:`); its text is as the author wrote it.
     return Substituted(value, loc, key_loc, raw, escape_markdown(raw if raw is not None else _scalar_text(value)))
+
+
+def _via(loc: SourceLoc | None, via: SourceLoc | None) -> SourceLoc | None:
+    """``loc`` (in another file) marked as reached through the variable at ``via``."""
+    if loc is None or via is None or loc.included_from is not None or loc.path == via.path:
+        return loc
+    return replace(loc, included_from=via)
 
 
 def _loc_of(value: Any, default: SourceLoc) -> SourceLoc:

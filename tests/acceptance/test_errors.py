@@ -226,3 +226,15 @@ def test_county_and_counties_together(good) -> None:  # type: ignore[no-untyped-
     edit(project / DECK, "counties: all", "counties: all\ncounty: buskerud")
     result = build(project)
     assert_failed_cleanly(project, before, result, "content/decks/regionmote.yaml:11:1: error: the deck has both 'county:' and 'counties:'")
+
+
+def test_a_county_value_error_shows_the_slide_and_deck_that_used_it(good) -> None:  # type: ignore[no-untyped-def]
+    project, before = good
+    edit(project / "content/slides/fylkesstyre.md", '"{{ county.board.members }}"', '"{{ county.projects }}"')
+    result = build(project)
+    assert_failed_cleanly(
+        project, before, result,
+        "content/counties/buskerud.yaml:31:5: error: unknown key 'facts' in roster slide; valid choices: 'name', 'place', 'role'\n"
+        "  included from content/slides/fylkesstyre.md:4:9\n"
+        "  included from content/decks/regionmote.yaml:18:5",
+    )
