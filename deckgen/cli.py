@@ -119,7 +119,14 @@ def check_cmd(deck: Path, county: str, strict: bool, fmt: str) -> None:
     """Check DECK without writing anything: schema, overflow, accessibility, links, brand."""
     from deckgen.build import check_deck
 
-    findings = check_deck(deck, None if county == "all" else county)
+    try:
+        findings = check_deck(deck, None if county == "all" else county)
+    except DeckgenError as exc:
+        if fmt != "json" or exc.diagnostics():
+            raise
+        # A tool reading --format json gets JSON even when the call itself was wrong.
+        click.echo(json.dumps({"findings": [], "errors": 1, "warnings": 0, "usage_error": str(exc)}, ensure_ascii=False, indent=2))
+        sys.exit(exc.exit_code)
     errors = sum(d.severity == "error" for d in findings)
     warnings = len(findings) - errors
     if fmt == "json":

@@ -71,3 +71,10 @@ def test_misspelt_deck_file_suggests_the_right_one() -> None:
     result = run("build", str(REPO / "content/decks/regionmote.yml"))
     assert result.exit_code == 2
     assert "no such deck file; did you mean 'regionmote.yaml'?" in result.output
+
+
+def test_check_json_reports_a_usage_error_as_json() -> None:
+    result = CliRunner().invoke(main, ["check", "nope.md", "--format", "json"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["findings"] == [] and "no such deck file" in report["usage_error"]
