@@ -357,6 +357,7 @@ class Slide:
     notes: Text = ()
     hidden_title: str = ""
     loc: SourceLoc = field(default_factory=lambda: SourceLoc("<unknown>"), compare=False)
+    title_loc: SourceLoc | None = field(default=None, compare=False)  # the title: field or # heading
 
 
 @dataclass(frozen=True, slots=True)

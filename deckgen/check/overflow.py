@@ -133,7 +133,7 @@ def slide_targets(ctx: CheckContext, slide: Slide) -> list[Target]:
     fields: list[tuple[str, Text]] = []
     title = _title(slide)
     if title:
-        fields.append(("title", (Para(title),)))
+        fields.append(("title", (Para(title, loc=slide.title_loc),)))
     if isinstance(c, TitleContent):
         fields += [("subtitle", c.subtitle), ("byline", c.byline)]
     elif isinstance(c, SectionContent):

@@ -91,7 +91,8 @@ class SlideInput:
 
 def _slide(inp: SlideInput, title: Inline, content: Any, diags: Diagnostics, hidden: str = "") -> Slide:
     hidden_title = inp.value("hidden_title") or plain(title) or hidden
-    return Slide(inp.layout, title, content, inp.notes, str(hidden_title), inp.source.loc)
+    title_loc = inp.fields["title"].loc if "title" in inp.fields else inp.source.heading_loc
+    return Slide(inp.layout, title, content, inp.notes, str(hidden_title), inp.source.loc, title_loc)
 
 
 def build_title(inp: SlideInput, diags: Diagnostics) -> list[Slide]:

@@ -209,7 +209,7 @@ def test_overflow_findings_of_the_fixture_deck(tmp_path: Path) -> None:
         over("content/slides/tiles.md:26:1", "tile 1 ('Film om samarbeidet mellom kommunene i "
              "regionen')", 107, "card",
              "shorten the tile titles, or use fewer tiles on the slide", "14:5"),
-        over("content/slides/titles.md:11:1", "title", 108, "box",
+        over("content/slides/titles.md:14:8", "title", 108, "box",
              "shorten the title; details belong in the body", "9:5"),
     ])
 
