@@ -52,7 +52,8 @@ class Result:
         return not self.failure and not any(d.severity == "error" for d in self.diagnostics)
 
 
-def load_source(deck_path: Path, diags: Diagnostics) -> tuple[SourceDeck | None, Project]:
+def require_deck_file(deck_path: Path) -> None:
+    """A :class:`UsageError` (with a did-you-mean) unless ``deck_path`` is an existing file."""
     if not deck_path.exists():
         folder = deck_path.parent if deck_path.parent.is_dir() else None
         siblings = [p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".md", ".markdown")] if folder else []
@@ -61,6 +62,11 @@ def load_source(deck_path: Path, diags: Diagnostics) -> tuple[SourceDeck | None,
         raise UsageError(f"{deck_path}: no such deck file; {hint}")
     if deck_path.is_dir():
         raise UsageError(f"{deck_path} is a folder; give a deck file (content/decks/<name>.yaml or a .md file)")
+
+
+def load_source(deck_path: Path, diags: Diagnostics) -> tuple[SourceDeck | None, Project]:
+    """The loaded deck file and its project (a usage error when there is no such file)."""
+    require_deck_file(deck_path)
     project = Project.for_path(deck_path)
     rel = project.rel(deck_path)
     return load_deck(deck_path.resolve(), rel, diags), project
@@ -117,7 +123,6 @@ def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path
     problem a ``failure`` with its exit code, and anything else — a bug — a ``failure`` with its
     traceback and :data:`INTERNAL_ERROR`, so one county's bug does not stop the others.
     """
-    from deckgen.check import run_checks
     from deckgen.write import write_outputs
 
     started = time.perf_counter()
@@ -125,11 +130,10 @@ def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path
     diags = Diagnostics()
     try:
         src, project = load_source(deck_path, diags)
-        deck = resolve(src, project, county, diags) if src is not None else None
+        deck = resolve_and_check(src, project, county, diags) if src is not None else None
         if deck is not None:
             result.name = deck.name
             result.slides = len(deck.slides)
-            diags.extend(run_checks(deck, project))
         if deck is not None and not diags.errors:
             written = write_outputs(produce(deck), out_dir)
             result.outputs = sorted(str(p) for p in written)
@@ -145,6 +149,17 @@ def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path
     result.diagnostics = sorted(diags, key=Diagnostic.sort_key)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def resolve_and_check(src: SourceDeck, project: Project, county: str | None, diags: Diagnostics) -> Deck | None:
+    """Resolve one county's deck and add every check finding (with the project, so build,
+    check, serve and thumbs report the same). None when resolve failed."""
+    from deckgen.check import run_checks
+
+    deck = resolve(src, project, county, diags)
+    if deck is not None:
+        diags.extend(run_checks(deck, project))
+    return deck
 
 
 def build_county(deck_path: Path, county: str | None, options: Options) -> Result:
@@ -221,17 +236,13 @@ def _preload(options: Options) -> None:
 def check_deck(deck_path: Path, county: str | None) -> list[Diagnostic]:
     """Load, resolve and check a deck for one county or all of its counties; writes nothing.
     Findings shared by several counties' decks are reported once."""
-    from deckgen.check import run_checks
-
     diags = Diagnostics()
     src, project = load_source(deck_path, diags)
     results: list[Result] = [Result(str(deck_path), None, diagnostics=list(diags))]
     if src is not None:
         for c in deck_counties(src, project, county, diags):
             county_diags = Diagnostics()
-            deck = resolve(src, project, c, county_diags)
-            if deck is not None:
-                county_diags.extend(run_checks(deck, project))
+            resolve_and_check(src, project, c, county_diags)
             results.append(Result(str(deck_path), c, diagnostics=list(county_diags)))
         results[0].diagnostics = list(diags)
     return all_diagnostics(results)

@@ -15,8 +15,8 @@ from pathlib import Path
 import click
 
 from deckgen import __version__, ui
-from deckgen.build import FORMATS, Options, Result, all_diagnostics, build
-from deckgen.errors import DeckgenError, Diagnostics, UsageError
+from deckgen.build import FORMATS, Options, Result, all_diagnostics, build, require_deck_file
+from deckgen.errors import DeckgenError, Diagnostic, Diagnostics
 
 
 def _formats(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -78,8 +78,7 @@ def build_cmd(deck: Path, county: str | None, formats: tuple[str, ...], out_dir:
     """
     options = Options(_formats(formats), out_dir, notes=not no_notes, jobs=jobs)
     results = _watch_build(deck, county, options) if watch else _run_build(deck, county, options)
-    # 3 when an output could not be written (disk full, read-only, permission), else 1.
-    sys.exit(0 if results and all(r.ok for r in results) else max((r.exit_code for r in results), default=1))
+    sys.exit(_exit_code(results))
 
 
 def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]:
@@ -94,20 +93,36 @@ def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]
             bar.update(bar.task_ids[0], total=total)
 
         results, problems = build(deck, county, options, on_done, on_plan)
+    _report(deck, problems, results, f"Built into {options.out_dir}/")
+    return results
+
+
+def _report(deck: Path, problems: list[Diagnostic], results: list[Result], title: str) -> None:
+    """After a batch (build, thumbs): every finding once, each failure once, a summary table."""
     ui.print_diagnostics(all_diagnostics([Result(str(deck), None, diagnostics=problems), *results]))
     for failure in dict.fromkeys(r.failure for r in results if r.failure):  # once, not per county
         sys.stderr.write(f"deckgen: error: {failure}\n")
-    if results:
-        rows = [
-            [r.name or Path(r.deck).stem, r.county or "-", str(r.slides), ", ".join(Path(o).name for o in r.outputs) or ("failed" if not r.ok else "-"), f"{r.seconds:.2f}"]
-            for r in results
+    if not results:
+        return
+    rows = [
+        [
+            r.name or deck.stem,
+            r.county or "-",
+            str(r.slides),
+            ", ".join(Path(o).name + ("/" if Path(o).is_dir() else "") for o in r.outputs) or ("failed" if not r.ok else "-"),
+            f"{r.seconds:.2f}",
         ]
-        title = f"Built into {options.out_dir}/" if any(r.ok for r in results) else "Nothing written"
-        ui.summary(rows, ["deck", "county", "slides", "outputs", "seconds"], title)
-        failed = [r for r in results if not r.ok]
-        if failed:
-            ui.note(f"{len(failed)} of {len(results)} decks failed; earlier output for them is unchanged.")
-    return results
+        for r in results
+    ]
+    ui.summary(rows, ["deck", "county", "slides", "outputs", "seconds"], title if any(r.ok for r in results) else "Nothing written")
+    failed = [r for r in results if not r.ok]
+    if failed:
+        ui.note(f"{len(failed)} of {len(results)} decks failed; earlier output for them is unchanged.")
+
+
+def _exit_code(results: list[Result]) -> int:
+    """0 when every deck built; else the highest failure code (3 output, 70 bug, 1 content)."""
+    return 0 if results and all(r.ok for r in results) else max((r.exit_code for r in results), default=1)
 
 
 @main.command("check")
@@ -193,8 +208,7 @@ def _watch_build(deck: Path, county: str | None, options: Options) -> list[Resul
     from deckgen.project import Project
     from deckgen.serve import watch as watching
 
-    if not deck.is_file():
-        raise UsageError(f"{deck}: no such deck file; give a content/decks/<name>.yaml or a .md file")
+    require_deck_file(deck)
     spec = watching.watch_spec(Project.for_path(deck).root, deck, exclude=[options.out_dir])
     where = ", ".join(spec.describe(Project.for_path(deck).root))
     last: list[Result] = []
@@ -331,16 +345,8 @@ def thumbs_cmd(deck: Path, county: str | None, out_dir: Path, each: bool, width:
         # One at a time: LibreOffice instances side by side were slower than in turn.
         for c in counties:
             results.append(build_thumbs(deck, c, options, lambda _step: bar.update(bar.task_ids[0], advance=1)))
-    ui.print_diagnostics(all_diagnostics([Result(str(deck), None, diagnostics=problems), *results]))
-    for r in results:
-        if r.failure:
-            sys.stderr.write(f"deckgen: error: {r.failure}\n")
-    rows = [
-        [r.name or deck.stem, r.county or "-", str(r.slides), ", ".join(Path(o).name + ("/" if Path(o).is_dir() else "") for o in r.outputs) or "failed", f"{r.seconds:.2f}"]
-        for r in results
-    ]
-    ui.summary(rows, ["deck", "county", "slides", "outputs", "seconds"], f"Thumbnails in {out_dir}/")
-    sys.exit(0 if results and all(r.ok for r in results) else max((r.exit_code for r in results), default=1))
+    _report(deck, problems, results, f"Thumbnails in {out_dir}/")
+    sys.exit(_exit_code(results))
 
 
 @main.group("new")
