@@ -8,7 +8,6 @@ brand. Errors are collected; the caller raises them all at once.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import os
 import re
@@ -21,7 +20,7 @@ from deckgen.errors import Diagnostics, SourceLoc, UsageError, did_you_mean
 from deckgen.load.markdown import parse_block
 from deckgen.load.text import decode
 from deckgen.load.yamlsrc import plain as plain_yaml
-from deckgen.model import LAYOUTS, Deck, Located, Run, Slide, SlideRef, SourceDeck, SourceSlide
+from deckgen.model import LAYOUTS, Deck, Located, Slide, SlideRef, SourceDeck, SourceSlide
 from deckgen.project import Project
 from deckgen.resolve.brand import load_brand
 from deckgen.resolve.county import county_keys, county_scope, load_county
@@ -192,14 +191,24 @@ def _source_reader(project: Project) -> Callable[[str], str | None]:
     return read
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _calendar_day(date: str) -> datetime.date | None:
+    """The day a YYYY-MM-DD date names, or None (other text, or no such day)."""
+    if not _ISO_DAY.fullmatch(date):
+        return None
+    try:
+        return datetime.date.fromisoformat(date)
+    except ValueError:
+        return None
+
+
 def _check_date(date: str, loc: SourceLoc, diags: Diagnostics) -> None:
     """A date written as YYYY-MM-DD must exist in the calendar (it becomes the file's date);
     any other text ("5. mars 2025") is shown as written."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        try:
-            datetime.date.fromisoformat(date)
-        except ValueError:
-            diags.error(loc, f"{date!r} is not a date in the calendar", "write a real date as YYYY-MM-DD")
+    if _ISO_DAY.fullmatch(date) and _calendar_day(date) is None:
+        diags.error(loc, f"{date!r} is not a date in the calendar", "write a real date as YYYY-MM-DD")
 
 
 def _default_brand(project: Project) -> str:
@@ -288,9 +297,9 @@ def document_timestamp(date: str) -> str:
     """:attr:`Deck.timestamp`: midnight of ``date`` when it is YYYY-MM-DD (already checked to
     be a real day), else ``SOURCE_DATE_EPOCH`` (reproducible-builds.org: seconds since 1970,
     UTC), else '' — never the clock. A text date ("5. mars 2025") is shown, not used here."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        with contextlib.suppress(ValueError):  # an impossible day is a located error already
-            return datetime.datetime.combine(datetime.date.fromisoformat(date), datetime.time()).isoformat()
+    day = _calendar_day(date)  # an impossible day is a located error already
+    if day is not None:
+        return datetime.datetime.combine(day, datetime.time()).isoformat()
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return ""
@@ -300,4 +309,4 @@ def document_timestamp(date: str) -> str:
         raise UsageError(f"SOURCE_DATE_EPOCH={epoch} is not a time deckgen can use; give seconds since 1970 (or unset it)") from None
 
 
-__all__ = ["resolve", "deck_counties", "document_timestamp", "Run"]
+__all__ = ["resolve", "deck_counties", "document_timestamp"]
