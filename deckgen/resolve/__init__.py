@@ -48,7 +48,7 @@ def deck_counties(src: SourceDeck, project: Project, requested: str | None, diag
         return list(listed) or [None]
     assert requested is not None
     if listed and requested not in listed:
-        where = src.settings["counties"] if "counties" in src.settings else src.settings.get("county")
+        where = node if node is not None else single
         diags.error(
             where.loc if where is not None else src.loc,
             f"the deck is not for county {requested!r}",
