@@ -149,7 +149,7 @@ def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck 
 
 def _slide_keys() -> frozenset[str]:
     """Every field name a slide can have (any layout)."""
-    return frozenset(schema.COMMON_SLIDE).union(*(frozenset(f) for f in schema.LAYOUT_FIELDS.values()))
+    return schema.all_slide_keys()
 
 
 def _check_front_key(key: str, value: Located, diags: Diagnostics) -> None:
