@@ -55,6 +55,11 @@ def short_url(url: str) -> str:
     return f"{host}{path}" if len(host + path) <= 40 else host
 
 
+def caption_of(tile: Tile) -> str:
+    """What a tile shows under its title: the one rule, for both outputs and the checks."""
+    return tile.caption or (short_url(tile.url) if tile.url else "")
+
+
 def is_video(url: str) -> bool:
     host = urllib.parse.urlsplit(url).netloc.lower()
     return host.endswith(_VIDEO_HOSTS)
@@ -85,7 +90,7 @@ def caption_size(size: float) -> float:
 def tile_lines(tile: Tile, size: float) -> list[Line]:
     return [
         Line(plain(tile.title), size, bold=True),
-        Line(tile.caption, caption_size(size), space_before=CAPTION_SPACE),
+        Line(caption_of(tile), caption_size(size), space_before=CAPTION_SPACE),
     ]
 
 
@@ -123,7 +128,7 @@ def plan(content: TilesContent, area: Box, lang: str) -> Plan:
         paras = (
             drawn(tile.title, detail.title_size, heading=True, bold=True),
             # The caption is a link: LibreOffice does not wrap a linked run.
-            drawn((Run(tile.caption, href=tile.url),), detail.caption_size, before=CAPTION_SPACE),
+            drawn((Run(caption_of(tile), href=tile.url),), detail.caption_size, before=CAPTION_SPACE),
         )
         texts.append(PlanText(
             f"tile-{n}", f"tile {n} ({plain(tile.title)!r})", "card", cell, card_insets(cell, MARGINS, RADIUS), paras, None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckgen.geometry import LEVEL_INDENT
 from deckgen.layouts import REGISTRY, Plan, PlanTable, PlanText
 from deckgen.layouts.orgchart import ChartPlan
 from deckgen.layouts.tables import CELL_MARGIN_X, CELL_MARGIN_Y
@@ -56,6 +57,13 @@ def slide_plan(brand: Brand, slide: Slide, lang: str) -> PixelPlan | None:
                   (e.label_at[0] * k - area.x, e.label_at[1] * k - area.y))
             for e in plan.detail.edges)
     return PixelPlan(plan, area, arrows)
+
+
+def shared_css(brand: Brand) -> list[str]:
+    """Rules every planned shape shares: list items indent one step per level with the
+    bullet hanging in the first step, as the PowerPoint renderer writes them."""
+    step = px(LEVEL_INDENT * px_per_emu(brand))
+    return [f".reveal .plan-box ul, .reveal .plan-box ol {{ padding-left: {step}; }}"]
 
 
 def plan_css(brand: Brand, n: int, pixel: PixelPlan) -> list[str]:

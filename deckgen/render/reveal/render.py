@@ -40,7 +40,8 @@ from markupsafe import Markup, escape
 from deckgen import words
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
 from deckgen.layouts import REGISTRY
-from deckgen.layouts.tables import is_officer  # the PowerPoint roster emphasises the same roles
+from deckgen.layouts.tables import is_officer
+from deckgen.layouts.tiles import caption_of  # the PowerPoint roster emphasises the same roles
 from deckgen.model import (
     Asset,
     Brand,
@@ -52,7 +53,7 @@ from deckgen.model import (
 from deckgen.render.reveal import styles
 from deckgen.render.reveal.pixels import num, slide_size
 from deckgen.render.reveal.plans import PixelPlan, slide_plan
-from deckgen.render.reveal.text import blocks, host, is_external, lines, safe_href
+from deckgen.render.reveal.text import blocks, is_external, lines, safe_href
 from deckgen.render.reveal.vendor import Vendor, csp_hash, load_vendor
 
 _MEDIA_EXT = {
@@ -109,7 +110,7 @@ def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment
         safe_href=safe_href,
         is_external=is_external,
         lines=lines,
-        host=host,
+        caption_of=caption_of,
         is_officer=is_officer,
         plain=plain,
         num=num,

@@ -20,7 +20,7 @@ from importlib import resources
 from deckgen.layouts import REGISTRY
 from deckgen.model import Brand, Deck, ImageContent, is_font_name
 from deckgen.render.reveal.pixels import Rect, field_box, font_px, px, slide_size, typed_box
-from deckgen.render.reveal.plans import PixelPlan, plan_css
+from deckgen.render.reveal.plans import PixelPlan, plan_css, shared_css
 
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 _TOKEN = re.compile(r"[a-z][a-z0-9_]*")
@@ -204,6 +204,8 @@ def deck_css(deck: Deck, plans: Mapping[int, PixelPlan]) -> str:
             size = fr.sizes.get(cls)
             extra = f" font-size: {px(size)};" if size else ""
             out.append(_rule(f".reveal .layout-{layout} > .{cls}", rect, extra))
+    if plans:
+        out += shared_css(deck.brand)
     for n, slide in enumerate(deck.slides, start=1):
         if n in plans:
             out += plan_css(deck.brand, n, plans[n])

@@ -53,7 +53,7 @@ def _tile(ctx: RenderContext, tile: Tile, cell: Box, plan: spec.TilesPlan, n: in
     # The link sits on the caption run (the address people read), not on the title: viewers
     # such as LibreOffice turn a linked run into a field that cannot wrap between words.
     caption = Style(size=plan.caption_size, color=caption_color, font=ctx.font("body"), align=PP_ALIGN.LEFT)
-    caption_runs = _linked((Run(tile.caption),), tile.url)
+    caption_runs = _linked((Run(spec.caption_of(tile)),), tile.url)
     add_paragraph(frame, Para(caption_runs), caption, space_before=spec.CAPTION_SPACE)
     if video:
         _play_mark(ctx, tile, cell, n)
