@@ -13,12 +13,11 @@ from typing import Any
 
 import jsonschema
 
-from deckgen.layouts import NAMES, REGISTRY
+from deckgen.layouts import REGISTRY, names
 from deckgen.layouts.fields import ID, MARKDOWN, PERSON, TEXT, VARIABLE
 from deckgen.model import unwrap
 
 COMMON_SLIDE = {
-    "layout": {"enum": list(NAMES), "description": "which layout renders the slide"},
     "title": TEXT,
     "notes": {**MARKDOWN, "description": "speaker notes (also ::: notes in the body)"},
     "id": ID,
@@ -28,7 +27,11 @@ COMMON_SLIDE = {
 
 def layout_fields(layout: str) -> dict[str, Any]:
     """The front-matter keys of ``layout``'s slides: its spec's own and the common ones."""
-    return {**COMMON_SLIDE, **REGISTRY[layout].fields}
+    return {**_layout_key(), **COMMON_SLIDE, **REGISTRY[layout].fields}
+
+
+def _layout_key() -> dict[str, Any]:
+    return {"layout": {"enum": list(names()), "description": "which layout renders the slide"}}
 
 
 def required_fields(layout: str) -> tuple[str, ...]:
@@ -38,7 +41,7 @@ def required_fields(layout: str) -> tuple[str, ...]:
 
 def all_slide_keys() -> frozenset[str]:
     """Every key some slide front matter may hold, whatever its layout."""
-    return frozenset(COMMON_SLIDE).union(*(frozenset(spec.fields) for spec in REGISTRY.values()))
+    return frozenset(COMMON_SLIDE).union({"layout"}, *(frozenset(spec.fields) for spec in REGISTRY.values()))
 
 
 def slide_schema(layout: str) -> dict[str, Any]:
@@ -156,13 +159,13 @@ def _bundle() -> dict[str, Any]:
             "deck": DECK,
             "slide_ref": SLIDE_REF,
             "county": COUNTY,
-            **{f"slide_{name}": slide_schema(name) for name in NAMES},
+            **{f"slide_{name}": slide_schema(name) for name in names()},
             "slide": {
                 "type": "object",
-                "properties": {"layout": COMMON_SLIDE["layout"]},
+                "properties": _layout_key(),
                 "allOf": [
                     {"if": {"properties": {"layout": {"const": name}}, "required": ["layout"]}, "then": {"$ref": f"#/$defs/slide_{name}"}}
-                    for name in NAMES
+                    for name in names()
                 ],
             },
         },

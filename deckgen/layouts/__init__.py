@@ -29,8 +29,8 @@ from deckgen.layouts import (
 )
 from deckgen.layouts.spec import LayoutSpec, Measured, Plan, PlanPara, PlanTable, PlanText, no_plan
 
-__all__ = ["NAMES", "REGISTRY", "LayoutSpec", "Measured", "Plan", "PlanPara", "PlanTable", "PlanText",
-           "get", "validate_spec"]
+__all__ = ["REGISTRY", "LayoutSpec", "Measured", "Plan", "PlanPara", "PlanTable", "PlanText",
+           "names", "register", "unregister", "validate_spec"]
 
 # Fields every slide may have whatever its layout (the schema adds them to each layout's).
 COMMON_FIELDS = ("layout", "title", "notes", "id", "hidden_title")
@@ -57,28 +57,28 @@ def validate_spec(spec: LayoutSpec) -> None:
         raise TypeError(f"layout {spec.name!r} is incomplete: it needs " + "; ".join(problems))
 
 
-def _registry(*specs: LayoutSpec) -> Mapping[str, LayoutSpec]:
-    for spec in specs:
-        validate_spec(spec)
-    return MappingProxyType({spec.name: spec for spec in specs})
+_SPECS: dict[str, LayoutSpec] = {}
+REGISTRY: Mapping[str, LayoutSpec] = MappingProxyType(_SPECS)  # read-only view, in order
 
 
-REGISTRY: Mapping[str, LayoutSpec] = _registry(
-    title.SPEC,
-    section.SPEC,
-    bullets.SPEC,
-    columns.SPEC,
-    orgchart.SPEC,
-    roster.SPEC,
-    tiles.SPEC,
-    image.SPEC,
-    discussion.SPEC,
-    question.SPEC,
-    table.SPEC,
-)
-NAMES: tuple[str, ...] = tuple(REGISTRY)
+def register(spec: LayoutSpec) -> None:
+    """Add a layout (validated whole). deckgen's own are registered below; a test adds an
+    example layout this way, and :func:`unregister` takes it out again."""
+    validate_spec(spec)
+    if spec.name in _SPECS:
+        raise ValueError(f"layout {spec.name!r} is registered already")
+    _SPECS[spec.name] = spec
 
 
-def get(name: str) -> LayoutSpec:
-    """The spec of layout ``name``; ``KeyError`` for a name resolve would have refused."""
-    return REGISTRY[name]
+def unregister(name: str) -> None:
+    _SPECS.pop(name)
+
+
+def names() -> tuple[str, ...]:
+    """The layout names, in registry order."""
+    return tuple(_SPECS)
+
+
+for _spec in (title.SPEC, section.SPEC, bullets.SPEC, columns.SPEC, orgchart.SPEC, roster.SPEC,
+              tiles.SPEC, image.SPEC, discussion.SPEC, question.SPEC, table.SPEC):
+    register(_spec)

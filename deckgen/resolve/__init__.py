@@ -17,8 +17,7 @@ from typing import Any
 
 from deckgen import schema
 from deckgen.errors import Diagnostics, SourceLoc, UsageError, did_you_mean
-from deckgen.layouts import NAMES as LAYOUTS
-from deckgen.layouts import REGISTRY
+from deckgen.layouts import REGISTRY, names
 from deckgen.load.markdown import parse_block
 from deckgen.load.text import decode
 from deckgen.model import Deck, Located, Slide, SlideRef, SourceDeck, SourceSlide, unwrap
@@ -259,9 +258,9 @@ def _build_slide(
     before = len(diags.errors)
     if layout_node is not None:
         if not isinstance(layout_node.value, str):
-            diags.error(layout_node.loc, "'layout' must be a layout name", did_you_mean("", LAYOUTS))
-        elif layout_node.value not in LAYOUTS:
-            diags.error(layout_node.loc, f"unknown layout {layout_node.value!r}", did_you_mean(layout_node.value, LAYOUTS))
+            diags.error(layout_node.loc, "'layout' must be a layout name", did_you_mean("", names()))
+        elif layout_node.value not in REGISTRY:
+            diags.error(layout_node.loc, f"unknown layout {layout_node.value!r}", did_you_mean(layout_node.value, names()))
         else:
             layout = layout_node.value
     else:

@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
-from deckgen.layouts import NAMES as LAYOUTS
-from deckgen.layouts import REGISTRY
+from deckgen.layouts import REGISTRY, names
 from deckgen.load.text import read_text
 from deckgen.load.yamlsrc import load_yaml_file, yaml_surprise
 from deckgen.model import Asset, Brand, LayoutMap, Located, MasterLayout, is_font_name
@@ -58,10 +57,6 @@ TOP_KEYS = ("name", "slide_size", "master", "logo", "footer", "colors", "fonts",
             "footer_placeholders", "layouts")
 REQUIRED_KEYS = ("master", "colors", "fonts", "layouts")
 
-# The fields of each deckgen layout that a brand maps to placeholders, and which of them a
-# mapping must have (the renderer cannot draw the layout without them): the layouts' roles.
-FIELDS: dict[str, tuple[str, ...]] = {name: spec.roles for name, spec in REGISTRY.items()}
-REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {name: spec.required_roles for name, spec in REGISTRY.items()}
 # Placeholder types a field can go into: a picture needs a picture (or content) placeholder.
 FIELD_TYPES: dict[str, tuple[str, ...]] = {"picture": ("pic", "obj")}
 
@@ -331,7 +326,7 @@ class _BrandReader:
         """
         # Not self.mapping(): footer_placeholders() has reported a bad section already.
         section = node.value if node is not None and isinstance(node.value, dict) else None
-        names = list(dict.fromkeys(layouts[name].master_layout for name in LAYOUTS
+        used = list(dict.fromkeys(layouts[name].master_layout for name in names()
                                    if name in layouts))
         for role, (ph_type, what) in FOOTER_TYPES.items():
             if role == "footer" and not footer_text:
@@ -342,7 +337,7 @@ class _BrandReader:
             where = (section[role].loc if section and given
                      else node.loc if node is not None else doc.loc)
             default = "" if given else " (the default when not given)"
-            for name in names:
+            for name in used:
                 problem = _footer_problem(pkg.layouts.get(name), idx[role], ph_type, what)
                 if problem:
                     self.diags.error(where, f"footer_placeholders.{role} is idx {idx[role]}"
@@ -412,9 +407,9 @@ class _BrandReader:
             return None
         out: dict[str, LayoutMap] = {}
         for layout, entry in mapping.items():
-            if layout not in LAYOUTS:
+            if layout not in REGISTRY:
                 self.diags.error(entry.key_loc or entry.loc, f"unknown layout {layout!r} in "
-                                 "layouts", did_you_mean(layout, LAYOUTS))
+                                 "layouts", did_you_mean(layout, names()))
                 continue
             mapped = self.layout_entry(layout, entry, pkg)
             if mapped is not None:
@@ -451,16 +446,16 @@ class _BrandReader:
     def fields(self, layout: str, phs: dict[str, Located], phs_node: Located,
                master_layout: MasterLayout | None) -> dict[str, int] | None:
         where = f"layouts.{layout}.placeholders"
-        self.unknown_keys(phs, FIELDS[layout], where)
+        self.unknown_keys(phs, REGISTRY[layout].roles, where)
         ok = True
-        for field_name in REQUIRED_FIELDS[layout]:
+        for field_name in REGISTRY[layout].required_roles:
             if field_name not in phs:
                 self.diags.error(phs_node.loc, f"{where} needs '{field_name}:'",
                                  f"the {layout} layout puts its {field_name} in a placeholder")
                 ok = False
         out: dict[str, int] = {}
         for field_name, item in phs.items():
-            if field_name not in FIELDS[layout]:
+            if field_name not in REGISTRY[layout].roles:
                 continue
             idx = self.idx_value(item)
             if idx is None:
@@ -651,12 +646,12 @@ def brand_report(brand: Brand) -> list[str]:
 
 def _misses(brand: Brand) -> list[str]:
     out = []
-    for layout in LAYOUTS:
+    for layout in names():
         mapped = brand.layouts.get(layout)
         if mapped is None:
             out.append(f"  {layout}: not mapped (decks that use it fail to build)")
             continue
-        for field_name in FIELDS[layout]:
+        for field_name in REGISTRY[layout].roles:
             if field_name not in mapped.placeholders:
                 out.append(f"  {layout}.{field_name}: not mapped (left out on these slides)")
         ml = brand.master_layouts.get(mapped.master_layout)

@@ -27,7 +27,7 @@ DOORS = {
 
 # Stage order: a module may import its own stage and earlier ones only.
 STAGES = ["errors", "model", "project", "schema", "load", "resolve", "check", "selfcheck", "render", "write", "build", "scaffold", "thumbs", "serve", "ui", "cli"]
-NEUTRAL = {"errors", "model", "project", "schema", "geometry", "words"}
+NEUTRAL = {"errors", "model", "project", "schema", "geometry", "words", "layouts"}
 
 
 def _imports(path: Path) -> list[str]:
@@ -108,5 +108,22 @@ def test_renderers_do_not_import_each_other() -> None:
             if rel.startswith("render/pptx/") and name.startswith("deckgen.render.reveal"):
                 offenders.append(f"{rel} imports {name}")
             if rel.startswith("render/reveal/") and name.startswith("deckgen.render.pptx"):
+                offenders.append(f"{rel} imports {name}")
+    assert offenders == []
+
+
+def test_the_layouts_are_neutral() -> None:
+    """Every stage looks layouts up, so a layout's spec may import only neutral modules (and
+    no third-party library): resolve gives its builder the parser through BuildInput."""
+    offenders = []
+    for rel, path in _modules():
+        if not rel.startswith("layouts/"):
+            continue
+        for name in _imports(path):
+            top = name.split(".")
+            if top[0] == "deckgen" and top[1] not in NEUTRAL - {"schema"}:
+                offenders.append(f"{rel} imports {name}")
+            elif top[0] not in ("deckgen", "__future__", "collections", "dataclasses", "typing",
+                                "math", "urllib", "types"):
                 offenders.append(f"{rel} imports {name}")
     assert offenders == []
