@@ -154,10 +154,11 @@ def check_cmd(deck: Path, county: str, strict: bool, fmt: str) -> None:
 
 
 @main.command("schema")
-@click.argument("kind", type=click.Choice(["all", "deck", "slide", "county"]), default="all")
+@click.argument("kind", type=click.Choice(["all", "deck", "slide", "county", "brand"]), default="all")
 def schema_cmd(kind: str) -> None:
     """Print the JSON Schema of content files, for editors: KIND is deck (content/decks/*.yaml),
-    slide (slide front matter), county (content/counties/*.yaml) or all (definitions only)."""
+    slide (slide front matter), county (content/counties/*.yaml), brand
+    (templates/<brand>/brand.yaml) or all (definitions only)."""
     from deckgen.schema import full_schema
 
     click.echo(json.dumps(full_schema(kind), ensure_ascii=False, indent=2))
@@ -174,7 +175,8 @@ def brand_group() -> None:
 def brand_check_cmd(brand: str, project_dir: Path) -> None:
     """List the master's layouts and placeholders and what BRAND's mapping misses."""
     from deckgen.errors import SourceLoc
-    from deckgen.resolve.brand import brand_report, load_brand
+    from deckgen.resolve.brand import load_brand
+    from deckgen.resolve.brandreport import brand_report
 
     diags = Diagnostics()
     loaded = load_brand(brand, project_dir.resolve(), diags, loc=SourceLoc("<command line>", 1, 1))

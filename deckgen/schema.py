@@ -137,7 +137,64 @@ COUNTY = {
 }
 
 
-SCHEMA_KINDS = ("all", "deck", "slide", "county")
+# --------------------------------------------------------------------------- brand.yaml
+
+SLIDE_SIZES = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000)}
+COLOR_TOKENS = ("primary", "on_primary", "accent", "on_accent", "text", "muted", "surface",
+                "background")
+FONT_ROLES = ("heading", "body")
+FOOTER_ROLES = ("footer", "slide_number")
+COLOR = {"type": "string", "pattern": r"^#[0-9A-Fa-f]{6}$", "description": "#RRGGBB, in quotes"}
+IDX = {"type": "integer", "minimum": 0, "description": "a placeholder idx (deckgen brand check lists them)"}
+
+
+def brand_schema() -> dict[str, Any]:
+    """brand.yaml: tokens for both outputs and the mapping of every layout onto the master.
+    The layouts' placeholder roles come from their specs, so a new layout is here at once."""
+    return {
+        "title": "deckgen brand (templates/<brand>/brand.yaml)",
+        "type": "object",
+        "properties": {
+            "name": {"type": "string"},
+            "slide_size": {"enum": list(SLIDE_SIZES), "description": "checked against the master's slides"},
+            "master": {"type": "string", "description": "the PowerPoint master (.pptx or .potx), relative to brand.yaml"},
+            "logo": {"type": "string", "description": "a picture, relative to brand.yaml"},
+            "footer": {"type": "string"},
+            "colors": {"type": "object", "properties": {t: COLOR for t in COLOR_TOKENS},
+                       "required": list(COLOR_TOKENS), "additionalProperties": False},
+            "fonts": {"type": "object", "properties": {r: {"type": "string"} for r in FONT_ROLES},
+                      "required": list(FONT_ROLES), "additionalProperties": False},
+            "font_files": {"type": "object", "properties": {r: {"type": "string"} for r in FONT_ROLES},
+                           "additionalProperties": False,
+                           "description": "font files to measure text with: the brand folder, then the system's fonts"},
+            "footer_placeholders": {"type": "object", "properties": {r: IDX for r in FOOTER_ROLES},
+                                    "additionalProperties": False},
+            "layouts": {
+                "type": "object",
+                "properties": {
+                    name: {
+                        "type": "object",
+                        "description": spec.summary,
+                        "properties": {
+                            "master": {"type": "string", "description": "the master layout's name"},
+                            "placeholders": {"type": "object", "properties": {r: IDX for r in spec.roles},
+                                             "required": list(spec.required_roles), "additionalProperties": False},
+                        },
+                        "required": ["master", "placeholders"],
+                        "additionalProperties": False,
+                    }
+                    for name, spec in REGISTRY.items()
+                },
+                "additionalProperties": False,
+            },
+        },
+        "required": ["master", "colors", "fonts", "layouts"],
+        "additionalProperties": False,
+    }
+
+
+SCHEMA_KINDS = ("all", "deck", "slide", "county", "brand")
+
 
 
 def full_schema(kind: str = "all") -> dict[str, Any]:
@@ -159,6 +216,7 @@ def _bundle() -> dict[str, Any]:
             "deck": DECK,
             "slide_ref": SLIDE_REF,
             "county": COUNTY,
+            "brand": brand_schema(),
             **{f"slide_{name}": slide_schema(name) for name in names()},
             "slide": {
                 "type": "object",

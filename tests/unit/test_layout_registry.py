@@ -15,7 +15,7 @@ from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.layouts import REGISTRY, names, validate_spec
 from deckgen.layouts.spec import Plan, no_plan
 from deckgen.load.yamlsrc import load_yaml_file
-from deckgen.model import Box
+from deckgen.model import Box, unwrap
 from deckgen.render.pptx.layouts import LAYOUT_RENDERERS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,3 +84,22 @@ def test_an_incomplete_layout_is_refused(change: dict, missing: str) -> None:
     spec = dataclasses.replace(REGISTRY["columns"], **change)
     with pytest.raises(TypeError, match=missing):
         validate_spec(spec)
+
+
+def test_every_layout_template_extends_the_slide_frame() -> None:
+    for name in names():
+        source = (TEMPLATES / f"{name}.html.j2").read_text("utf-8")
+        assert '{%- extends "slide.html.j2" -%}' in source, name
+
+
+@pytest.mark.parametrize("brand", ["templates/ks/brand.yaml", "deckgen/brands/default/brand.yaml"])
+def test_the_brand_schema_holds_the_shipped_brands_and_every_layout(brand: str) -> None:
+    import jsonschema
+
+    doc = load_yaml_file(REPO / brand, brand, Diagnostics(), SourceLoc(brand))
+    assert doc is not None
+    brand_schema = schema.full_schema("brand")
+    assert list(jsonschema.Draft202012Validator(brand_schema).iter_errors(unwrap(doc))) == []
+    assert set(brand_schema["$defs"]["brand"]["properties"]["layouts"]["properties"]) == set(names())
+    wrong = {**unwrap(doc), "layouts": {"bulets": {"master": "x", "placeholders": {}}}}
+    assert list(jsonschema.Draft202012Validator(brand_schema).iter_errors(wrong))

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.resolve.brand import available_brands, brand_report, load_brand
+from deckgen.resolve.brand import available_brands, load_brand
+from deckgen.resolve.brandreport import brand_report
 
 ROOT = Path(__file__).resolve().parents[3]
 KS = ROOT / "templates" / "ks"
