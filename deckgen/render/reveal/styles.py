@@ -106,7 +106,7 @@ def _rule(selector: str, rect: Rect, extra: str = "") -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Frame:
+class LayoutBoxes:
     """Where one layout puts its pieces: boxes by CSS class, font sizes (px) by CSS class
     where the master gives one, and whether the footer shows."""
 
@@ -133,7 +133,7 @@ LOGO_HEIGHT = 38 / 720  # the KS master's logo: 38 px of a 720 px slide, top rig
 LOGO_TOP = 30 / 720
 
 
-def frame(brand: Brand, layout: str) -> Frame:
+def frame(brand: Brand, layout: str) -> LayoutBoxes:
     """The frame of ``layout``: its fields' boxes from the master's placeholders, an accent
     rule under its heading, the footer band and the logo, as the PowerPoint master places
     them. Which fields and which rule follow from the layout's spec."""
@@ -170,7 +170,7 @@ def frame(brand: Brand, layout: str) -> Frame:
     logo_h = LOGO_HEIGHT * height
     logo_w = logo_h * _logo_ratio(brand)
     boxes["slide-logo"] = Rect(width - margin - logo_w, LOGO_TOP * height, logo_w, logo_h)
-    return Frame(boxes, sizes, footer)
+    return LayoutBoxes(boxes, sizes, footer)
 
 
 def _logo_ratio(brand: Brand) -> float:
