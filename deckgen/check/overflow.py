@@ -13,7 +13,7 @@ Every text box of every slide is laid out with the brand's font files
 
 A finding says how much of its box the text needs ("body text needs 132% of its box") and is
 located at the first paragraph that runs past the box where the model knows it, else at the
-slide. It is an error above 100 %.
+slide. It is a quality finding (a warning) above 100 %.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def check_slide(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
             continue
         yield Diagnostic(
             anchored(_where(target, fit), slide), f"{target.what} needs {_percent(fit.ratio)}% of its "
-            f"{target.container}", "error", target.hint, RULE)
+            f"{target.container}", "warning", target.hint, RULE)
     yield from _tables(ctx, slide)
 
 
@@ -360,7 +360,7 @@ def _tables(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
     else:
         hint = "split the table over two slides, or shorten the cells"
         what = "the table"
-    yield Diagnostic(slide.loc, f"{what} needs {_percent(ratio)}% of its area", "error", hint,
+    yield Diagnostic(slide.loc, f"{what} needs {_percent(ratio)}% of its area", "warning", hint,
                      RULE)
 
 

@@ -42,11 +42,11 @@ class BuildOutcome:
 
     @property
     def ok(self) -> bool:
-        return not self.failure and not any(d.severity == "error" for d in self.diagnostics) and bool(self.files)
+        return not self.failure and not any(d.fails() for d in self.diagnostics) and bool(self.files)
 
     def error_lines(self) -> tuple[str, ...]:
         """The messages the page overlay shows: errors, ``path:line:col: error: …``."""
-        lines = [d.format() for d in self.diagnostics if d.severity == "error"]
+        lines = [d.format() for d in self.diagnostics if d.fails()]
         if self.failure:
             lines.append(f"error: {self.failure}")
         if not lines and not self.files:
