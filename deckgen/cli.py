@@ -289,7 +289,9 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
     Builds DECK's reveal.js deck into a temporary folder, serves it on http://127.0.0.1:PORT/
     and watches content/, templates/ and assets/. Each save rebuilds the deck and reloads open
     pages on the slide they showed. A save that breaks the deck keeps the last good build on
-    screen and shows the errors on the page and here. Ctrl+C stops.
+    screen and shows the errors on the page and here. Quality findings never stop the preview:
+    the page marks them on their slides (an outline around a box whose text overflows, a badge
+    on a picture without alt text) and lists them. Ctrl+C or SIGTERM stops.
     """
     import contextlib
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from deckgen.check.context import CheckContext
 from deckgen.check.walk import anchored, visible_inlines
-from deckgen.errors import Diagnostic, SourceLoc, did_you_mean
+from deckgen.errors import Diagnostic, Mark, SourceLoc, did_you_mean
 from deckgen.model import ImageContent, TilesContent, plain
 
 # --------------------------------------------------------------------------- alt-text
@@ -39,13 +39,15 @@ def alt_text(ctx: CheckContext) -> Iterator[Diagnostic]:
         name = content.image.path.rsplit("/", 1)[-1]
         stem = name.rsplit(".", 1)[0]
         loc = anchored(content.image.loc, slide)
+        mark = Mark(ctx.slide_number(slide), "picture")
         if not alt:
             yield Diagnostic(loc, f"picture {name!r} has no alt text", "warning",
-                             "add 'alt:' saying what the picture shows (a Markdown picture: ![what it shows](file))", "alt-text")
+                             "add 'alt:' saying what the picture shows (a Markdown picture: ![what it shows](file))", "alt-text",
+                             mark=mark)
         elif (alt.lower() in (name.lower(), stem.lower()) or _IMAGE_FILE.match(alt)
               or _CAMERA_NAME.match(alt)):
             yield Diagnostic(loc, f"the alt text of {name!r} is a file name ({alt!r})", "warning",
-                             "describe what the picture shows, in a sentence", "alt-text")
+                             "describe what the picture shows, in a sentence", "alt-text", mark=mark)
 
 
 # --------------------------------------------------------------------------- title
@@ -59,7 +61,8 @@ def title(ctx: CheckContext) -> Iterator[Diagnostic]:
         yield Diagnostic(
             slide.loc, f"the {slide.layout} slide has no title", "warning",
             "add 'title:' (or a '# Heading'), or 'hidden_title:' when none should show; "
-            "screen readers and the outline list slides by their titles", "title")
+            "screen readers and the outline list slides by their titles", "title",
+            mark=Mark(ctx.slide_number(slide), "slide"))
 
 
 # --------------------------------------------------------------------------- lang

@@ -29,7 +29,7 @@ from deckgen.check.fonts import Face
 from deckgen.check.masterstyle import FrameStyle, LevelStyle, placeholder_styles
 from deckgen.check.textfit import Fit, Frame, ParaSpec, Piece, lay_out
 from deckgen.check.walk import anchored
-from deckgen.errors import Diagnostic, SourceLoc
+from deckgen.errors import Diagnostic, Mark, SourceLoc
 from deckgen.model import (
     Box,
     BulletsContent,
@@ -64,6 +64,7 @@ class Target:
     frame: Frame
     loc: SourceLoc
     hint: str
+    box: str = ""  # the box for the preview's mark: "title", "body", "column 2", "node <id>" …
 
 
 # --------------------------------------------------------------------------- the rule
@@ -82,7 +83,8 @@ def check_slide(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
             continue
         yield Diagnostic(
             anchored(_where(target, fit), slide), f"{target.what} needs {_percent(fit.ratio)}% of its "
-            f"{target.container}", "warning", target.hint, RULE)
+            f"{target.container}", "warning", target.hint, RULE,
+            mark=Mark(ctx.slide_number(slide), target.box) if target.box else None)
     yield from _tables(ctx, slide)
 
 
@@ -203,7 +205,7 @@ def _placeholder_target(ctx: CheckContext, slide: Slide, field: str,
     paras = tuple(_placeholder_para(p, style) for p in text)
     hint = HINT_TITLE if field == "title" else HINT_BODY if field == "body" else HINTS[field]
     frame = Frame(box, style.insets, paras, wrap=style.wrap, anchor=style.anchor)
-    return Target(WHAT[field], "box", frame, slide.loc, hint)
+    return Target(WHAT[field], "box", frame, slide.loc, hint, field)
 
 
 def _placeholder_para(para: Para, style: FrameStyle) -> ParaSpec:
@@ -281,7 +283,7 @@ def _columns(slide: Slide, content: ColumnsContent, area: Box) -> list[Target]:
         paras = tuple(_body_paras(content.intro, geo.COLUMNS_INTRO_SIZE, first_before=0.0,
                                   before=0.0))
         targets.append(Target("the intro", "box", Frame(plan.intro, (0, 0, 0, 0), paras),
-                              slide.loc, "shorten the intro or move it into the speaker notes"))
+                              slide.loc, "shorten the intro or move it into the speaker notes", "intro"))
     for n, (column, box) in enumerate(zip(content.columns, plan.cards, strict=False), start=1):
         heading = _drawn(column.heading, plan.heading_size, heading=True, bold=True)
         body = _body_paras(column.body, plan.body_size, first_before=geo.COLUMNS_BODY_SPACE * 1.5,
@@ -292,7 +294,7 @@ def _columns(slide: Slide, content: ColumnsContent, area: Box) -> list[Target]:
             f"column {n} ({plain(column.heading)!r})", "card",
             Frame(box, insets, (heading, *body),
                   anchor="t" if any(c.body for c in content.columns) else "ctr"), loc,
-            "shorten the column's text, use fewer columns, or use the 'bullets' layout"))
+            "shorten the column's text, use fewer columns, or use the 'bullets' layout", f"column {n}"))
     return targets
 
 
@@ -312,7 +314,7 @@ def _orgchart(slide: Slide, content: OrgChartContent, area: Box) -> list[Target]
             f"org chart body {plain(node.name)!r}", "box",
             Frame(box, insets, (name, *facts)), node.loc or slide.loc,
             "shorten its facts, move some into the speaker notes, or split the chart over "
-            "two slides"))
+            "two slides", f"node {node.id}"))
     return targets
 
 
@@ -330,7 +332,7 @@ def _tiles(slide: Slide, content: TilesContent, area: Box) -> list[Target]:
         targets.append(Target(
             f"tile {n} ({plain(tile.title)!r})", "card",
             Frame(cell, insets, paras, reserved=geo.tile_reserved(tile), anchor="b"), slide.loc,
-            "shorten the tile titles, or use fewer tiles on the slide"))
+            "shorten the tile titles, or use fewer tiles on the slide", f"tile {n}"))
     return targets
 
 
@@ -361,7 +363,7 @@ def _tables(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
         hint = "split the table over two slides, or shorten the cells"
         what = "the table"
     yield Diagnostic(slide.loc, f"{what} needs {_percent(ratio)}% of its area", "warning", hint,
-                     RULE)
+                     RULE, mark=Mark(ctx.slide_number(slide), "table"))
 
 
 def table_grid(deck: Deck, slide: Slide) -> tuple[

@@ -6,6 +6,7 @@ still stops the build."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -14,54 +15,17 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from fixtures.drafts import OVERFLOW_LINE, PICTURE_LINE, draft_project
 from pptx import Presentation
 
-REPO = Path(__file__).resolve().parents[2]
-
-TALK = """\
----
-title: Et utkast
-lang: nb-NO
-brand: lav
----
-
-# Mange punkter
-
-{bullets}
-
----
-
-![](photo.jpg)
-
----
-
-# Slutt
-
-- Takk for nå
-"""
-
-OVERFLOW = re.compile(r"^talk\.md:18:1: warning: body text needs 1\d\d% of its box; split the slide in two", re.M)
-ALT = re.compile(r"^talk\.md:26:1: warning: picture 'photo\.jpg' has no alt text; add 'alt:'", re.M)
+OVERFLOW = re.compile(rf"^talk\.md:{OVERFLOW_LINE}:1: warning: body text needs 1\d\d% of its box; split the slide in two", re.M)
+ALT = re.compile(rf"^talk\.md:{PICTURE_LINE}:1: warning: picture 'photo\.jpg' has no alt text; add 'alt:'", re.M)
 CONTRAST = re.compile(r"^templates/lav/brand\.yaml:16:10: warning: brand colour 'muted' \(#9AA5B1\) on 'background'", re.M)
-
-
-def draft_project(root: Path) -> Path:
-    """A project holding talk.md (one slide too full, a picture without alt text), the KS brand
-    copied as 'lav' with a muted colour too light for text, and the picture."""
-    shutil.copytree(REPO / "templates" / "ks", root / "templates" / "lav")
-    brand = root / "templates" / "lav" / "brand.yaml"
-    text = brand.read_text(encoding="utf-8")
-    assert 'muted: "#4F5B66"' in text
-    brand.write_text(text.replace('muted: "#4F5B66"', 'muted: "#9AA5B1"'), encoding="utf-8")
-    shutil.copy(REPO / "assets" / "foto-bly.jpg", root / "photo.jpg")
-    bullets = "\n".join(f"- Punkt nummer {n} i en lang liste" for n in range(1, 15))
-    (root / "talk.md").write_text(TALK.format(bullets=bullets), encoding="utf-8")
-    return root
 
 
 def deckgen(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "deckgen", *args], cwd=project, capture_output=True,
-                          text=True, timeout=300, env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
+                          text=True, timeout=300, env={**os.environ, "COLUMNS": "200"})
 
 
 @pytest.fixture
@@ -120,7 +84,7 @@ def test_an_error_of_meaning_still_stops_the_build(project: Path) -> None:
     talk.write_text(talk.read_text(encoding="utf-8").replace("![](photo.jpg)", "![](mangler.jpg)"), encoding="utf-8")
     proc = deckgen(project, "build", "talk.md", "--out", "out")
     assert proc.returncode == 1
-    assert re.search(r"^talk\.md:26:1: error: picture 'mangler\.jpg' not found", proc.stderr, re.M), proc.stderr
+    assert re.search(rf"^talk\.md:{PICTURE_LINE}:1: error: picture 'mangler\.jpg' not found", proc.stderr, re.M), proc.stderr
     assert not (project / "out").exists()
 
 
