@@ -446,17 +446,19 @@ def tiles_caption_size(size: float) -> float:
 
 
 def tile_caption(tile: Tile) -> str:
-    """What a tile shows under its title: its caption, else the address's host and path."""
-    if tile.caption:
+    """What a tile shows under its title: its caption, else the address's host and path;
+    nothing for a plain card without either."""
+    if tile.caption or not tile.url:
         return tile.caption
     parts = urlsplit(tile.url)
     return (parts.netloc + parts.path).removeprefix("www.").rstrip("/") or tile.url
 
 
 def tile_lines(tile: Tile, size: float) -> list[Line]:
+    caption = tile_caption(tile)  # a plain card may have none: no line is drawn for it
     return [
         Line(plain(tile.title), size, bold=True),
-        Line(tile_caption(tile), tiles_caption_size(size), space_before=TILES_CAPTION_SPACE),
+        *([Line(caption, tiles_caption_size(size), space_before=TILES_CAPTION_SPACE)] if caption else []),
     ]
 
 

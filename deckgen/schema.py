@@ -119,11 +119,11 @@ LAYOUT_FIELDS: dict[str, dict[str, Any]] = {
                     "type": "object",
                     "properties": {
                         "title": TEXT,
-                        "url": LINK,
+                        "url": {**LINK, "description": "an http(s) or mailto address; without it the tile is a plain card"},
                         "kind": {"enum": ["link", "video"]},
                         "caption": TEXT,
                     },
-                    "required": ["title", "url"],
+                    "required": ["title"],
                     "additionalProperties": False,
                 },
             }

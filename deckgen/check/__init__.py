@@ -22,7 +22,7 @@ from deckgen.check.a11y import alt_text, contrast, lang, link_text, title
 from deckgen.check.brand import brand_mapping
 from deckgen.check.context import CheckContext
 from deckgen.check.library import unused_slide
-from deckgen.check.links import link_scheme
+from deckgen.check.links import link_scheme, tile_link
 from deckgen.check.overflow import overflow
 from deckgen.errors import Diagnostic
 from deckgen.model import Deck
@@ -38,12 +38,15 @@ RULES: dict[str, Rule] = {
     "contrast": contrast,
     "link-text": link_text,
     "link-scheme": link_scheme,
+    "tile-link": tile_link,
     "unused-slide": unused_slide,
     "brand-mapping": brand_mapping,
 }
 
 # The rules whose findings are about quality, not meaning: they never stop a draft.
-QUALITY: frozenset[str] = frozenset({"overflow", "alt-text", "title", "lang", "contrast", "link-text", "unused-slide"})
+QUALITY: frozenset[str] = frozenset(
+    {"overflow", "alt-text", "title", "lang", "contrast", "link-text", "unused-slide", "tile-link"}
+)
 
 
 def run_checks(deck: Deck, project: Project | None = None) -> list[Diagnostic]:

@@ -210,7 +210,7 @@ def link_text(ctx: CheckContext) -> Iterator[Diagnostic]:
         if isinstance(slide.content, TilesContent):
             for tile in slide.content.tiles:
                 name = plain(tile.title)
-                if _bare(name, tile.url):
+                if tile.url is not None and _bare(name, tile.url):
                     yield _link_text(slide.loc, name.strip())
 
 

@@ -322,11 +322,12 @@ def _tiles(slide: Slide, content: TilesContent, area: Box) -> list[Target]:
     plan = geo.tiles_plan(content, area)
     targets = []
     for n, (tile, cell) in enumerate(zip(content.tiles, plan.cells, strict=False), start=1):
+        caption = geo.tile_caption(tile)
         paras = (
             _drawn(tile.title, plan.title_size, heading=True, bold=True),
             # The caption is a link: LibreOffice does not wrap a linked run.
-            _drawn((Run(geo.tile_caption(tile), href=tile.url),), plan.caption_size,
-                   before=geo.TILES_CAPTION_SPACE),
+            *([_drawn((Run(caption, href=tile.url),), plan.caption_size,
+                      before=geo.TILES_CAPTION_SPACE)] if caption else []),
         )
         insets = _card_insets(cell, geo.TILES_MARGINS, geo.TILES_RADIUS)
         targets.append(Target(

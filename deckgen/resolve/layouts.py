@@ -245,14 +245,17 @@ def build_tiles(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     tiles = []
     for item in inp.fields["tiles"].value:
         entry = item.value
-        url = str(plain_yaml(entry["url"]))
-        if not is_safe_href(url):
+        url = str(plain_yaml(entry["url"])) if "url" in entry else None  # none: a plain card
+        if url is not None and not is_safe_href(url):
             diags.error(entry["url"].loc, f"tile link {url!r} is not a full http, https or mailto address", "write a full https:// address")
             continue
         title = parse_inline(markdown_text(entry["title"]), item.loc.path, entry["title"].loc, diags)
-        caption = str(plain_yaml(entry["caption"])) if "caption" in entry else _short_url(url)
-        kind = str(plain_yaml(entry["kind"])) if "kind" in entry else ("video" if _is_video(url) else "link")
-        tiles.append(Tile(title, url, kind, caption))  # type: ignore[arg-type]
+        caption = str(plain_yaml(entry["caption"])) if "caption" in entry else _short_url(url) if url else ""
+        kind = str(plain_yaml(entry["kind"])) if "kind" in entry else ("video" if url and _is_video(url) else "link")
+        if kind == "video" and url is None:
+            diags.error(entry["kind"].loc, "a video tile needs the video's 'url'", "add 'url: https://…', or leave 'kind: video' out for a plain card")
+            continue
+        tiles.append(Tile(title, url, kind, caption, loc=item.loc))  # type: ignore[arg-type]
     return [_slide(inp, inp.title(diags), TilesContent(tuple(tiles)), diags)]
 
 
