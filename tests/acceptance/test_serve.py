@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from children import popen
 
 from deckgen.serve.client import EventStream, fetch
 
@@ -29,11 +30,11 @@ DECK = "content/decks/regionmote.yaml"
 class Server:
     """``deckgen serve`` running in a subprocess; its stderr lines collected as they come."""
 
-    def __init__(self, project: Path, *args: str, deck: str = DECK) -> None:
-        env = {**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1"}
-        self.proc = subprocess.Popen(
+    def __init__(self, project: Path, *args: str, deck: str = DECK, env: dict[str, str] | None = None) -> None:
+        env = {**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1", **(env or {})}
+        self.proc = popen(
             [sys.executable, "-m", "deckgen", "serve", deck, "--port", "0", *args],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
@@ -59,9 +60,9 @@ class Server:
                 return match
         raise AssertionError(f"no line matching {pattern!r} in:\n" + "\n".join(self.log))
 
-    def stop(self) -> tuple[int, str]:
+    def stop(self, signum: int = signal.SIGINT) -> tuple[int, str]:
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
+            self.proc.send_signal(signum)
         try:
             self.proc.wait(20)
         except subprocess.TimeoutExpired:
@@ -181,6 +182,20 @@ def test_ctrl_c_stops_with_a_summary(project: Path) -> None:
     assert not server_dir.search(log)
 
 
+def test_sigterm_stops_cleanly_too(project: Path, tmp_path: Path) -> None:
+    # Service managers stop a process with SIGTERM: the preview ends as on Ctrl+C, with its
+    # summary, exit 0, and its temporary folder removed.
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    s = Server(project, env={"TMPDIR": str(tmp)})
+    assert [p.name for p in tmp.iterdir() if p.name.startswith("deckgen-preview-")]
+    code, log = s.stop(signal.SIGTERM)
+    assert code == 0, log
+    assert "Preview stopped" in log
+    assert "Traceback" not in log
+    assert not [p.name for p in tmp.iterdir() if p.name.startswith("deckgen-preview-")]
+
+
 def test_a_missing_deck_is_a_usage_error(project: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "deckgen", "serve", "content/decks/nope.yaml", "--port", "0"],
                           cwd=project, capture_output=True, text=True, timeout=60)
@@ -189,8 +204,8 @@ def test_a_missing_deck_is_a_usage_error(project: Path) -> None:
 
 
 def test_another_address_warns(project: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "deckgen", "serve", DECK, "--port", "0", "--host", "0.0.0.0"],
-                            cwd=project, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    proc = popen([sys.executable, "-m", "deckgen", "serve", DECK, "--port", "0", "--host", "0.0.0.0"],
+                 cwd=project, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     try:
         assert proc.stderr is not None
         first = proc.stderr.readline()
