@@ -129,11 +129,13 @@ def _report(deck: Path, problems: list[Diagnostic], results: list[Result], title
         ui.note(f"{len(failed)} of {len(results)} decks failed; earlier output for them is unchanged.")
     warnings = sum(d.severity == "warning" for d in findings)
     infos = sum(d.severity == "info" for d in findings)
-    if warnings or infos:
+    info = f"{_count(infos, 'info finding')} (deckgen check lists them)" if infos else ""
+    if warnings:
         strict = any(r.strict for r in results)
-        counted = _count(warnings, "warning") + (f" and {infos} info finding{'s' * (infos != 1)} (deckgen check lists them)" if infos else "")
-        effect = "they failed the run (--strict)" if strict and warnings else "the decks were written; --strict fails on warnings"
-        ui.note(f"{counted}; {effect}." if warnings else f"{counted}.")
+        effect = "they failed the run (--strict)" if strict else "warnings do not stop a build; --strict fails on them"
+        ui.note(f"{_count(warnings, 'warning')}{' and ' + info if info else ''}; {effect}.")
+    elif info:
+        ui.note(f"{info}.")
 
 
 def _count(n: int, word: str) -> str:

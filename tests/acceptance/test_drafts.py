@@ -18,6 +18,8 @@ import pytest
 from fixtures.drafts import OVERFLOW_LINE, PICTURE_LINE, draft_project
 from pptx import Presentation
 
+REPO = Path(__file__).resolve().parents[2]
+
 OVERFLOW = re.compile(rf"^talk\.md:{OVERFLOW_LINE}:1: warning: body text needs 1\d\d% of its box; split the slide in two", re.M)
 ALT = re.compile(rf"^talk\.md:{PICTURE_LINE}:1: warning: picture 'photo\.jpg' has no alt text; add 'alt:'", re.M)
 CONTRAST = re.compile(r"^templates/lav/brand\.yaml:16:10: warning: brand colour 'muted' \(#9AA5B1\) on 'background'", re.M)
@@ -42,7 +44,7 @@ def test_quality_findings_are_warnings_and_the_deck_is_written(project: Path) ->
     assert ": error:" not in proc.stderr
     warnings = len(re.findall(r"^\S+:\d+:\d+: warning: ", proc.stderr, re.M))
     assert warnings >= 3
-    assert f"{warnings} warnings; the decks were written; --strict fails on warnings." in proc.stderr
+    assert f"{warnings} warnings; warnings do not stop a build; --strict fails on them." in proc.stderr
     # The outputs are there and whole: every slide (the title slide from the front matter
     # first), the too-full one with all its text.
     prs = Presentation(str(project / "out" / "talk.pptx"))
@@ -95,3 +97,22 @@ def test_thumbs_is_not_blocked_by_quality_findings(project: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert ALT.search(proc.stderr), proc.stderr
     assert (project / "out" / "talk-thumbs.png").stat().st_size > 0
+
+
+def test_strict_builds_a_deck_without_warnings(project: Path) -> None:
+    # Info findings (none here) and a clean deck: --strict writes as usual.
+    talk = project / "talk.md"
+    (project / "templates" / "lav" / "brand.yaml").write_text(
+        (REPO / "templates" / "ks" / "brand.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = talk.read_text(encoding="utf-8")
+    text = re.sub(r"^- Punkt nummer (?:[6-9]|1\d) .*\n", "", text, flags=re.M)  # five bullets fit
+    talk.write_text(text.replace("![](photo.jpg)", "![Landskap med åser og vann](photo.jpg)"), encoding="utf-8")
+    proc = deckgen(project, "build", "talk.md", "--out", "out", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    assert "warning" not in proc.stderr
+    assert (project / "out" / "talk.pptx").is_file()
+
+
+def test_build_help_tells_the_two_kinds_and_strict(project: Path) -> None:
+    out = deckgen(project, "build", "--help").stdout
+    assert "--strict" in out and "Quality findings" in out and "Errors of meaning" in out
