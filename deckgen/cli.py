@@ -316,13 +316,16 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
         if r.action == "errors":
             kept = f"still showing build {r.build}" if r.build else "the page shows the errors until a build succeeds"
             ui.note(f"build failed{changed} ({r.seconds:.2f} s); {kept}")
-        elif r.action == "unchanged":
-            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: output unchanged")
+            return
+        warned = sum(d.severity == "warning" for d in r.outcome.diagnostics)
+        marked = f"; {_count(warned, 'warning')}, marked on the page" if warned else ""
+        if r.action == "unchanged":
+            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: output unchanged{marked}")
         elif not started:
-            ui.note(f"built {label} ({r.outcome.slides} slides) in {r.seconds:.2f} s")
+            ui.note(f"built {label} ({r.outcome.slides} slides) in {r.seconds:.2f} s{marked}")
         else:
             pages = started[0].hub.clients
-            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: build {r.build}, reloading {pages} open page{'s' * (pages != 1)}")
+            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: build {r.build}, reloading {pages} open page{'s' * (pages != 1)}{marked}")
 
     def ready(preview: Preview, spec: WatchSpec) -> None:
         from deckgen.project import Project

@@ -263,7 +263,7 @@ def test_a_slide_that_overflows_keeps_updating_with_its_finding(server: Server, 
     assert finding["slide"] == number
     assert re.match(r"content/slides/ny-hverdag\.md:\d+:1: warning: body text needs 1\d\d% of its box", finding["text"])
     server.wait_line(r"^content/slides/ny-hverdag\.md:\d+:1: warning: body text needs")
-    server.wait_line(r"rebuilt regionmote-buskerud after a change to ny-hverdag\.md .*build 2")
+    server.wait_line(r"rebuilt regionmote-buskerud after a change to ny-hverdag\.md .*build 2, .*; 1 warning, marked on the page$")
     # The next save, still overflowing, updates the page again.
     with EventStream(server.url) as stream:
         stream.next()
