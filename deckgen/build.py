@@ -2,7 +2,9 @@
 
 :func:`build` plans one job per county and runs them, in parallel worker processes when there is
 more than one, so one county's failure neither stops nor corrupts the others. Each job renders
-every requested format in memory and writes only when all of them rendered.
+every requested format in memory and writes only when all of them rendered and no finding
+fails the run (:meth:`deckgen.errors.Diagnostic.fails`: an error of meaning; with ``strict``, a
+quality warning too). Quality findings otherwise go with the written outputs as warnings.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Options:
     out_dir: Path = Path("build")
     notes: bool = True
     jobs: int = 0  # 0 = one per core
+    strict: bool = False  # quality warnings fail the run, and nothing is written (CI)
 
 
 @dataclass
@@ -46,10 +49,11 @@ class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     failure: str = ""  # a non-located failure (output error), already formatted
     exit_code: int = 1  # the CLI's exit code when this job failed (3: output not written)
+    strict: bool = False  # whether warnings failed this job
 
     @property
     def ok(self) -> bool:
-        return not self.failure and not any(d.severity == "error" for d in self.diagnostics)
+        return not self.failure and not any(d.fails(self.strict) for d in self.diagnostics)
 
 
 def require_deck_file(deck_path: Path) -> None:
@@ -113,20 +117,21 @@ def render(deck: Deck, options: Options) -> dict[str, bytes]:
 Produce = Callable[[Deck], Mapping[str, bytes]]
 
 
-def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path) -> Result:
+def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path, strict: bool = False) -> Result:
     """The one job every command runs: load → resolve → check (with the project, so every
     command sees the same findings) → ``produce`` → write into ``out_dir``.
 
     ``produce`` turns the checked deck into outputs in memory (:func:`render`, which verifies
-    the .pptx it makes, or thumbnails of it); nothing is written unless the deck has no errors
-    and ``produce`` returned. Never raises: a located problem becomes diagnostics, an output
+    the .pptx it makes, or thumbnails of it); nothing is written unless no finding fails the
+    run (an error of meaning; with ``strict``, a quality warning too) and ``produce`` returned.
+    Quality findings do not stop it: they come back in the result's diagnostics. Never raises: a located problem becomes diagnostics, an output
     problem a ``failure`` with its exit code, and anything else — a bug — a ``failure`` with its
     traceback and :data:`INTERNAL_ERROR`, so one county's bug does not stop the others.
     """
     from deckgen.write import write_outputs
 
     started = time.perf_counter()
-    result = Result(str(deck_path), county, name=f"{deck_path.stem}-{county}" if county else deck_path.stem)
+    result = Result(str(deck_path), county, name=f"{deck_path.stem}-{county}" if county else deck_path.stem, strict=strict)
     diags = Diagnostics()
     try:
         src, project = load_source(deck_path, diags)
@@ -134,7 +139,7 @@ def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path
         if deck is not None:
             result.name = deck.name
             result.slides = len(deck.slides)
-        if deck is not None and not diags.errors:
+        if deck is not None and not diags.failing(strict):
             written = write_outputs(produce(deck), out_dir)
             result.outputs = sorted(str(p) for p in written)
     except DeckgenError as exc:
@@ -164,7 +169,7 @@ def resolve_and_check(src: SourceDeck, project: Project, county: str | None, dia
 
 def build_county(deck_path: Path, county: str | None, options: Options) -> Result:
     """One county's build: :func:`run_job` with every requested format (:func:`render`)."""
-    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir)
+    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir, options.strict)
 
 
 def plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic]]:
@@ -194,7 +199,7 @@ def build(
 
         find_soffice()  # fail before rendering anything when LibreOffice is missing
     counties, problems = plan(deck_path, county)
-    if any(d.severity == "error" for d in problems):
+    if any(d.fails(options.strict) for d in problems):
         return [], problems
     if on_plan:
         on_plan(len(counties))

@@ -69,14 +69,21 @@ def main() -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True, help="Output folder.")
 @click.option("--no-notes", is_flag=True, help="Leave speaker notes out of the reveal.js output (audience copies).")
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, help="Parallel workers when building several counties (0 = one per core).")
-@click.option("--watch", is_flag=True, help="Keep watching content/, templates/ and assets/ and rebuild on every save (Ctrl+C stops).")
-def build_cmd(deck: Path, county: str | None, formats: tuple[str, ...], out_dir: Path, no_notes: bool, jobs: int, watch: bool) -> None:
+@click.option("--watch", is_flag=True, help="Keep watching content/, templates/ and assets/ and rebuild on every save (Ctrl+C or SIGTERM stops).")
+@click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) on quality warnings too: overflow, alt text, contrast, titles, link text, language. For CI and pre-commit.")
+def build_cmd(deck: Path, county: str | None, formats: tuple[str, ...], out_dir: Path, no_notes: bool, jobs: int, watch: bool, strict: bool) -> None:
     """Build DECK (a content/decks/*.yaml deck or a plain Markdown file).
 
     Writes OUT/<deck>-<county>.pptx (and OUT/<deck>-<county>/index.html, OUT/<deck>-<county>.html,
     OUT/<deck>-<county>.pdf as asked); a deck without a county drops '-<county>'.
+
+    Errors of meaning (bad YAML, an unknown layout, field or variable, a missing file, an
+    unsafe link) stop a county's build and leave its earlier output as it was. Quality findings
+    (text that overflows its box, a picture without alt text, low contrast, a slide without a
+    title, bare link text, the language tag) are printed as warnings and the deck is written;
+    with --strict they fail the run and nothing is written. `deckgen check` lists every finding.
     """
-    options = Options(_formats(formats), out_dir, notes=not no_notes, jobs=jobs)
+    options = Options(_formats(formats), out_dir, notes=not no_notes, jobs=jobs, strict=strict)
     results = _watch_build(deck, county, options) if watch else _run_build(deck, county, options)
     sys.exit(_exit_code(results))
 
@@ -98,8 +105,10 @@ def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]
 
 
 def _report(deck: Path, problems: list[Diagnostic], results: list[Result], title: str) -> None:
-    """After a batch (build, thumbs): every finding once, each failure once, a summary table."""
-    ui.print_diagnostics(all_diagnostics([Result(str(deck), None, diagnostics=problems), *results]))
+    """After a batch (build, thumbs): every error and warning once, each failure once, a summary
+    table, and how many warnings (and info findings, which `deckgen check` lists) there were."""
+    findings = all_diagnostics([Result(str(deck), None, diagnostics=problems), *results])
+    ui.print_diagnostics(d for d in findings if d.severity != "info")
     for failure in dict.fromkeys(r.failure for r in results if r.failure):  # once, not per county
         sys.stderr.write(f"deckgen: error: {failure}\n")
     if not results:
@@ -118,6 +127,19 @@ def _report(deck: Path, problems: list[Diagnostic], results: list[Result], title
     failed = [r for r in results if not r.ok]
     if failed:
         ui.note(f"{len(failed)} of {len(results)} decks failed; earlier output for them is unchanged.")
+    warnings = sum(d.severity == "warning" for d in findings)
+    infos = sum(d.severity == "info" for d in findings)
+    info = f"{_count(infos, 'info finding')} (deckgen check lists them)" if infos else ""
+    if warnings:
+        strict = any(r.strict for r in results)
+        effect = "they failed the run (--strict)" if strict else "warnings do not stop a build; --strict fails on them"
+        ui.note(f"{_count(warnings, 'warning')}{' and ' + info if info else ''}; {effect}.")
+    elif info:
+        ui.note(f"{info}.")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def _exit_code(results: list[Result]) -> int:
@@ -140,17 +162,19 @@ def check_cmd(deck: Path, county: str, strict: bool, fmt: str) -> None:
         if fmt != "json" or exc.diagnostics():
             raise
         # A tool reading --format json gets JSON even when the call itself was wrong.
-        click.echo(json.dumps({"findings": [], "errors": 1, "warnings": 0, "usage_error": str(exc)}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"findings": [], "errors": 1, "warnings": 0, "info": 0, "usage_error": str(exc)}, ensure_ascii=False, indent=2))
         sys.exit(exc.exit_code)
     errors = sum(d.severity == "error" for d in findings)
-    warnings = len(findings) - errors
+    warnings = sum(d.severity == "warning" for d in findings)
+    infos = sum(d.severity == "info" for d in findings)
     if fmt == "json":
-        click.echo(json.dumps({"findings": [d.as_json() for d in findings], "errors": errors, "warnings": warnings}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"findings": [d.as_json() for d in findings], "errors": errors, "warnings": warnings, "info": infos},
+                              ensure_ascii=False, indent=2))
     else:
         for d in findings:
             click.echo(d.format())
-        click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
-    sys.exit(1 if errors or (strict and warnings) else 0)
+        click.echo(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}" + (f", {infos} info" if infos else ""))
+    sys.exit(1 if any(d.fails(strict) for d in findings) else 0)
 
 
 @main.command("schema")
@@ -269,7 +293,9 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
     Builds DECK's reveal.js deck into a temporary folder, serves it on http://127.0.0.1:PORT/
     and watches content/, templates/ and assets/. Each save rebuilds the deck and reloads open
     pages on the slide they showed. A save that breaks the deck keeps the last good build on
-    screen and shows the errors on the page and here. Ctrl+C stops.
+    screen and shows the errors on the page and here. Quality findings never stop the preview:
+    the page marks them on their slides (an outline around a box whose text overflows, a badge
+    on a picture without alt text) and lists them. Ctrl+C or SIGTERM stops.
     """
     import contextlib
 
@@ -284,7 +310,7 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
     started: list[Preview] = []
 
     def report(r: BuildReport) -> None:
-        ui.print_diagnostics(r.outcome.diagnostics)
+        ui.print_diagnostics(d for d in r.outcome.diagnostics if d.severity != "info")
         if r.outcome.failure:
             sys.stderr.write(f"deckgen: error: {r.outcome.failure}\n")
         changed = f" after a change to {', '.join(p.name for p in r.changed)}" if r.changed else ""
@@ -292,13 +318,16 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
         if r.action == "errors":
             kept = f"still showing build {r.build}" if r.build else "the page shows the errors until a build succeeds"
             ui.note(f"build failed{changed} ({r.seconds:.2f} s); {kept}")
-        elif r.action == "unchanged":
-            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: output unchanged")
+            return
+        warned = sum(d.severity == "warning" for d in r.outcome.diagnostics)
+        marked = f"; {_count(warned, 'warning')}, marked on the page" if warned else ""
+        if r.action == "unchanged":
+            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: output unchanged{marked}")
         elif not started:
-            ui.note(f"built {label} ({r.outcome.slides} slides) in {r.seconds:.2f} s")
+            ui.note(f"built {label} ({r.outcome.slides} slides) in {r.seconds:.2f} s{marked}")
         else:
             pages = started[0].hub.clients
-            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: build {r.build}, reloading {pages} open page{'s' * (pages != 1)}")
+            ui.note(f"rebuilt {label}{changed} in {r.seconds:.2f} s: build {r.build}, reloading {pages} open page{'s' * (pages != 1)}{marked}")
 
     def ready(preview: Preview, spec: WatchSpec) -> None:
         from deckgen.project import Project
@@ -338,7 +367,7 @@ def thumbs_cmd(deck: Path, county: str | None, out_dir: Path, each: bool, width:
     find_soffice()
     find_pdftoppm()
     counties, problems = plan(deck, county)
-    if any(d.severity == "error" for d in problems):
+    if any(d.fails() for d in problems):
         ui.print_diagnostics(problems)
         sys.exit(1)
     options = ThumbOptions(out_dir, width, each)

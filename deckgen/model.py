@@ -285,9 +285,10 @@ class RosterContent:
 @dataclass(frozen=True, slots=True)
 class Tile:
     title: Inline
-    url: str
+    url: str | None = None  # None: a plain card that links nowhere
     kind: Literal["link", "video"] = "link"
     caption: str = ""  # e.g. the link's host, shown small
+    loc: SourceLoc | None = field(default=None, compare=False)  # the tile's entry in its file
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ Every text box of every slide is laid out with the brand's font files
 
 A finding says how much of its box the text needs ("body text needs 132% of its box") and is
 located at the first paragraph that runs past the box where the model knows it, else at the
-slide. It is an error above 100 %.
+slide. It is a quality finding (a warning) above 100 %.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from deckgen.check.fonts import Face
 from deckgen.check.masterstyle import FrameStyle, LevelStyle, placeholder_styles
 from deckgen.check.textfit import Fit, Frame, ParaSpec, Piece, lay_out
 from deckgen.check.walk import anchored
-from deckgen.errors import Diagnostic, SourceLoc
+from deckgen.errors import Diagnostic, Mark, SourceLoc
 from deckgen.layouts import REGISTRY, Measured, Plan, PlanTable, PlanText
 from deckgen.layouts.tables import CELL_MARGIN_X, CELL_MARGIN_Y
 from deckgen.model import Box, Deck, Para, Run, Slide, plain
@@ -45,6 +45,7 @@ class Target:
     frame: Frame
     loc: SourceLoc
     hint: str
+    box: str = ""  # the box for the preview's mark: "title", "body", "column 2", "node <id>" …
 
 
 # --------------------------------------------------------------------------- the rule
@@ -63,7 +64,8 @@ def check_slide(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
             continue
         yield Diagnostic(
             anchored(_where(target, fit), slide), f"{target.what} needs {_percent(fit.ratio)}% of its "
-            f"{target.container}", "error", target.hint, RULE)
+            f"{target.container}", "warning", target.hint, RULE,
+            mark=Mark(ctx.slide_number(slide), target.box) if target.box else None)
     yield from _tables(ctx, slide)
 
 
@@ -140,7 +142,7 @@ def _placeholder_target(ctx: CheckContext, slide: Slide, measured: Measured) -> 
     box, style = found
     paras = tuple(_placeholder_para(p, style) for p in measured.text)
     frame = Frame(box, style.insets, paras, wrap=style.wrap, anchor=style.anchor)
-    return Target(measured.what, "box", frame, slide.loc, measured.hint)
+    return Target(measured.what, "box", frame, slide.loc, measured.hint, measured.field)
 
 
 def _placeholder_para(para: Para, style: FrameStyle) -> ParaSpec:
@@ -193,7 +195,8 @@ def _drawn_target(slide: Slide, text: PlanText) -> Target:
             p.bullet, 1.0, None, p.before, p.loc)
         for p in text.paras)
     frame = Frame(text.box, text.insets, paras, reserved=text.reserved, anchor=text.anchor)
-    return Target(text.what, text.container, frame, text.loc or slide.loc, text.hint)
+    # The preview finds the box by its plan key: "column-2" is its "column 2".
+    return Target(text.what, text.container, frame, text.loc or slide.loc, text.hint, text.key.replace("-", " ", 1))
 
 
 # --------------------------------------------------------------------------- tables
@@ -206,8 +209,8 @@ def _tables(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
         ratio = need / table.box.cy
         if ratio > 1.0:
             hint = table.hint.format(rows=max(_rows_that_fit(heights, table.box.cy), 3))
-            yield Diagnostic(slide.loc, f"{table.what} needs {_percent(ratio)}% of its area", "error",
-                             hint, RULE)
+            yield Diagnostic(slide.loc, f"{table.what} needs {_percent(ratio)}% of its area", "warning",
+                             hint, RULE, mark=Mark(ctx.slide_number(slide), "table"))
 
 
 def table_need(ctx: CheckContext, table: PlanTable) -> tuple[int, list[int]]:

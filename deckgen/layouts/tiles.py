@@ -35,15 +35,17 @@ def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
     tiles = []
     for item in inp.fields["tiles"].value:
         entry = item.value
-        url = str(unwrap(entry["url"]))
-        if not is_safe_href(url):
+        url = str(unwrap(entry["url"])) if "url" in entry else None  # none: a plain card
+        if url is not None and not is_safe_href(url):
             diags.error(entry["url"].loc, f"tile link {url!r} is not a full http, https or mailto address", "write a full https:// address")
             continue
         title = inp.inline_of(entry["title"], diags)
         caption = str(unwrap(entry["caption"]) or "") if "caption" in entry else ""
-        caption = caption or short_url(url)
-        kind = str(unwrap(entry["kind"])) if "kind" in entry else ("video" if is_video(url) else "link")
-        tiles.append(Tile(title, url, "video" if kind == "video" else "link", caption))
+        kind = str(unwrap(entry["kind"])) if "kind" in entry else ("video" if url and is_video(url) else "link")
+        if kind == "video" and url is None:
+            diags.error(entry["kind"].loc, "a video tile needs the video's 'url'", "add 'url: https://…', or leave 'kind: video' out for a plain card")
+            continue
+        tiles.append(Tile(title, url, "video" if kind == "video" else "link", caption or caption_of_url(url), loc=item.loc))
     return [inp.slide(inp.title(diags), TilesContent(tuple(tiles)))]
 
 
@@ -56,8 +58,13 @@ def short_url(url: str) -> str:
 
 
 def caption_of(tile: Tile) -> str:
-    """What a tile shows under its title: the one rule, for both outputs and the checks."""
-    return tile.caption or (short_url(tile.url) if tile.url else "")
+    """What a tile shows under its title: its caption, else its address shortened; nothing
+    for a plain card without either. The one rule, for both outputs and the checks."""
+    return tile.caption or caption_of_url(tile.url)
+
+
+def caption_of_url(url: str | None) -> str:
+    return short_url(url) if url else ""
 
 
 def is_video(url: str) -> bool:
@@ -88,9 +95,10 @@ def caption_size(size: float) -> float:
 
 
 def tile_lines(tile: Tile, size: float) -> list[Line]:
+    caption = caption_of(tile)  # a plain card may have none: no line is drawn for it
     return [
         Line(plain(tile.title), size, bold=True),
-        Line(caption_of(tile), caption_size(size), space_before=CAPTION_SPACE),
+        *([Line(caption, caption_size(size), space_before=CAPTION_SPACE)] if caption else []),
     ]
 
 
@@ -125,10 +133,11 @@ def plan(content: TilesContent, area: Box, lang: str) -> Plan:
     detail = place(content, area)
     texts = []
     for n, (tile, cell) in enumerate(zip(content.tiles, detail.cells, strict=False), start=1):
+        caption = caption_of(tile)
         paras = (
             drawn(tile.title, detail.title_size, heading=True, bold=True),
             # The caption is a link: LibreOffice does not wrap a linked run.
-            drawn((Run(caption_of(tile), href=tile.url),), detail.caption_size, before=CAPTION_SPACE),
+            *([drawn((Run(caption, href=tile.url),), detail.caption_size, before=CAPTION_SPACE)] if caption else []),
         )
         texts.append(PlanText(
             f"tile-{n}", f"tile {n} ({plain(tile.title)!r})", "card", cell, card_insets(cell, MARGINS, RADIUS), paras, None,
@@ -158,11 +167,11 @@ SPEC = LayoutSpec(
                 "type": "object",
                 "properties": {
                     "title": TEXT,
-                    "url": LINK,
+                    "url": {**LINK, "description": "an http(s) or mailto address; without it the tile is a plain card"},
                     "kind": {"enum": ["link", "video"]},
                     "caption": TEXT,
                 },
-                "required": ["title", "url"],
+                "required": ["title"],
                 "additionalProperties": False,
             },
         }),

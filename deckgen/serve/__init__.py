@@ -53,7 +53,7 @@ class DeckBuilder:
             counties, problems = plan(self.deck_path, self.requested)
         except DeckgenError as exc:
             return BuildOutcome(diagnostics=_sorted(exc.diagnostics()), failure="" if exc.diagnostics() else str(exc))
-        if any(d.severity == "error" for d in problems) or not counties:
+        if any(d.fails() for d in problems) or not counties:
             return BuildOutcome(diagnostics=_sorted(problems))
         self.county = counties[0]
         produced: dict[str, bytes] = {}

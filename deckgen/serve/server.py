@@ -12,7 +12,8 @@ and, when an Origin header is present, that origin (:class:`HostPolicy`); anythi
 
 Reserved paths under ``/__deckgen__/``: ``live.js`` (the reload script) and ``events`` (a
 Server-Sent Events stream of ``hello``, ``building``, ``reload``, ``clear`` and ``errors``
-events, each with a JSON ``data`` line).
+events, each with a JSON ``data`` line; ``hello`` and ``clear`` carry the served build's
+``findings``, which the page marks on its slides).
 """
 
 from __future__ import annotations
@@ -167,12 +168,14 @@ class Site:
 
     ``files`` maps a site-relative path to a built file; ``build`` counts good builds whose
     output changed (0 = none yet); ``errors`` are the formatted messages of the latest failed
-    build, empty when the latest build was good.
+    build, empty when the latest build was good; ``findings`` are the warnings of the build
+    being served, each ``{text, slide, box}`` (see ``BuildOutcome.findings``).
     """
 
     files: Mapping[str, Path] = field(default_factory=dict)
     build: int = 0
     errors: tuple[str, ...] = ()
+    findings: tuple[Mapping[str, Any], ...] = ()
 
 
 class EventHub:
@@ -331,7 +334,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         last = hub.last_id
         site = self.server.site()
-        hello = json.dumps({"build": site.build, "errors": list(site.errors)}, ensure_ascii=False, sort_keys=True)
+        hello = json.dumps({"build": site.build, "errors": list(site.errors), "findings": list(site.findings)},
+                           ensure_ascii=False, sort_keys=True)
         hub.attach(+1)
         try:
             self._write(f"retry: 1000\nid: {last}\nevent: hello\ndata: {hello}\n\n")

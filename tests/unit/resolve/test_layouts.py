@@ -85,6 +85,24 @@ def test_tiles_infer_video_and_caption(tmp_path: Path) -> None:
     assert [(t.kind, t.caption) for t in tiles] == [("video", "youtu.be/abc"), ("link", "ks.no/a")]
 
 
+def test_a_tile_without_url_is_a_plain_card(tmp_path: Path) -> None:
+    slide = "---\nlayout: tiles\ntiles:\n  - title: TØRN\n  - {title: Med tekst, caption: kommer snart}\n---\n"
+    deck, msgs = make(tmp_path, slide)
+    assert deck is not None, msgs
+    tiles = deck.slides[0].content.tiles
+    assert [(t.url, t.kind, t.caption) for t in tiles] == [(None, "link", ""), (None, "link", "kommer snart")]
+    assert tiles[0].loc is not None and (tiles[0].loc.line, tiles[0].loc.col) == (4, 5)
+
+
+def test_a_video_tile_needs_its_url(tmp_path: Path) -> None:
+    slide = "---\nlayout: tiles\ntiles:\n  - {title: Film, kind: video}\n---\n"
+    deck, msgs = make(tmp_path, slide)
+    assert deck is None
+    assert [m.splitlines()[0] for m in msgs] == [
+        "content/slides/s.md:4:25: error: a video tile needs the video's 'url'; add 'url: https://…', or leave 'kind: video' out for a plain card"
+    ]
+
+
 def test_tile_with_unsafe_scheme_is_an_error(tmp_path: Path) -> None:
     slide = "---\nlayout: tiles\ntiles:\n  - {title: X, url: 'javascript:alert(1)'}\n---\n"
     deck, msgs = make(tmp_path, slide)
