@@ -298,7 +298,7 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
             diags.error(node.loc, f"{_kind(node.value)} is not a valid value for {field!r}", did_you_mean(str(node.value), choices))
         elif v == "type":
             expected = error.validator_value
-            names = " or ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+            names = " or ".join(_TYPE_NAMES.get(t, str(t)) for t in (expected if isinstance(expected, list) else [expected]))
             hint = yaml_surprise(node) if expected == "string" else ""
             diags.error(node.loc, f"{field!r} must be {names}, not {_kind(node.value)}", hint or f"write {names}")
         elif v in ("minimum", "maximum"):

@@ -68,11 +68,10 @@ def column_sizes(columns: Sequence[Column], inner: Box) -> tuple[float, float]:
         if not all(geo.words_fit([Line(plain(c.heading), heading, bold=True)], inner.cx)
                    for c in columns):
             continue
-        body = geo.largest_fitting(
-            geo.size_steps(min(20.0, heading - 2), 11),
-            lambda b, h=heading: all(
-                geo.fits(column_lines(c, (h, b)), inner.cx, inner.cy) for c in columns),
-        )
+        def every_card_fits(b: float, h: float = heading) -> bool:
+            return all(geo.fits(column_lines(c, (h, b)), inner.cx, inner.cy) for c in columns)
+
+        body = geo.largest_fitting(geo.size_steps(min(20.0, heading - 2), 11), every_card_fits)
         if all(geo.fits(column_lines(c, (heading, body)), inner.cx, inner.cy) for c in columns):
             return (heading, body)
     return (14.0, 11.0)

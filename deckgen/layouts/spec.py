@@ -30,15 +30,20 @@ class BuildInput(Protocol):
     variables substituted and validated against the layout's schema, and the ways to turn
     field values into model text (the Markdown parser lives in ``load``)."""
 
-    source: SourceSlide
-    fields: dict[str, Located]
-    body: Text  # the Markdown body, substituted
-    notes: Text
-    layout: str
-    lang: str
-    deck_title: str
-    deck_subtitle: str
-    byline: str
+    @property
+    def source(self) -> SourceSlide: ...
+    @property
+    def fields(self) -> dict[str, Located]: ...
+    @property
+    def body(self) -> Text: ...  # the Markdown body, substituted
+    @property
+    def lang(self) -> str: ...
+    @property
+    def deck_title(self) -> str: ...
+    @property
+    def deck_subtitle(self) -> str: ...
+    @property
+    def byline(self) -> str: ...
 
     def loc(self, key: str) -> SourceLoc: ...
     def value(self, key: str, default: Any = None) -> Any: ...

@@ -56,7 +56,7 @@ class _BoundedLoader(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH + 1:
                 raise _TooDeep(self.peek_event().start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)  # type: ignore[arg-type, return-value]
         finally:
             self._depth -= 1
 
@@ -68,7 +68,7 @@ def _loc(rel: str, mark: yaml.Mark, line_offset: int) -> SourceLoc:
 def _compose(text: str) -> yaml.Node | None:
     loader = _BoundedLoader(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -194,6 +194,7 @@ def _build(
         return Located(out, loc)
     if isinstance(node, yaml.SequenceNode):
         return Located([_build(n, rel, diags, off, depth + 1, budget) for n in node.value], loc)
+    assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
     return _scalar(node, loc, off, diags)
 
 

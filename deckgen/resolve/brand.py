@@ -56,7 +56,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 def available_brands(project_root: Path) -> list[str]:
     """Brand names a deck may use: the project's ``templates/*/brand.yaml`` and built-ins."""
-    names = set()
+    names: set[str] = set()
     for base in (project_root / "templates", BUILTIN_DIR):
         if base.is_dir():
             names.update(p.name for p in base.iterdir() if (p / "brand.yaml").is_file())
@@ -174,7 +174,7 @@ class _BrandReader(TokenReader):
         for role, (ph_type, what) in FOOTER_TYPES.items():
             if role == "footer" and not footer_text:
                 continue
-            given = bool(section) and role in section
+            given = section is not None and role in section
             if given and idx[role] != (section or {})[role].value:
                 continue  # an idx that is not a number, reported already
             where = (section[role].loc if section and given
@@ -201,11 +201,11 @@ class _BrandReader(TokenReader):
                                  "reinstall deckgen")
                 return None
             return path, f"{self.rel_dir}/{ref}"
-        path = self.project.locate(ref, base=self.folder, loc=node.loc, diags=self.diags,
-                                   what=what)
-        if path is None:
+        found = self.project.locate(ref, base=self.folder, loc=node.loc, diags=self.diags,
+                                    what=what)
+        if found is None:
             return None
-        return path, self.project.rel(path)
+        return found, self.project.rel(found)
 
     def master(self, node: Located | None, size_node: Located | None,
                size: str | None) -> tuple[bytes, MasterPackage, str] | None:

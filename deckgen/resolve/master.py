@@ -189,7 +189,7 @@ def _target(part: str, target: str) -> str:
 
 
 def _emu(value: str | None) -> int:
-    return int(value) if value not in (None, "") else 0
+    return int(value) if value else 0
 
 
 class _Reader:
@@ -364,7 +364,7 @@ class _Reader:
     def read_master_part(self, part: str, layouts: dict[str, MasterLayout]) -> None:
         master = self.xml(part)
         styles = _text_style_sizes(master)
-        inherited = {}
+        inherited: dict[str, PlaceholderInfo] = {}
         for ph in self.placeholders(master, {}, styles):
             inherited.setdefault(_INHERIT.get(ph.type, "body"), ph)
         master_rels = self.rels(part)

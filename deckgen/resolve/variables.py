@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, overload
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.load.markdown import parse_block
@@ -314,6 +314,10 @@ def _literal(value: Any, loc: SourceLoc, key_loc: SourceLoc | None = None, via: 
     return Substituted(value, loc, key_loc, raw, escape_markdown(raw if raw is not None else _scalar_text(value)))
 
 
+@overload
+def _via(loc: SourceLoc, via: SourceLoc | None) -> SourceLoc: ...
+@overload
+def _via(loc: SourceLoc | None, via: SourceLoc | None) -> SourceLoc | None: ...
 def _via(loc: SourceLoc | None, via: SourceLoc | None) -> SourceLoc | None:
     """``loc`` (in another file) marked as reached through the variable at ``via``."""
     if loc is None or via is None or loc.included_from is not None or loc.path == via.path:

@@ -109,8 +109,9 @@ class Preview:
 
     @property
     def url(self) -> str:
-        host = self.server.server_address[0]
-        shown = f"[{host}]" if ":" in str(host) else host
+        address = self.server.server_address[0]
+        host = address.decode() if isinstance(address, bytes) else str(address)
+        shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{self.server.port}/"
 
     @property

@@ -148,6 +148,7 @@ def write_notes(ctx: RenderContext) -> bool:
     if not ctx.source.notes:
         return False
     frame = ctx.slide.notes_slide.notes_text_frame
+    assert frame is not None  # python-pptx makes the notes slide from the notes master
     write_text(frame, ctx.source.notes, inherits_bullets=False)
     return True
 

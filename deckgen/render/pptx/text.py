@@ -229,7 +229,7 @@ def _set_list_marker(p: _Paragraph, para: Para, inherits_bullets: bool) -> None:
 
 
 def _insert_bullet(p_pr: etree._Element, element: etree._Element) -> None:
-    p_pr.insert_element_before(element, *_AFTER_BULLET)  # type: ignore[attr-defined]
+    p_pr.insert_element_before(element, *_AFTER_BULLET)
 
 
 def rgb(color: str) -> RGBColor:
