@@ -12,6 +12,7 @@ from __future__ import annotations
 from deckgen.model import Deck
 from deckgen.render.pptx.context import RenderContext
 from deckgen.render.pptx.layouts import LAYOUT_RENDERERS
+from deckgen.render.pptx.parts import fast_parts
 from deckgen.render.pptx.package import (
     drop_master_content,
     open_master,
@@ -39,12 +40,13 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     drop_master_content(prs)
     set_default_language(prs, deck.lang)
     layouts = layouts_by_name(prs)
+    add_slide = fast_parts(prs)
     notes = 0
     for number, source in enumerate(deck.slides, start=1):
         layout = pick_layout(layouts, deck.brand, source)
         ctx = RenderContext(
             deck=deck,
-            slide=prs.slides.add_slide(layout),
+            slide=add_slide(layout),
             layout=deck.brand.layouts[source.layout],
             number=number,
             source=source,
