@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import sys
 
-WORDS = ("kommune fylke samarbeid region styre møte prosjekt tjeneste innbygger utvikling "
-         "arbeidsgiver politikk økonomi digital klima helse skole vei plan").split()
+WORDS = ["kommune", "fylke", "samarbeid", "region", "styre", "møte", "prosjekt", "tjeneste", "innbygger", "utvikling", "arbeidsgiver", "politikk", "økonomi", "digital", "klima", "helse", "skole", "vei", "plan"]
 
 
 def _phrase(n: int, length: int) -> str:
