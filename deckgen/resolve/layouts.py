@@ -97,8 +97,9 @@ def _slide(inp: SlideInput, title: Inline, content: Any, diags: Diagnostics, hid
 
 def build_title(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     title = inp.title(diags) or (Run(inp.deck_title),)
-    subtitle = inp.block("subtitle", diags) or inp.body or (_para(inp.deck_subtitle) if inp.deck_subtitle else ())
-    byline = inp.block("byline", diags) or (_para(inp.byline) if inp.byline else ())
+    # A field written empty (`byline: ""`) means none, not the deck's default.
+    subtitle = inp.block("subtitle", diags) if "subtitle" in inp.fields else inp.body or (_para(inp.deck_subtitle) if inp.deck_subtitle else ())
+    byline = inp.block("byline", diags) if "byline" in inp.fields else (_para(inp.byline) if inp.byline else ())
     return [_slide(inp, title, TitleContent(subtitle, byline), diags)]
 
 

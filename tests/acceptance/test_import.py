@@ -1,0 +1,96 @@
+"""`deckgen import` on deckgen's own builds: build → import → build keeps every slide's
+layout, text, notes, links, tables, pictures and org chart glue; import is a fixed point
+(importing the rebuilt deck writes byte-identical files); the three county decks imported
+together make one library and three county files that rebuild the same three decks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx_summary import deck_summary
+
+from deckgen.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+COUNTIES = ("buskerud", "ostfold", "akershus")
+
+
+def run(*args: str | Path) -> str:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def fresh_project(root: Path) -> Path:
+    """An empty project with the brands only."""
+    root.mkdir(parents=True)
+    shutil.copytree(REPO / "templates", root / "templates")
+    return root
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for folder in ("content", "assets") if (root / folder).exists()
+            for p in sorted((root / folder).rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed deck for every county and the example talk, built from the repository."""
+    out = tmp_path_factory.mktemp("built")
+    run("build", REPO / "content/decks/regionmote.yaml", "--out", out)
+    run("build", REPO / "examples/talk.md", "--out", out)
+    return {**{c: out / f"regionmote-{c}.pptx" for c in COUNTIES}, "talk": out / "talk.pptx"}
+
+
+def assert_same_decks(a: Path, b: Path) -> None:
+    first, second = deck_summary(a), deck_summary(b)
+    assert len(first) == len(second)
+    for n, (x, y) in enumerate(zip(first, second, strict=True), start=1):
+        assert x == y, f"slide {n} differs"
+
+
+@pytest.mark.parametrize("deck", [*COUNTIES, "talk"])
+def test_build_import_build_keeps_the_deck_and_import_is_a_fixed_point(deck: str, built: dict[str, Path], tmp_path: Path) -> None:
+    first = fresh_project(tmp_path / "first")
+    output = run("import", built[deck], "--into", first, "--name", "deck")
+    assert "wrote" in output
+    run("build", first / "content/decks/deck.yaml", "--out", first / "out")
+    rebuilt = first / "out" / "deck.pptx"
+    assert_same_decks(built[deck], rebuilt)
+
+    second = fresh_project(tmp_path / "second")
+    run("import", rebuilt, "--into", second, "--name", "deck")
+    a, b = files_of(first), files_of(second)
+    a.pop("content/decks/deck.yaml"), b.pop("content/decks/deck.yaml")  # names the file imported from
+    assert a == b
+    assert (first / "content/decks/deck.yaml").read_text(encoding="utf-8").split("\n", 1)[1] == \
+        (second / "content/decks/deck.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def test_the_seed_deck_comes_back_as_its_layouts(built: dict[str, Path], tmp_path: Path) -> None:
+    project = fresh_project(tmp_path / "p")
+    run("import", built["buskerud"], "--into", project, "--name", "r")
+    slides = sorted((project / "content/slides/r").glob("*.md"))
+    layouts = [p.read_text(encoding="utf-8").split("\n")[1] for p in slides]
+    assert layouts == [f"layout: {name}" for name in (
+        "title", "columns", "orgchart", "roster", "bullets", "bullets", "section", "tiles", "bullets", "image", "discussion", "discussion")]
+    org = (project / "content/slides/r/03-ks-politiske-organisering.md").read_text(encoding="utf-8")
+    assert "  - id: landstinget\n    name: Landstinget\n" in org
+    assert "    elected_by:\n      - fylkesmotene\n      - kommunestyre-og-fylkesting\n" in org
+    image = (project / "content/slides/r/10-landskap-med-aser-og-vann-under-en-lys.md").read_text(encoding="utf-8")
+    assert "alt: Landskap med åser og vann under en lys himmel\ncredit: 'Foto: Bly'\n" in image
+    assert (project / "assets/r/10-landskap-med-aser-og-vann-under-en-lys.jpg").read_bytes() == (REPO / "assets/foto-bly.jpg").read_bytes()
+    discussion = (project / "content/slides/r/11-hvilke-forventninger-skal.md").read_text(encoding="utf-8")
+    assert "minutes: 3\npairing: to og to\n" in discussion
+    assert "::: notes\nStart nedtellingen." in discussion
+
+
+def test_a_paginated_roster_comes_back_as_one_roster(built: dict[str, Path], tmp_path: Path) -> None:
+    project = fresh_project(tmp_path / "p")
+    run("import", built["akershus"], "--into", project, "--name", "a")
+    roster = next(p for p in (project / "content/slides/a").glob("*.md") if "layout: roster" in p.read_text(encoding="utf-8"))
+    text = roster.read_text(encoding="utf-8")
+    assert "(1/2)" not in text and text.count("  - name: ") > 10
