@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from deckgen.importer.recognise import Imported
 
 TITLE_TYPES = ("title", "ctrTitle")
+_FILE_NAME = re.compile(r"^[^\s/\\]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)$", re.I)
 BODY_TYPES = ("body", "obj", "subTitle")
 LANGS = ("nb", "nn", "en")
 
@@ -287,12 +288,19 @@ def image(ctx: Context, pic: Shape, reason: str, credit: Shape | None = None) ->
     credit = credit if credit is not None and credit.text else (bodies[0] if bodies else None)
     credit_text = text_plain(credit.text).replace("\n", " ") if credit is not None else ""
     fields: dict[str, Any] = {}
-    name = f"{data.number:02d}-{slug(pic.descr) or 'picture'}.{pic.image_ext}"
+    alt = pic.descr.strip()
+    if _FILE_NAME.match(alt.removeprefix("fig:").strip()):
+        ctx.warn(f"picture '{pic.name}' has a file name for alt text ({alt!r}); it is not kept as alt text")
+        alt = ""
+    if not alt:
+        title_shape = ctx.title_shape()
+        alt = credit_text or (text_plain(title_shape.text).replace("\n", " ") if title_shape is not None else "")
+        where = "its caption" if credit_text else "the slide's title"
+        ctx.warn(f"picture '{pic.name}' has no alt text" + (f"; {where} is used: check that it says what the picture shows" if alt else "; add 'alt:' to the slide"))
+    name = f"{data.number:02d}-{slug(alt) or 'picture'}.{pic.image_ext}"
     fields["image"] = name  # made relative to the slide file when written
-    if pic.descr:
-        fields["alt"] = pic.descr
-    else:
-        ctx.warn(f"picture '{pic.name}' has no alt text; add 'alt:' to the slide")
+    if alt:
+        fields["alt"] = alt
     if credit_text:
         fields["credit"] = credit_text
     left, top, right, bottom = pic.crop
@@ -304,7 +312,7 @@ def image(ctx: Context, pic: Shape, reason: str, credit: Shape | None = None) ->
         focus = [round(fx, 3), round(fy, 3)]
         if focus != [0.5, 0.5]:
             fields["focus"] = focus
-    fields = {**ctx.title_fields(hidden_default=pic.descr or credit_text), **fields}
+    fields = {**ctx.title_fields(hidden_default=alt or credit_text), **fields}
     _left_over(ctx, [s for s in bodies if s is not credit])
     return ctx.made("image", fields, reason, asset=(name, pic.image or b""))
 

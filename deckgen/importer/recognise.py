@@ -62,7 +62,8 @@ def recognise(data: SlideData, brand_layouts: dict[str, list[tuple[str, LayoutMa
     strange = [s for s in data.shapes if s.kind in UNMAPPABLE]
     if strange:
         names = ", ".join(_describe(s) for s in strange)
-        ctx.warn(f"cannot import {names}: their text is kept as bullets, the rest is left out")
+        its = "its" if len(strange) == 1 else "their"
+        ctx.warn(f"cannot import {names}; {its} text is kept as bullets, the rest is left out")
         return L.bullets(ctx, "it holds shapes deckgen has no layout for")
     mapped = brand_layouts.get(data.layout_name, [])
     single = {name for name, _ in mapped}
@@ -78,7 +79,8 @@ def _by_type_and_content(ctx: L.Context, allowed: set[str]) -> Imported:
     data = ctx.data
     kind = data.layout_type
     content = ctx.content_shapes()
-    if kind == "title" and ctx.title_shape() is not None and not _non_placeholders(content):
+    subtitled = any(s.ph_type == "subTitle" and s.text for s in content)
+    if (kind == "title" or subtitled) and ctx.title_shape() is not None and not _non_placeholders(content):
         return L.title(ctx, f"its master layout '{data.layout_name}' is a title slide")
     if kind == "secHead" and not _non_placeholders(content):
         return L.section(ctx, f"its master layout '{data.layout_name}' is a section header")
@@ -99,10 +101,10 @@ def _by_type_and_content(ctx: L.Context, allowed: set[str]) -> Imported:
     discussion = L.discussion_by_words(ctx)
     if discussion is not None:
         return discussion
-    if len(pictures) == 1 and not tables and pictures[0].area >= 0.3 * data.width * data.height:
-        extra = [s for s in texts if s.ph_type not in ("body", "obj")]
-        if not extra and len(_body_text(texts).splitlines()) <= 2:
-            return L.image(ctx, pictures[0], "it holds one big picture")
+    if len(pictures) == 1 and not tables and pictures[0].area >= 0.15 * data.width * data.height:
+        # A caption of a line or two goes along as the credit.
+        if len(texts) <= 1 and sum(len(s.text) for s in texts) <= 2:
+            return L.image(ctx, pictures[0], "it holds one big picture" + (" and its caption" if texts else ""))
     if kind == "picTx" and pictures:
         return L.image(ctx, pictures[0], f"its master layout '{data.layout_name}' is a picture with caption")
     if kind in ("twoObj", "twoTxTwoObj") or "columns" in allowed:
