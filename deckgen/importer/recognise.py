@@ -101,10 +101,10 @@ def _by_type_and_content(ctx: L.Context, allowed: set[str]) -> Imported:
     discussion = L.discussion_by_words(ctx)
     if discussion is not None:
         return discussion
-    if len(pictures) == 1 and not tables and pictures[0].area >= 0.15 * data.width * data.height:
-        # A caption of a line or two goes along as the credit.
-        if len(texts) <= 1 and sum(len(s.text) for s in texts) <= 2:
-            return L.image(ctx, pictures[0], "it holds one big picture" + (" and its caption" if texts else ""))
+    big = len(pictures) == 1 and not tables and pictures[0].area >= 0.15 * data.width * data.height
+    # A caption of a line or two goes along as the credit.
+    if big and len(texts) <= 1 and sum(len(s.text) for s in texts) <= 2:
+        return L.image(ctx, pictures[0], "it holds one big picture" + (" and its caption" if texts else ""))
     if kind == "picTx" and pictures:
         return L.image(ctx, pictures[0], f"its master layout '{data.layout_name}' is a picture with caption")
     if kind in ("twoObj", "twoTxTwoObj") or "columns" in allowed:
