@@ -15,6 +15,8 @@ presentations only); macros are never run nor kept, and a warning says so.
 from __future__ import annotations
 
 import io
+import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,7 @@ READABLE_TYPES = (
     "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml",
 )
 ODP = "application/vnd.oasis.opendocument.presentation"
+_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,11 @@ def open_presentation(path: Path, label: str, diags: Diagnostics) -> Opened:
                 raise refuse(label, f"part {name!r} declares a DOCTYPE, which PowerPoint never writes", "save the file again from PowerPoint")
         if "macroEnabled" in main or any(n.lower().endswith("vbaproject.bin") for n in names):
             diags.warning(SourceLoc(label, 1, 1), "the file holds macros; they are ignored (never run, never imported)")
-        if main != CT_PRESENTATION:
-            data = _as_presentation(zf, infos, types, main)
+        fixed, broken = _without_broken_relationships(zf, infos, label)
+        for where, target in broken:
+            diags.warning(SourceLoc(label, 1, 1), f"part {where!r} refers to {target!r}, which is not in the file (a broken relationship); what used it is not imported")
+        if main != CT_PRESENTATION or fixed:
+            data = _rewritten(zf, infos, {**fixed, "[Content_Types].xml": types.replace(main.encode(), CT_PRESENTATION.encode())})
     try:
         prs = Presentation(io.BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
@@ -170,12 +176,41 @@ def _main_type(types: bytes) -> str:
     return element[k + len(key) : element.find('"', k + len(key))] if k >= 0 else ""
 
 
-def _as_presentation(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], types: bytes, main: str) -> bytes:
-    """The package with its main content type rewritten to a presentation's (in memory)."""
-    fixed = types.replace(main.encode(), CT_PRESENTATION.encode())
+def _without_broken_relationships(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label: str) -> tuple[dict[str, bytes], list[tuple[str, str]]]:
+    """Relationship parts with every internal relationship to a missing part taken out
+    (python-pptx cannot open a package that has one), and what was taken out."""
+    present = {i.filename for i in infos}
+    fixed: dict[str, bytes] = {}
+    broken: list[tuple[str, str]] = []
+    for info in infos:
+        name = info.filename
+        if not name.endswith(".rels"):
+            continue
+        text = zf.read(info).decode("utf-8", "replace")
+        folder = posixpath.dirname(posixpath.dirname(name))
+        kept = text
+        for element in _RELATIONSHIP.findall(text):
+            if 'TargetMode="External"' in element:
+                continue
+            target = _attr(element, "Target")
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            if part not in present:
+                kept = kept.replace(element, "")
+                broken.append((name.replace("_rels/", "").removesuffix(".rels") or "/", target))
+        if kept != text:
+            fixed[name] = kept.encode("utf-8")
+    return fixed, broken
+
+
+def _attr(element: str, name: str) -> str:
+    m = re.search(rf'\b{name}="([^"]*)"', element)
+    return m.group(1) if m else ""
+
+
+def _rewritten(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], replaced: dict[str, bytes]) -> bytes:
+    """The package with some parts replaced (in memory)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in infos:
-            body = fixed if info.filename == "[Content_Types].xml" else zf.read(info)
-            dst.writestr(info.filename, body)
+            dst.writestr(info.filename, replaced.get(info.filename) or zf.read(info))
     return out.getvalue()
