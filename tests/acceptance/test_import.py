@@ -94,3 +94,23 @@ def test_a_paginated_roster_comes_back_as_one_roster(built: dict[str, Path], tmp
     roster = next(p for p in (project / "content/slides/a").glob("*.md") if "layout: roster" in p.read_text(encoding="utf-8"))
     text = roster.read_text(encoding="utf-8")
     assert "(1/2)" not in text and text.count("  - name: ") > 10
+
+
+def test_three_county_decks_become_one_library_and_rebuild_the_same(built: dict[str, Path], tmp_path: Path) -> None:
+    project = fresh_project(tmp_path / "p")
+    output = run("import", *(built[c] for c in COUNTIES), "--into", project)
+    assert "02-vare-roller: the same in all decks" in output
+    assert "04-nytt-fylkesstyre-i-buskerud-2024-2027: shared, with county variables" in output
+    deck = (project / "content/decks/regionmote.yaml").read_text(encoding="utf-8")
+    assert "subtitle: Regionmøte i {{ county.name }}\n" in deck
+    assert "counties:\n  - buskerud\n  - ostfold\n  - akershus\n" in deck
+    roster = (project / "content/slides/regionmote/04-nytt-fylkesstyre-i-buskerud-2024-2027.md").read_text(encoding="utf-8")
+    assert "title: Nytt fylkesstyre i {{ county.name }} 2024-2027\npeople: '{{ county.board.members }}'\n" in roster
+    buskerud = (project / "content/counties/buskerud.yaml").read_text(encoding="utf-8")
+    assert "name: Buskerud\nboard:\n  period: 2024-2027\n  members:\n    - name: Heidi Granli\n" in buskerud
+    assert "  11-hvilke-forventninger-skal:\n    body: Ringeriksregionen IPR\n" in buskerud
+    assert len(list((project / "assets/regionmote").iterdir())) == 1  # one picture, shared
+
+    run("build", project / "content/decks/regionmote.yaml", "--out", project / "out")
+    for county in COUNTIES:
+        assert_same_decks(built[county], project / "out" / f"regionmote-{county}.pptx")
