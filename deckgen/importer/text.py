@@ -177,14 +177,25 @@ def _escape_start(md: str) -> str:
 
 
 def inline_markdown(runs: Inline) -> str:
-    """One paragraph's runs as inline Markdown (line breaks as ``\\`` + newline)."""
-    out: list[str] = []
-    for run in runs:
-        if run.text == "\n":
-            out.append("\\\n")
-            continue
-        out.append(_run_markdown(run))
-    return _escape_start("".join(out)).replace("\n", "\n")
+    """One paragraph's runs as inline Markdown (line breaks as ``\\`` + newline).
+
+    CommonMark does not take every emphasis mark (``1*:*`` is no emphasis: a mark between a
+    digit and punctuation neither opens nor closes), so the result is read back with
+    deckgen's own parser; where its text differs, the paragraph is written without emphasis,
+    and where it still differs, as plain text: the words always come through."""
+    for attempt in (runs, tuple(Run(r.text, False, False, r.code, r.href) for r in runs), tuple(Run(r.text) for r in runs)):
+        md = _escape_start("".join("\\\n" if r.text == "\n" else _run_markdown(r) for r in attempt))
+        if _reads_back(md, runs):
+            return md
+    return md
+
+
+def _reads_back(md: str, runs: Inline) -> bool:
+    from deckgen.errors import Diagnostics, SourceLoc
+    from deckgen.load.markdown import parse_inline
+
+    got = parse_inline(md, "<import>", SourceLoc("<import>"), Diagnostics())
+    return "".join(r.text for r in got).split() == "".join(r.text for r in runs).split()
 
 
 def _run_markdown(run: Run) -> str:
