@@ -218,12 +218,13 @@ def import_cmd(decks: tuple[Path, ...], into: Path, name: str | None, brand: str
         ui.note("Nothing to import: the presentations have no slides. Nothing written.")
         sys.exit(0)
     replaced = write_files(plan.files, into, force, str(decks[0]))
-    ui.summary(plan.rows, ["deck", "slide", "layout", "file", "why"], f"Imported {len(decks)} deck{'s' * (len(decks) != 1)} into {into}/")
+    ui.summary(plan.rows, plan.headers, f"Imported {len(decks)} deck{'s' * (len(decks) != 1)} into {into}/")
     for line in plan.merged:
         ui.note(line)
     if replaced:
         ui.note(f"replaced {len(replaced)} existing file{'s' * (len(replaced) != 1)}: {', '.join(replaced)}")
-    ui.note(f"wrote {len(plan.files)} files; build it with: deckgen build {plan.deck_file}")
+    folder = plan.deck_file.removeprefix("content/decks/").removesuffix(".yaml")
+    ui.note(f"wrote {len(plan.files)} files (slide files in content/slides/{folder}/); build it with: deckgen build {plan.deck_file}")
     sys.exit(0)
 
 

@@ -124,7 +124,8 @@ class Plan:
     """What an import will write, and what to tell the user about it."""
 
     files: dict[str, bytes]
-    rows: list[list[str]]  # deck, slide, layout, file, why
+    rows: list[list[str]]  # one per slide written; columns named by ``headers``
+    headers: list[str]
     deck_file: str
     merged: list[str] = field(default_factory=list)  # lines on how several decks became one library
 
@@ -180,8 +181,8 @@ def plan_import(paths: list[Path], into: Path, name: str | None, brand: str | No
     entries = [Entry(u, (), s.hidden) for u, s in zip(uses, deck.slides, strict=True)]
     deck_file = f"content/decks/{name}.yaml"
     files[deck_file] = deck_yaml(meta, entries, f"Imported from {Path(deck.label).name} by deckgen import.").encode("utf-8")
-    rows = [[Path(deck.label).name, _numbers(s), s.layout, f"{u}.md", s.reason] for u, s in zip(uses, deck.slides, strict=True)]
-    return Plan(files, rows, deck_file)
+    rows = [[numbers(s), s.layout, f"{u.rsplit('/', 1)[-1]}.md", s.reason] for u, s in zip(uses, deck.slides, strict=True)]
+    return Plan(files, rows, ["slide", "layout", "file", "why"], deck_file)
 
 
 def settle_title_defaults(slides: list[Imported], meta: dict[str, str]) -> None:
@@ -195,5 +196,6 @@ def settle_title_defaults(slides: list[Imported], meta: dict[str, str]) -> None:
                 s.fields["byline"] = ""
 
 
-def _numbers(s: Imported) -> str:
+def numbers(s: Imported) -> str:
+    """The source slide number(s) an imported slide came from."""
     return str(s.number) if s.pages == 1 else f"{s.number}-{s.number + s.pages - 1}"

@@ -280,7 +280,7 @@ def _board(county: Values, people: list[Any], titles: list[str], members: list[s
 
 
 def merge_plan(decks: list[DeckImport], name: str | None, brand: str | None) -> Plan:
-    from deckgen.importer import Plan, settle_title_defaults
+    from deckgen.importer import Plan, numbers, settle_title_defaults
 
     prefix, keys = county_keys(decks)
     name = name or prefix or "imported"
@@ -315,7 +315,8 @@ def merge_plan(decks: list[DeckImport], name: str | None, brand: str | None) -> 
                 files[f"assets/{name}/{asset}"] = slide.asset[1]  # type: ignore[index]
             files[f"content/slides/{name}/{file_stem}.md"] = slide_markdown(slide, f"../../../assets/{name}/").encode("utf-8")
             entries.append(Entry(f"{name}/{file_stem}", slide_only, slide.hidden))
-            rows.append([", ".join(group.members), str(slide.number), slide.layout, f"{name}/{file_stem}.md", slide.reason])
+            slides = "/".join(numbers(group.members[key]) if key in group.members and key in (slide_only or group.members) else "-" for key in keys)
+            rows.append([slides, slide.layout, f"{file_stem}.md", slide.reason])
     meta = _deck_meta(decks, keys, county)
     if brand:
         meta["brand"] = brand
@@ -328,7 +329,7 @@ def merge_plan(decks: list[DeckImport], name: str | None, brand: str | None) -> 
         data.setdefault("name", key.replace("-", " ").title())
         ordered = {"name": data.pop("name"), **data}
         files[f"content/counties/{key}.yaml"] = (f"# {key}: the values that differ in its imported deck.\n" + dump_yaml(ordered)).encode("utf-8")
-    return Plan(files, rows, deck_file, merged)
+    return Plan(files, rows, ["/".join(keys), "layout", "file", "why"], deck_file, merged)
 
 
 def _deck_meta(decks: list[DeckImport], keys: list[str], county: Values) -> dict[str, Any]:

@@ -246,3 +246,11 @@ def test_a_bad_name_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "Invalid value for --name: '../up'; use lower-case letters, digits and '-'" in result.output
     assert not (tmp_path / "content").exists()
+
+
+def test_an_unknown_brand(tmp_path: Path) -> None:
+    deck = small_deck(tmp_path / "d.pptx")
+    result = run(deck, "--into", tmp_path, "--brand", "nope")
+    assert result.exit_code == 1
+    assert result.output.strip() == "<command line>:1:1: error: unknown brand 'nope'; valid choices: 'default'"
+    assert not (tmp_path / "content").exists()
