@@ -58,7 +58,11 @@ def import_deck(path: Path, label: str, brands: list[Brand], diags: Diagnostics)
     width, height = int(prs.slide_width or 0), int(prs.slide_height or 0)
     datas: list[SlideData] = [read_slide(s, n, width, height) for n, s in enumerate(prs.slides, start=1)]
     used = {d.layout_name for d in datas}
-    brand = next((b for b in brands if used and used <= {m.master_layout for m in b.layouts.values()} | set(b.master_layouts)), None)
+    fitting = [b for b in brands if used and used <= {m.master_layout for m in b.layouts.values()} | set(b.master_layouts)]
+    # Brands may share a master's layout names (the built-in default and ks do): the footer
+    # text on the slides tells them apart.
+    footers = Counter(f for d in datas for f in d.footers if f)
+    brand = max(fitting, key=lambda b: footers.get(b.footer, 0) if b.footer else int(not footers), default=None)
     index = brand_index(brand)
     langs: Counter[str] = Counter()
     for d in datas:
@@ -139,9 +143,9 @@ def _brands(project_root: Path, wanted: str | None, diags: Diagnostics) -> list[
         return [found] if found is not None else []
     out = []
     folder = project_root / "templates"
-    for candidate in sorted(folder.glob("*/brand.yaml")) if folder.is_dir() else []:
-        quiet = Diagnostics()
-        found = load_brand(candidate.parent.name, project_root, quiet, loc=loc)
+    names = [p.parent.name for p in sorted(folder.glob("*/brand.yaml"))] if folder.is_dir() else []
+    for candidate in [*names, *(["default"] if "default" not in names else [])]:  # the built-in one last
+        found = load_brand(candidate, project_root, Diagnostics(), loc=loc)
         if found is not None:
             out.append(found)
     return out

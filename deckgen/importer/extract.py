@@ -73,6 +73,7 @@ class SlideData:
     langs: Counter[str]
     duplicate_ids: list[int]
     dropped_links: list[str]
+    footers: list[str] = field(default_factory=list)  # text of its footer placeholders (the brand's)
 
     def placeholders(self, *types: str) -> list[Shape]:
         return [s for s in self.shapes if s.ph_type in types]
@@ -107,6 +108,7 @@ def read_slide(slide: Any, number: int, width: int, height: int) -> SlideData:
         langs=langs,
         duplicate_ids=sorted(i for i, n in ids.items() if n > 1),
         dropped_links=dropped,
+        footers=walker.footers,
     )
 
 
@@ -118,6 +120,7 @@ class _Walker:
         self.part = slide.part
         self.dropped = dropped
         self.shapes: list[Shape] = []
+        self.footers: list[str] = []
 
     def walk(self, tree: Any, transform: tuple[float, float, float, float, float, float] | None) -> None:
         for el in tree:
@@ -140,6 +143,8 @@ class _Walker:
         ph = next(el.iter(qn("p:ph")), None)
         ph_type = (ph.get("type", "obj") if ph is not None else None)
         if ph_type in _FURNITURE:
+            if ph_type == "ftr":
+                self.footers.append("".join(t.text or "" for t in el.iter(qn("a:t"))).strip())
             return None
         ph_idx = int(ph.get("idx", "0")) if ph is not None else None
         shape = Shape(

@@ -114,3 +114,19 @@ def test_three_county_decks_become_one_library_and_rebuild_the_same(built: dict[
     run("build", project / "content/decks/regionmote.yaml", "--out", project / "out")
     for county in COUNTIES:
         assert_same_decks(built[county], project / "out" / f"regionmote-{county}.pptx")
+
+
+def test_a_deck_built_with_the_built_in_brand_comes_back_with_it(tmp_path: Path) -> None:
+    """The built-in default brand shares the KS master's layout names; the footer tells them
+    apart, so the rebuilt deck uses the brand the deck was built with."""
+    source = tmp_path / "source"
+    for folder in ("content", "templates", "assets"):
+        shutil.copytree(REPO / folder, source / folder)
+    deck = source / "content/decks/regionmote.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("brand: ks", "brand: default"), encoding="utf-8")
+    run("build", deck, "--county", "buskerud", "--out", source / "out")
+    project = fresh_project(tmp_path / "p")
+    run("import", source / "out/regionmote-buskerud.pptx", "--into", project, "--name", "d")
+    assert "\nbrand: default\n" in (project / "content/decks/d.yaml").read_text(encoding="utf-8")
+    run("build", project / "content/decks/d.yaml", "--out", project / "out")
+    assert_same_decks(source / "out/regionmote-buskerud.pptx", project / "out/d.pptx")
