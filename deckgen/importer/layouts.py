@@ -26,6 +26,8 @@ TITLE_TYPES = ("title", "ctrTitle")
 _FILE_NAME = re.compile(r"^[^\s/\\]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)$", re.I)
 BODY_TYPES = ("body", "obj", "subTitle")
 LANGS = ("nb", "nn", "en")
+# Layouts whose slides deckgen's check wants a title for (the others make their own).
+_TITLED = ("section", "bullets", "columns", "orgchart", "roster", "tiles", "table")
 
 
 @dataclass
@@ -57,6 +59,11 @@ class Context:
     def made(self, layout: str, fields: dict[str, Any], reason: str, body: str = "", **extra: Any) -> Imported:
         from deckgen.importer.recognise import Imported
 
+        if layout in _TITLED and "title" not in fields and "hidden_title" not in fields:
+            first = next((text_plain(s.text).split("\n")[0] for s in reading_order(self.content_shapes(), self.data.height) if s.text), "")
+            if first:
+                fields = {"hidden_title": first[:80], **fields}
+                self.warn(f"the slide has no title; its first line, {first[:80]!r}, is its hidden_title (for screen readers and the outline)")
         for link in self.data.dropped_links:
             self.warn(f"link {link!r} is not an http(s) or mailto address: its text is kept, the link is not")
         return Imported(self.data.number, layout, {"layout": layout, **fields}, body, to_markdown(self.data.notes), reason,

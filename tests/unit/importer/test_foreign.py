@@ -208,3 +208,56 @@ def test_libreoffice_impress_deck(tmp_path: Path) -> None:
     assert found[0] == "title" and found[1] == "bullets" and found[3] == "columns"
     assert "table" in found and "image" in found
     assert_every_text_kept(source, rebuilt, tmp_path / "p", skip=(9,))
+
+
+def test_groups_numbers_and_reading_order(tmp_path: Path) -> None:
+    """Text in groups is read top to bottom, left to right, whatever the shapes' order in the
+    file; numbered paragraphs stay a numbered list."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    prs = Presentation()
+    s = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+    group = s.shapes.add_group_shape()
+    lower = group.shapes.add_textbox(Inches(1), Inches(4), Inches(4), Inches(1))
+    lower.text_frame.text = "Nederst"
+    right = group.shapes.add_textbox(Inches(5), Inches(1), Inches(4), Inches(1))
+    right.text_frame.text = "Øverst til høyre"
+    left = s.shapes.add_textbox(Inches(1), Inches(1), Inches(3), Inches(1))
+    frame = left.text_frame
+    frame.text = "Først"
+    frame.add_paragraph().text = "Så"
+    for p in frame.paragraphs:
+        ppr = p._p.get_or_add_pPr()
+        etree.SubElement(ppr, qn("a:buAutoNum"), type="arabicPeriod")
+    source = tmp_path / "g.pptx"
+    prs.save(str(source))
+    output, rebuilt = import_and_build(source, tmp_path / "p")
+    body = (tmp_path / "p/content/slides/d/01-forst.md").read_text(encoding="utf-8")
+    assert body == "---\nlayout: bullets\nhidden_title: Først\n---\n\n1. Først\n1. Så\n\nØverst til høyre\n\nNederst\n"
+    assert "slide 1: the slide has no title; its first line, 'Først', is its hidden_title" in output
+    assert_every_text_kept(source, rebuilt, tmp_path / "p")
+
+
+def test_smartart_and_video_are_named_and_their_text_kept(tmp_path: Path) -> None:
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    prs = Presentation()
+    s = prs.slides.add_slide(prs.slide_layouts[5])
+    s.shapes.title.text = "Prosess"
+    frame = s.shapes.add_table(1, 1, Inches(1), Inches(2), Inches(4), Inches(1))  # a frame to turn into SmartArt
+    frame.name = "Diagram 7"
+    data = frame._element.find(".//" + qn("a:graphicData"))
+    data.set("uri", "http://schemas.openxmlformats.org/drawingml/2006/diagram")
+    for child in list(data):
+        data.remove(child)
+    pic = s.shapes.add_picture(io.BytesIO(picture_bytes()), Inches(6), Inches(2), Inches(2))
+    pic.name = "Film 1"
+    nv_pr = pic._element.find(qn("p:nvPicPr")).find(qn("p:nvPr"))
+    etree.SubElement(nv_pr, qn("a:videoFile"))
+    source = tmp_path / "s.pptx"
+    prs.save(str(source))
+    output, _ = import_and_build(source, tmp_path / "p")
+    assert "slide 1: cannot import SmartArt diagram 'Diagram 7', video or sound 'Film 1'; their text is kept as bullets" in output
+    assert layouts(tmp_path / "p") == ["bullets"]
