@@ -9,6 +9,7 @@ a credit, alt text, a caption) get plain text.
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.parse
 from dataclasses import dataclass, field
@@ -64,9 +65,12 @@ class Context:
             if first:
                 fields = {"hidden_title": first[:80], **fields}
                 self.warn(f"the slide has no title; its first line, {first[:80]!r}, is its hidden_title (for screen readers and the outline)")
+        notes = to_markdown(self.data.notes)
+        if "{{" in json.dumps([fields, body, notes], ensure_ascii=False):
+            self.warn("its text holds '{{', which deckgen reads as the start of a variable; reword it before building")
         for link in self.data.dropped_links:
             self.warn(f"link {link!r} is not an http(s) or mailto address: its text is kept, the link is not")
-        return Imported(self.data.number, layout, {"layout": layout, **fields}, body, to_markdown(self.data.notes), reason,
+        return Imported(self.data.number, layout, {"layout": layout, **fields}, body, notes, reason,
                         self.data.hidden, warnings=self.warnings, **extra)
 
     def title_fields(self, shape: Shape | None = None, hidden_default: str = "") -> dict[str, Any]:

@@ -254,3 +254,16 @@ def test_an_unknown_brand(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.strip() == "<command line>:1:1: error: unknown brand 'nope'; valid choices: 'default'"
     assert not (tmp_path / "content").exists()
+
+
+def test_text_that_looks_like_a_variable_is_named(tmp_path: Path) -> None:
+    prs = Presentation()
+    s = prs.slides.add_slide(prs.slide_layouts[1])
+    s.shapes.title.text = "Mal"
+    s.placeholders[1].text = "Skriv {{ navn }} her"
+    path = tmp_path / "mal.pptx"
+    prs.save(str(path))
+    result = run(path, "--into", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (f"{path}:1:1: warning: slide 1: its text holds '{{{{', which deckgen reads as the start of a variable; "
+            "reword it before building") in result.output
