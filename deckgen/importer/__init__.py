@@ -20,9 +20,10 @@ from pathlib import Path
 
 from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.importer.extract import SlideData, read_slide
-from deckgen.importer.layouts import slug
+from deckgen.importer.imported import Imported
+from deckgen.importer.names import slug
 from deckgen.importer.read import open_presentation
-from deckgen.importer.recognise import Imported, recognise
+from deckgen.importer.recognise import recognise
 from deckgen.model import Brand, LayoutMap
 
 _PAGE = re.compile(r"^(.*) \((\d+)/(\d+)\)$")

@@ -15,10 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 
 from deckgen.importer.text import Inherited, LinkSink, link_of, marker_of_level, no_bullets, read_paragraphs
-from deckgen.model import ParaKind, Text
+from deckgen.model import Para, ParaKind, Run, Text
 
 _URI_TABLE = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _URI_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -227,8 +228,6 @@ class _Walker:
 
     def related_text(self, data: Any, attr: str = "id") -> Text:
         """The words of a chart or SmartArt, from the part the frame points to."""
-        from deckgen.model import Para, Run
-
         for child in data.iter():
             rid = child.get(qn(f"r:{attr}"))
             if rid and rid in self.part.rels:
@@ -238,8 +237,6 @@ class _Walker:
                     return ()
                 root = getattr(part, "_element", None)
                 if root is None:
-                    from pptx.oxml import parse_xml
-
                     root = parse_xml(part.blob)
                 words = [t.text.strip() for t in root.iter(qn("a:t"), qn("c:v")) if t.text and t.text.strip()]
                 seen = list(dict.fromkeys(w for w in words if not _number(w)))

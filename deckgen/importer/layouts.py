@@ -13,15 +13,14 @@ import json
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from deckgen import words
 from deckgen.importer.extract import Shape, SlideData
+from deckgen.importer.imported import Imported
+from deckgen.importer.names import slug, unique
 from deckgen.importer.text import escape, inline_markdown, plain, text_plain, to_markdown
-from deckgen.model import LayoutMap, Para, Text
-
-if TYPE_CHECKING:
-    from deckgen.importer.recognise import Imported
+from deckgen.model import LayoutMap, Para, Run, Text
 
 TITLE_TYPES = ("title", "ctrTitle")
 _FILE_NAME = re.compile(r"^[^\s/\\]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)$", re.I)
@@ -58,8 +57,6 @@ class Context:
         return out
 
     def made(self, layout: str, fields: dict[str, Any], reason: str, body: str = "", **extra: Any) -> Imported:
-        from deckgen.importer.recognise import Imported
-
         if layout in _TITLED and "title" not in fields and "hidden_title" not in fields:
             first = next((text_plain(s.text).split("\n")[0] for s in reading_order(self.content_shapes(), self.data.height) if s.text), "")
             if first:
@@ -217,7 +214,7 @@ def orgchart(ctx: Context) -> Imported | None:
     ids: dict[int, str] = {}
     for s in boxes:
         base = slug(text_plain(s.text[:1])) or "body"
-        ids[s.id] = _unique(base, set(ids.values()))
+        ids[s.id] = unique(base, set(ids.values()))
     electors: dict[int, list[str]] = {s.id: [] for s in boxes}
     across = along = 0
     for e in edges:
@@ -275,8 +272,6 @@ def tiles(ctx: Context) -> Imported | None:
 
 
 def _unlinked(run: Any) -> Any:
-    from deckgen.model import Run
-
     return Run(run.text, run.bold, run.italic, run.code, None)
 
 
@@ -406,8 +401,6 @@ def columns(ctx: Context) -> Imported | None:
 def unbold(runs: Any) -> Any:
     """A heading the layout itself sets in bold (a card's, a box's, a tile's, a table
     header's) is written without ``**``: bold is the layout's, not the text's."""
-    from deckgen.model import Run
-
     if runs and all(r.bold or not r.text.strip() for r in runs):
         return tuple(Run(r.text, False, r.italic, r.code, r.href) for r in runs)
     return runs
@@ -438,30 +431,3 @@ def _paired(bodies: list[Shape], height: int) -> list[dict[str, Any]] | None:
     if len(out) > 4:
         return None
     return [c for _, c in sorted(out, key=lambda pair: pair[0])]  # type: ignore[misc]
-
-
-# --------------------------------------------------------------------------- names
-
-
-_TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a", "ß": "ss"})
-
-
-def slug(text: str, limit: int = 40) -> str:
-    """Lower-case ASCII words joined by '-' (Norwegian letters spelt out), at most ``limit``."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
-    words_ = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    out = ""
-    for w in words_:
-        if len(out) + len(w) + 1 > limit:
-            break
-        out = f"{out}-{w}" if out else w
-    return out or (words_[0][:limit] if words_ else "")
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    return name

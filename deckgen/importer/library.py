@@ -26,8 +26,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deckgen.importer.layouts import slug
-from deckgen.importer.recognise import Imported
+from deckgen.importer.imported import Imported
+from deckgen.importer.names import slug
 from deckgen.importer.write import Entry, deck_yaml, slide_file_name, slide_markdown
 from deckgen.load.yamlsrc import dump_yaml
 

@@ -19,36 +19,14 @@ Field readers for each layout live in :mod:`deckgen.importer.layouts`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from deckgen.importer import layouts as L
 from deckgen.importer.extract import Shape, SlideData
+from deckgen.importer.imported import Imported
+from deckgen.importer.text import text_plain
 from deckgen.model import LayoutMap
 
 UNMAPPABLE = {"chart": "chart", "smartart": "SmartArt diagram", "ole": "OLE object", "media": "video or sound"}
 TITLE_TYPES = ("title", "ctrTitle")
-
-
-@dataclass
-class Imported:
-    """One imported slide: its layout, front matter fields (in order), Markdown body and
-    notes, why it became that layout, and what could not come along."""
-
-    number: int
-    layout: str
-    fields: dict[str, Any]
-    body: str = ""
-    notes: str = ""
-    reason: str = ""
-    hidden: bool = False
-    asset: tuple[str, bytes] | None = None  # (file name, bytes) of its picture
-    warnings: list[str] = field(default_factory=list)
-    pages: int = 1  # source slides merged into this one (a paginated roster)
-
-    @property
-    def title_text(self) -> str:
-        return str(self.fields.get("title") or self.fields.get("hidden_title") or "")
 
 
 def recognise(data: SlideData, brand_layouts: dict[str, list[tuple[str, LayoutMap]]], lang: str) -> Imported:
@@ -121,8 +99,6 @@ def _non_placeholders(shapes: list[Shape]) -> list[Shape]:
 
 
 def _body_text(shapes: list[Shape]) -> str:
-    from deckgen.importer.text import text_plain
-
     return "\n".join(text_plain(s.text) for s in shapes if s.ph_type in ("body", "obj"))
 
 

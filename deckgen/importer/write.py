@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import BuildError, Diagnostic, OutputError, SourceLoc
-from deckgen.importer.layouts import slug
-from deckgen.importer.recognise import Imported
+from deckgen.importer.imported import Imported
+from deckgen.importer.names import slug
 from deckgen.load.yamlsrc import dump_yaml
 
 DECK_KEYS = ("title", "subtitle", "author", "brand", "lang", "keywords")
