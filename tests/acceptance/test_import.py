@@ -115,6 +115,10 @@ def test_three_county_decks_become_one_library_and_rebuild_the_same(built: dict[
     for county in COUNTIES:
         assert_same_decks(built[county], project / "out" / f"regionmote-{county}.pptx")
 
+    again = fresh_project(tmp_path / "again")  # the library import is a fixed point too
+    run("import", *(project / "out" / f"regionmote-{c}.pptx" for c in COUNTIES), "--into", again)
+    assert files_of(again) == files_of(project)
+
 
 def test_a_deck_built_with_the_built_in_brand_comes_back_with_it(tmp_path: Path) -> None:
     """The built-in default brand shares the KS master's layout names; the footer tells them
