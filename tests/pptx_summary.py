@@ -35,7 +35,11 @@ def slide_summary(slide: Any) -> dict[str, Any]:
         if el.tag == qn("p:pic"):
             blip = next(el.iter(qn("a:blip")), None)
             blob = slide.part.related_part(blip.get(qn("r:embed"))).blob if blip is not None else b""
-            pictures.append((c.get("descr"), hashlib.sha256(blob).hexdigest()[:12]))
+            rect = next(el.iter(qn("a:srcRect")), None)
+            crop = tuple(int(rect.get(k, "0")) for k in ("l", "t", "r", "b")) if rect is not None else (0, 0, 0, 0)
+            shape = next((sh for sh in slide.shapes if sh.shape_id == int(c.get("id"))), None)
+            size = (shape.left, shape.top, shape.width, shape.height) if shape is not None else None  # as shown, inherited or not
+            pictures.append((c.get("descr"), hashlib.sha256(blob).hexdigest()[:12], crop, size))
         texts.update(paras)
         if el.tag == qn("p:graphicFrame"):
             rows = [[" ".join(_paragraphs(tc)) for tc in tr.iter(qn("a:tc"))] for tr in el.iter(qn("a:tr"))]

@@ -50,6 +50,7 @@ class Shape:
     image: bytes | None = None
     image_ext: str = ""
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    ph_box: tuple[int, int, int, int] | None = None  # the box its layout placeholder has
     rows: list[list[Text]] = field(default_factory=list)
     begin: int | None = None  # connector: id of the shape its start is glued to
     end: int | None = None
@@ -158,6 +159,10 @@ class _Walker:
             descr=c_nv_pr.get("descr", "") or "",
             link=link_of(c_nv_pr.find(qn("a:hlinkClick")), self.part, self.dropped),
         )
+        if ph is not None:
+            base = self.layout_placeholder(ph_type, ph_idx)
+            if base is not None:
+                shape.ph_box = (int(base.left or 0), int(base.top or 0), int(base.width or 0), int(base.height or 0))
         tag = el.tag
         if tag == qn("p:sp"):
             shape.kind = "text"

@@ -325,10 +325,7 @@ def image(ctx: Context, pic: Shape, reason: str, credit: Shape | None = None) ->
 
 def _letterboxed(ctx: Context, pic: Shape) -> bool:
     """A picture placed inside, not over, its placeholder's box: ``fit: contain``."""
-    if pic.ph_type is None:
-        return False
-    full = next((s for s in ctx.data.shapes if s is not pic and s.ph_idx == pic.ph_idx), None)
-    return full is not None and full.box != pic.box
+    return pic.ph_box is not None and pic.ph_box != pic.box
 
 
 def discussion(ctx: Context, label: Shape | None, prompt: Shape | None, timer: Shape | None, reason: str) -> Imported | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 from pptx_summary import deck_summary
 
 from deckgen.cli import main
@@ -134,3 +135,61 @@ def test_a_deck_built_with_the_built_in_brand_comes_back_with_it(tmp_path: Path)
     assert "\nbrand: default\n" in (project / "content/decks/d.yaml").read_text(encoding="utf-8")
     run("build", project / "content/decks/d.yaml", "--out", project / "out")
     assert_same_decks(source / "out/regionmote-buskerud.pptx", project / "out/d.pptx")
+
+
+EVERY_FIELD = {
+    "tittel.md": "---\nlayout: title\ntitle: Et *annet* møte\nsubtitle: Med undertittel\nbyline: Gol, 2025-01-02\n---\n",
+    "del.md": "---\nlayout: section\ntitle: Del 1\nsubtitle: Om `kode` og mer\n---\n",
+    "punkt.md": "---\nlayout: bullets\ntitle: Punkter\n---\n\n1. En\n1. To\n   - under\n\nAvsnitt med **fet** tekst og [lenke](https://www.ks.no/a_(b)).\\\nNy linje.\n",
+    "kolonner.md": ("---\nlayout: columns\ntitle: Kolonner\ncolumns:\n  - heading: Venstre\n    body: |\n      - a\n      - b\n"
+                    "  - heading: Høyre\n    body: Tekst\n---\n\nEn innledning.\n"),
+    "org.md": ("---\nlayout: orgchart\ntitle: Nedover\ndirection: down\nbodies:\n  - {id: a, name: Øverst}\n"
+               "  - {id: b, name: Midten, elected_by: [a], facts: [Ett]}\n  - {id: c, name: Nederst, elected_by: [b, a]}\n---\n"),
+    "styre.md": "---\nlayout: roster\ntitle: Styret\nper_page: 5\npeople:\n" + "".join(
+        f"  - {{name: Person {n}, place: Sted {n}{', role: leder' if n == 1 else ''}}}\n" for n in range(1, 13)) + "---\n",
+    "fliser.md": ("---\nlayout: tiles\ntitle: Fliser\ntiles:\n  - {title: Film, url: 'https://youtu.be/x', kind: link}\n"
+                  "  - {title: Side, url: 'https://www.ks.no/side/', kind: video, caption: Se her}\n---\n"),
+    "bilde.md": "---\nlayout: image\nimage: ../../assets/bred.png\nalt: Et bredt bilde\nfit: contain\n---\n",
+    "bilde2.md": "---\nlayout: image\nimage: ../../assets/hoy.png\nalt: Et høyt bilde\nfocus: [0.5, 0.2]\ntitle: Utsikten\n---\n",
+    "diskusjon.md": "---\nlayout: discussion\ntitle: Snakk sammen\nminutes: 7\n---\n\nHva nå?\n",
+    "sporsmal.md": "---\nlayout: question\n---\n\nHva tar dere med hjem?\n",
+    "tabell.md": "---\nlayout: table\ntitle: Tall\n---\n\n| A | *B* |\n|---|---|\n| 1 | `x` |\n| 2 | |\n",
+}
+
+
+def test_every_layout_and_field_round_trips(tmp_path: Path) -> None:
+    source = fresh_project(tmp_path / "source")
+    shutil.copytree(REPO / "assets", source / "assets")
+    Image.new("RGB", (600, 900), (200, 100, 50)).save(source / "assets/hoy.png")  # tall: cropped top and bottom
+    Image.new("RGB", (1200, 300), (50, 100, 200)).save(source / "assets/bred.png")  # wide: letterboxed
+    (source / "content/slides").mkdir(parents=True)
+    (source / "content/decks").mkdir()
+    for name, text in EVERY_FIELD.items():
+        (source / "content/slides" / name).write_text(text, encoding="utf-8")
+    (source / "content/decks/alt.yaml").write_text(
+        "title: Alt\nbrand: ks\nlang: en-GB\nslides:\n" + "".join(f"  - {n[:-3]}\n" for n in EVERY_FIELD), encoding="utf-8")
+    run("build", source / "content/decks/alt.yaml", "--out", source / "out")
+
+    first = fresh_project(tmp_path / "first")
+    run("import", source / "out/alt.pptx", "--into", first, "--name", "alt")
+    run("build", first / "content/decks/alt.yaml", "--out", first / "out")
+    assert_same_decks(source / "out/alt.pptx", first / "out/alt.pptx")
+    second = fresh_project(tmp_path / "second")
+    run("import", first / "out/alt.pptx", "--into", second, "--name", "alt")
+    assert files_of(first) == files_of(second)
+
+    text = {p.name: p.read_text(encoding="utf-8") for p in (first / "content/slides/alt").glob("*.md")}
+    assert "lang: en-GB" in (first / "content/decks/alt.yaml").read_text(encoding="utf-8")
+    org = next(t for t in text.values() if "layout: orgchart" in t)
+    assert "direction: down" in org and "    elected_by:\n      - midten\n      - overst\n" in org
+    roster = next(t for t in text.values() if "layout: roster" in t)
+    assert "title: Styret\n" in roster and "per_page: 4\n" in roster and roster.count("- name:") == 12
+    tiles = next(t for t in text.values() if "layout: tiles" in t)
+    assert "  - title: Film\n    url: https://youtu.be/x\n    kind: link\n" in tiles
+    assert "  - title: Side\n    url: https://www.ks.no/side/\n    kind: video\n    caption: Se her\n" in tiles
+    images = [t for t in text.values() if "layout: image" in t]
+    assert any("fit: contain" in t for t in images) and any("focus:\n  - 0.5\n  - 0.2\n" in t for t in images)
+    discussion = next(t for t in text.values() if "layout: discussion" in t)
+    assert "title: Snakk sammen\nminutes: 7\n" in discussion
+    columns = next(t for t in text.values() if "layout: columns" in t)
+    assert "  - heading: Venstre\n    body: |-\n      - a\n      - b\n  - heading: Høyre\n    body: Tekst\n---\n\nEn innledning.\n" in columns
