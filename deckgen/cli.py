@@ -191,12 +191,12 @@ def brand_check_cmd(brand: str, project_dir: Path) -> None:
 
 @main.command("import")
 @click.argument("decks", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--into", "into", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
-              help="The project folder to write into (content/ and assets/ under it).")
+@click.option("--into", "into", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The project folder to write into (content/ and assets/ under it). Default: the project the current folder is in (the nearest folder above holding content/ or templates/), else the current folder.")
 @click.option("--name", help="The deck's name: content/decks/NAME.yaml, content/slides/NAME/, assets/NAME/ (default: from the file name).")
 @click.option("--brand", help="Read the decks as built with this brand's master (default: a brand of the project whose master they use).")
 @click.option("--force", is_flag=True, help="Replace files an earlier import wrote (each replaced atomically).")
-def import_cmd(decks: tuple[Path, ...], into: Path, name: str | None, brand: str | None, force: bool) -> None:
+def import_cmd(decks: tuple[Path, ...], into: Path | None, name: str | None, brand: str | None, force: bool) -> None:
     """Turn PowerPoint decks (.pptx, .potx, .pptm) into content files that deckgen builds.
 
     Writes content/decks/NAME.yaml, one Markdown file per slide in content/slides/NAME/
@@ -211,6 +211,12 @@ def import_cmd(decks: tuple[Path, ...], into: Path, name: str | None, brand: str
 
     if name is not None and not _is_slug(name):
         raise click.BadParameter(f"{name!r}; use lower-case letters, digits and '-'", param_hint="--name")
+    if into is None:
+        import os
+
+        from deckgen.project import Project
+
+        into = Path(os.path.relpath(Project.for_path(Path.cwd() / "deck").root))
     diags = Diagnostics()
     plan = plan_import(list(decks), into, name, brand, diags)
     ui.print_diagnostics(diags)

@@ -267,3 +267,15 @@ def test_text_that_looks_like_a_variable_is_named(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (f"{path}:1:1: warning: slide 1: its text holds '{{{{', which deckgen reads as the start of a variable; "
             "reword it before building") in result.output
+
+
+def test_without_into_it_writes_into_the_project_of_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deck = small_deck(tmp_path / "d.pptx")
+    project = tmp_path / "project"
+    (project / "content" / "notes").mkdir(parents=True)
+    monkeypatch.chdir(project / "content" / "notes")
+    result = run(deck)
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 deck into ../../" in result.output
+    assert (project / "content/decks/d.yaml").is_file()
+    assert not (project / "content/notes/content").exists()
