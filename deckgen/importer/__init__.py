@@ -69,7 +69,13 @@ def import_deck(path: Path, label: str, brands: list[Brand], diags: Diagnostics)
     for d in datas:
         langs.update(d.langs)
     lang = langs.most_common(1)[0][0] if langs else ""
-    slides = [recognise(d, index, lang) for d in datas]
+    slides = []
+    for d in datas:
+        made = recognise(d, index, lang)
+        if set(made.fields) == {"layout"} and not made.body and not made.notes and made.asset is None:
+            diags.warning(SourceLoc(label, 1, 1), f"slide {d.number} is empty (no text, no pictures, no notes): not imported")
+            continue
+        slides.append(made)
     slides = join_roster_pages(slides)
     core = prs.core_properties
     meta = {

@@ -26,6 +26,7 @@ TITLE_TYPES = ("title", "ctrTitle")
 _FILE_NAME = re.compile(r"^[^\s/\\]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)$", re.I)
 BODY_TYPES = ("body", "obj", "subTitle")
 LANGS = ("nb", "nn", "en")
+LONG_TITLE = 120  # characters; more is a paragraph that happens to sit in the title placeholder
 # Layouts whose slides deckgen's check wants a title for (the others make their own).
 _TITLED = ("section", "bullets", "columns", "orgchart", "roster", "tiles", "table")
 
@@ -172,7 +173,15 @@ def bullets(ctx: Context, reason: str) -> Imported:
             blocks.append(to_markdown(s.text))
         elif s.kind == "picture" and s.image is not None:
             ctx.warn(f"picture '{s.name}' is not imported: a bullets slide holds text only")
-    return ctx.made("bullets", ctx.title_fields(), reason, "\n\n".join(b for b in blocks if b))
+    fields = ctx.title_fields()
+    title = ctx.title_shape()
+    if "title" in fields and title is not None and len(text_plain(title.text)) > LONG_TITLE:
+        # A paragraph in the title placeholder is text, not a title: it goes into the body,
+        # and its first line is the title screen readers and the outline get.
+        ctx.warn(f"its title is {len(text_plain(title.text))} characters long: imported as the body's first paragraph")
+        blocks.insert(0, to_markdown(tuple(Para(p.runs) for p in title.text)))
+        fields = {"hidden_title": text_plain(title.text).split("\n")[0][:80]}
+    return ctx.made("bullets", fields, reason, "\n\n".join(b for b in blocks if b))
 
 
 def table(ctx: Context, shape: Shape, reason: str) -> Imported:

@@ -261,3 +261,21 @@ def test_smartart_and_video_are_named_and_their_text_kept(tmp_path: Path) -> Non
     output, _ = import_and_build(source, tmp_path / "p")
     assert "slide 1: cannot import SmartArt diagram 'Diagram 7', video or sound 'Film 1'; their text is kept as bullets" in output
     assert layouts(tmp_path / "p") == ["bullets"]
+
+
+def test_empty_slides_and_a_paragraph_in_the_title(tmp_path: Path) -> None:
+    prs = Presentation()
+    prs.slides.add_slide(prs.slide_layouts[1])  # placeholders only: nothing to import
+    s = prs.slides.add_slide(prs.slide_layouts[1])
+    long_title = "Dette verket er lisensiert under en Creative Commons-lisens, og det bruker arbeider av flere personer som nevnes her ved navn."
+    s.shapes.title.text = long_title
+    s.placeholders[1].text = "Punkt"
+    source = tmp_path / "e.pptx"
+    prs.save(str(source))
+    output, rebuilt = import_and_build(source, tmp_path / "p")
+    assert "slide 1 is empty (no text, no pictures, no notes): not imported" in output
+    assert f"slide 2: its title is {len(long_title)} characters long: imported as the body's first paragraph" in output
+    assert layouts(tmp_path / "p") == ["bullets"]
+    text = next((tmp_path / "p/content/slides/d").glob("*.md")).read_text(encoding="utf-8")
+    assert text.startswith("---\nlayout: bullets\nhidden_title: Dette verket er lisensiert")
+    assert text.endswith(f"---\n\n{long_title}\n\n- Punkt\n")
