@@ -270,3 +270,26 @@ def _forbidden_escapes(
         where = SourceLoc(rel, start.line + breaks + 1 + off, col + 1, included_from)
         found.append((where, f"the escape {match.group()} in this text makes a control character {char_label(char)}"))
     return found
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, keys in the order given, text as written (no YAML 1.1 surprises: a value
+    that would read back as something other than text is quoted by PyYAML itself)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        # Indent list items under their key, as people write them by hand.
+        return super().increase_indent(flow, False)
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value and not value.endswith((" ", "\t")) and "\r" not in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump_yaml(data: Any) -> str:
+    """``data`` (plain dicts, lists, text, numbers, booleans) as block-style YAML that
+    :func:`parse_yaml` reads back to the same values; for files deckgen writes (import)."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)

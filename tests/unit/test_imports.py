@@ -10,7 +10,8 @@ PKG = Path(__file__).resolve().parents[2] / "deckgen"
 
 # library -> package paths (relative to deckgen/) allowed to import it
 DOORS = {
-    "pptx": ("render/pptx/",),
+    # python-pptx writes decks in render/pptx and reads them back in importer (deckgen import)
+    "pptx": ("render/pptx/", "importer/"),
     "jinja2": ("render/reveal/",),
     "markdown_it": ("load/markdown.py",),
     "mdit_py_plugins": ("load/markdown.py",),
@@ -26,7 +27,7 @@ DOORS = {
 }
 
 # Stage order: a module may import its own stage and earlier ones only.
-STAGES = ["errors", "model", "project", "schema", "load", "resolve", "check", "selfcheck", "render", "write", "build", "scaffold", "thumbs", "serve", "ui", "cli"]
+STAGES = ["errors", "model", "project", "schema", "load", "resolve", "check", "selfcheck", "render", "write", "build", "scaffold", "thumbs", "serve", "importer", "ui", "cli"]
 NEUTRAL = {"errors", "model", "project", "schema", "geometry", "words", "layouts"}
 
 
@@ -124,4 +125,11 @@ def test_the_layouts_are_neutral() -> None:
             if top[0] == "deckgen" and top[1] not in NEUTRAL - {"schema"} or top[0] not in ("deckgen", "__future__", "collections", "dataclasses", "typing",
                                 "math", "urllib", "types"):
                 offenders.append(f"{rel} imports {name}")
+    assert offenders == []
+
+
+def test_the_importer_never_reads_how_the_renderer_writes() -> None:
+    """deckgen import reads a .pptx as PowerPoint wrote it, never through render/."""
+    offenders = [f"{rel} imports {name}" for rel, path in _modules() if rel.startswith("importer/")
+                 for name in _imports(path) if name.startswith(("deckgen.render", "deckgen.build", "deckgen.check"))]
     assert offenders == []

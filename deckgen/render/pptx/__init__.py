@@ -12,7 +12,6 @@ from __future__ import annotations
 from deckgen.model import Deck
 from deckgen.render.pptx.context import RenderContext
 from deckgen.render.pptx.layouts import LAYOUT_RENDERERS
-from deckgen.render.pptx.parts import fast_parts
 from deckgen.render.pptx.package import (
     drop_master_content,
     open_master,
@@ -20,6 +19,7 @@ from deckgen.render.pptx.package import (
     set_default_language,
     set_properties,
 )
+from deckgen.render.pptx.parts import fast_parts
 from deckgen.render.pptx.slides import (
     add_footer_and_number,
     layouts_by_name,
