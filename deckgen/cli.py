@@ -143,7 +143,7 @@ def check_cmd(deck: Path, county: str, strict: bool, fmt: str) -> None:
         click.echo(json.dumps({"findings": [], "errors": 1, "warnings": 0, "usage_error": str(exc)}, ensure_ascii=False, indent=2))
         sys.exit(exc.exit_code)
     errors = sum(d.severity == "error" for d in findings)
-    warnings = len(findings) - errors
+    warnings = sum(d.severity == "warning" for d in findings)
     if fmt == "json":
         click.echo(json.dumps({"findings": [d.as_json() for d in findings], "errors": errors, "warnings": warnings}, ensure_ascii=False, indent=2))
     else:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +121,11 @@ class Diagnostics:
 
     def warning(self, loc: SourceLoc, message: str, hint: str = "", rule: str = "") -> None:
         self.items.append(Diagnostic(loc, message, "warning", hint, rule))
+
+    def info(self, loc: SourceLoc, message: str, hint: str = "", rule: str = "") -> None:
+        """A note that deckgen read something the way the author meant it (a list pasted from
+        Word): shown, never a failure, not even with ``--strict``."""
+        self.items.append(Diagnostic(loc, message, "info", hint, rule))
 
     def extend(self, diags: Iterable[Diagnostic]) -> None:
         self.items.extend(diags)

@@ -23,6 +23,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.load.slips import unclosed_front_matter, word_bullets
 from deckgen.load.text import FORBIDDEN, char_label
 from deckgen.load.yamlsrc import parse_yaml
 from deckgen.model import Inline, Located, Para, Run, SourceImage, SourceSlide, is_rtl, is_safe_href, plain
@@ -77,8 +78,22 @@ def _line(token: Token, offset: int = 0) -> int:
 def parse_markdown(
     text: str, rel: str, diags: Diagnostics, *, included_from: SourceLoc | None = None
 ) -> MarkdownFile:
-    """Parse ``text`` and split it into slides with their fields, body and notes."""
+    """Parse ``text`` and split it into slides with their fields, body and notes.
+
+    Lines that start with Word's ``•`` and a tab are read as the list they are (an info
+    finding says so); front matter that is never closed is an error where the ``---`` goes.
+    """
+    text, bulleted = word_bullets(text)
+    if bulleted:
+        shown = ", ".join(str(n) for n in bulleted[:6]) + (", …" if len(bulleted) > 6 else "")
+        diags.info(SourceLoc(rel, bulleted[0], 1, included_from),
+                   f"read as a list: line{'s' * (len(bulleted) > 1)} {shown} start{'s' * (len(bulleted) == 1)} with a bullet character and a tab, as Word writes lists",
+                   "write '- ' at the start of each line to make it plain Markdown", rule="word-bullets")
     tokens = _PARSER.parse(text)
+    if not tokens or tokens[0].type != "front_matter":
+        slip = unclosed_front_matter(text)
+        if slip is not None:
+            diags.error(SourceLoc(rel, slip.line, slip.col, included_from), slip.message, slip.hint)
     _check_truncation(tokens, rel, diags)
     front: Located | None = None
     if tokens and tokens[0].type == "front_matter":

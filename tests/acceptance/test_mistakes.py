@@ -1,0 +1,121 @@
+"""The mistakes office staff make, as they make them (issue 15): each is written into a copy of
+content/, the CLI runs, and the message names the file and line where the fix goes, says what
+is wrong in the author's words and shows the line as it should be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from pptx import Presentation
+
+from deckgen.cli import main
+
+DECK = "content/decks/regionmote.yaml"
+
+
+def run(project: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def build(project: Path, *args: str):  # type: ignore[no-untyped-def]
+    return run(project, "build", str(project / DECK), "--county", "buskerud", "--out", str(project / "build"), *args)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def failed(result, line: str, code: int = 1) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    assert line in result.output.splitlines(), result.output
+
+
+# --- YAML slips, in the author's words -------------------------------------------------------
+
+def test_word_quotes_around_a_value(project: Path) -> None:
+    edit(project / "content/slides/roller.md", "title: Våre roller", "title: “Status: våren 2025”")
+    failed(build(project),
+           "content/slides/roller.md:3:8: error: the text is in curly quotes (“ ”) from Word, which YAML "
+           "does not read as quotes, so the ': ' inside it breaks the line; write: title: \"Status: våren 2025\"")
+
+
+def test_list_dash_without_its_space(project: Path) -> None:
+    edit(project / DECK, "  - use: roller", "  -use: roller")
+    failed(build(project),
+           "content/decks/regionmote.yaml:16:3: error: a list entry needs a space after its '-'; write: - use: roller")
+
+
+def test_non_breaking_space_in_indentation(project: Path) -> None:
+    edit(project / "content/counties/buskerud.yaml", "  period:", "\u00a0 period:")
+    failed(build(project),
+           "content/counties/buskerud.yaml:10:1: error: this line is indented with a non-breaking space (copied "
+           "from Word or a web page), which YAML does not count as indentation; retype the indentation with "
+           "ordinary spaces: '  period: \"2024-2027\"'")
+
+
+def test_non_breaking_space_reported_on_its_own_line_not_where_yaml_noticed(project: Path) -> None:
+    edit(project / "content/counties/buskerud.yaml", "  name: Fylkesstyret i KS Buskerud\n  period:",
+         "\u00a0\u00a0name: Fylkesstyret i KS Buskerud\n  period:")
+    result = build(project)
+    failed(result, "content/counties/buskerud.yaml:9:1: error: this line is indented with a non-breaking space "
+                   "(copied from Word or a web page), which YAML does not count as indentation; retype the "
+                   "indentation with ordinary spaces: '  name: Fylkesstyret i KS Buskerud'")
+
+
+def test_comma_inside_a_flow_mapping(project: Path) -> None:
+    edit(project / "content/counties/buskerud.yaml", "{name: Heidi Granli,", "{name: Sæther, Ingrid,")
+    failed(build(project),
+           "content/counties/buskerud.yaml:12:14: error: the comma in 'Sæther, Ingrid' ends the text, so 'Ingrid' "
+           "became a field of its own; put text with a comma in quotes; write: - {name: \"Sæther, Ingrid\", "
+           "place: Gol, role: leder}")
+
+
+def test_soft_hyphen_in_a_key_is_refused_and_kept_in_text(project: Path) -> None:
+    edit(project / "content/slides/diskusjon.md", "pairing: to og to\n---", "pai\u00adring: to og to\n---")
+    failed(build(project),
+           "content/slides/diskusjon.md:4:1: error: the key 'pairing' holds an invisible soft hyphen (U+00AD); "
+           "retype the key: pairing:")
+
+
+def test_soft_hyphen_in_text_is_kept(project: Path) -> None:
+    edit(project / "content/slides/roller.md", "title: Våre roller", "title: Våre rol\u00adler")
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(project / "build/regionmote-buskerud.pptx"))
+    assert prs.slides[1].shapes.title.text == "Våre rol\u00adler"
+
+
+def test_front_matter_without_its_closing_rule(project: Path) -> None:
+    edit(project / "content/slides/tre-fylker.md", "layout: bullets\n---", "layout: bullets\ntitle: Tre fylker\n")
+    failed(build(project),
+           "content/slides/tre-fylker.md:4:1: error: the front matter that starts on line 1 has no closing '---', "
+           "so its fields are read as slide text; write '---' on a line of its own below 'title: Tre fylker'")
+
+
+# --- Word's bullets -------------------------------------------------------------------------
+
+def test_a_list_pasted_from_word_is_a_list(project: Path) -> None:
+    (project / "content/slides/ny-hverdag.md").write_text(
+        "# Ny hverdag\n\n•\tFørste\n•\tAndre\n\t▪\tUnderpunkt\n–\tTredje\n", encoding="utf-8")
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    assert ("content/slides/ny-hverdag.md:3:1: info: read as a list: lines 3, 4, 5, 6 start with a bullet "
+            "character and a tab, as Word writes lists; write '- ' at the start of each line to make it plain "
+            "Markdown [word-bullets]") in result.output
+    prs = Presentation(str(project / "build/regionmote-buskerud.pptx"))
+    slide = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "Ny hverdag")
+    body = next(p for p in slide.placeholders if p.placeholder_format.idx != 0 and p.has_text_frame
+                and "Første" in p.text_frame.text)
+    paras = [(p.text, p.level) for p in body.text_frame.paragraphs]
+    assert paras == [("Første", 0), ("Andre", 0), ("Underpunkt", 1), ("Tredje", 0)]
+
+
+def test_word_bullets_are_not_a_strict_failure(project: Path) -> None:
+    (project / "content/slides/ny-hverdag.md").write_text("# Ny hverdag\n\n•\tFørste\n•\tAndre\n", encoding="utf-8")
+    result = run(project, "check", str(project / DECK), "--county", "buskerud", "--strict")
+    assert result.exit_code == 0, result.output
+    assert "[word-bullets]" in result.output
