@@ -23,7 +23,7 @@ def _formats(values: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for value in values or ("pptx",):
         for part in value.split(","):
-            part = part.strip()
+            part = part.strip().lower()  # PPTX, Html: the case is not the mistake
             if part == "all":
                 out.extend(f for f in ("pptx", "html", "html-single") if f not in out)
             elif part not in FORMATS:
@@ -31,6 +31,17 @@ def _formats(values: tuple[str, ...]) -> tuple[str, ...]:
             elif part not in out:
                 out.append(part)
     return tuple(out)
+
+
+def _deck_arg(_ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+    """DECK as typed: a path, or a deck's bare name (``regionmote`` is
+    content/decks/regionmote.yaml of the project around the current folder)."""
+    from deckgen.build import find_deck
+
+    return find_deck(value)
+
+
+_DECK = click.argument("deck", type=click.Path(path_type=Path), callback=_deck_arg)
 
 
 class _Group(click.Group):
@@ -60,7 +71,7 @@ def main() -> None:
 
 
 @main.command("build")
-@click.argument("deck", type=click.Path(path_type=Path))
+@_DECK
 @click.option("--county", help="Build only this county's deck (a file name in content/counties/).")
 @click.option(
     "--format", "formats", multiple=True, metavar="FORMAT",
@@ -126,7 +137,7 @@ def _exit_code(results: list[Result]) -> int:
 
 
 @main.command("check")
-@click.argument("deck", type=click.Path(path_type=Path))
+@_DECK
 @click.option("--county", default="all", show_default=True, help="A county key, or all.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -173,11 +184,18 @@ def brand_group() -> None:
 @click.option("--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True, help="The project folder holding templates/.")
 def brand_check_cmd(brand: str, project_dir: Path) -> None:
     """List the master's layouts and placeholders and what BRAND's mapping misses."""
-    from deckgen.errors import SourceLoc
-    from deckgen.resolve.brand import brand_report, load_brand
+    from deckgen.errors import SourceLoc, UsageError, did_you_mean
+    from deckgen.resolve.brand import available_brands, brand_report, load_brand
 
+    root = project_dir.resolve()
+    if brand not in available_brands(root):
+        # The name was typed on the command line: a usage mistake, not a file's.
+        choices = available_brands(root)
+        hint = did_you_mean(brand, choices)
+        listed = f" (the brands here: {', '.join(choices)})" if hint.startswith("did you mean") else ""
+        raise UsageError(f"unknown brand {brand!r}; {hint or 'create templates/' + brand + '/brand.yaml'}{listed}")
     diags = Diagnostics()
-    loaded = load_brand(brand, project_dir.resolve(), diags, loc=SourceLoc("<command line>", 1, 1))
+    loaded = load_brand(brand, root, diags, loc=SourceLoc(f"templates/{brand}/brand.yaml", 1, 1))
     ui.print_diagnostics(diags)
     if loaded is None:
         sys.exit(1)
@@ -253,7 +271,7 @@ def _is_loopback(host: str) -> bool:
 
 
 @main.command("serve")
-@click.argument("deck", type=click.Path(path_type=Path))
+@_DECK
 @click.option("--county", help="Preview this county's deck (default: the deck's first county).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on; 0 picks a free one.")
 @click.option(
@@ -318,7 +336,7 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
 
 
 @main.command("thumbs")
-@click.argument("deck", type=click.Path(path_type=Path))
+@_DECK
 @click.option("--county", help="Only this county's deck (default: every county the deck is for).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True, help="Output folder.")
 @click.option("--each", is_flag=True, help="Also write one PNG per slide, into OUT/<deck>-thumbs/.")

@@ -44,21 +44,33 @@ def deck_counties(src: SourceDeck, project: Project, requested: str | None, diag
     if node is not None and not listed:
         diags.error(node.loc, "'counties: all' but content/counties/ has no county files", "add content/counties/<name>.yaml, or remove 'counties:'")
         return []
+    if requested is not None and requested.lower() == "all":
+        requested = "all"
     if requested in (None, "all"):
         return list(listed) or [None]
     assert requested is not None
-    if listed and requested not in listed:
-        where = node if node is not None else single
-        diags.error(
-            where.loc if where is not None else src.loc,
-            f"the deck is not for county {requested!r}",
-            did_you_mean(requested, listed),
-        )
-        return []
-    if requested not in county_keys(project):
-        diags.error(src.loc, f"unknown county {requested!r}", did_you_mean(requested, county_keys(project)) or "add content/counties/<name>.yaml")
-        return []
+    known = list(listed) or county_keys(project)
+    if requested not in known:
+        # --county is typed on the command line: 'Buskerud' and 'Østfold' mean the files
+        # buskerud.yaml and ostfold.yaml; anything else is a usage mistake (exit 2).
+        same = [k for k in known if _fold(k) == _fold(requested)]
+        if not same:
+            shown = ", ".join(known) if known else "none: add content/counties/<name>.yaml"
+            hint = did_you_mean(_fold(requested), known)
+            hint = f"{hint} " if hint.startswith("did you mean") else "choose one of them "
+            raise UsageError(f"--county {requested!r}: {src.loc.path} has no such county; {hint}(its counties: {shown})")
+        diags.info(SourceLoc(f"content/counties/{same[0]}.yaml", 1, 1),
+                   f"--county {requested!r} is this county file; county key {same[0]!r}")
+        requested = same[0]
     return [requested]
+
+
+def _fold(name: str) -> str:
+    """A county name as its file is named: lower case, æ ø å spelt out, spaces as hyphens."""
+    folded = name.strip().lower()
+    for letter, plain in (("æ", "ae"), ("ø", "o"), ("å", "a"), (" ", "-")):
+        folded = folded.replace(letter, plain)
+    return folded
 
 
 def listed_counties(src: SourceDeck, project: Project) -> tuple[str, ...]:

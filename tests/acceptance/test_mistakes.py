@@ -119,3 +119,72 @@ def test_word_bullets_are_not_a_strict_failure(project: Path) -> None:
     result = run(project, "check", str(project / DECK), "--county", "buskerud", "--strict")
     assert result.exit_code == 0, result.output
     assert "[word-bullets]" in result.output
+
+
+# --- the command line ------------------------------------------------------------------------
+
+def test_county_and_format_in_any_case(project: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    result = run(project, "build", DECK, "--county", "Østfold", "--format", "PPTX,Html")
+    assert result.exit_code == 0, result.output
+    assert "content/counties/ostfold.yaml:1:1: info: --county 'Østfold' is this county file; county key 'ostfold'" in result.output
+    assert (project / "build/regionmote-ostfold.pptx").is_file()
+    assert (project / "build/regionmote-ostfold/index.html").is_file()
+
+
+def test_unknown_county_is_a_usage_mistake(project: Path) -> None:
+    result = run(project, "check", str(project / DECK), "--county", "Buskerod")
+    failed(result, "deckgen: error: --county 'Buskerod': content/decks/regionmote.yaml has no such county; "
+                   "did you mean 'buskerud'? (its counties: akershus, buskerud, ostfold)", code=2)
+
+
+def test_a_deck_by_its_name(project: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    result = run(project, "build", "regionmote", "--county", "buskerud")
+    assert result.exit_code == 0, result.output
+    assert (project / "build/regionmote-buskerud.pptx").is_file()
+    failed(run(project, "build", "regionmte"),
+           "deckgen: error: regionmte: no such deck file; did you mean 'regionmote.yaml'?", code=2)
+
+
+def test_unknown_brand_on_the_command_line(project: Path) -> None:
+    failed(run(project, "brand", "check", "ksx", "--project", str(project)),
+           "deckgen: error: unknown brand 'ksx'; did you mean 'ks'? (the brands here: default, ks)", code=2)
+
+
+def test_only_written_in_the_slide_file(project: Path) -> None:
+    edit(project / "content/slides/roller.md", "layout: columns", "layout: columns\nonly: [buskerud]")
+    result = build(project)
+    failed(result, "content/slides/roller.md:3:1: error: 'only:' goes in the deck's list of slides, not in the "
+                   "slide file; delete it here and write it under this slide's entry in the deck ('- use: roller'): "
+                   "only: [buskerud]")
+    assert "  included from content/decks/regionmote.yaml:16:5" in result.output.splitlines()
+
+
+def test_skip_of_one_county_without_a_list(project: Path) -> None:
+    edit(project / DECK, "  - use: prosjekter", "  - use: prosjekter\n    skip: akershus")
+    failed(build(project), "content/decks/regionmote.yaml:24:11: error: 'skip' must be a list, not the text "
+                           "'akershus'; write a list, even of one: skip: [akershus]")
+
+
+# --- pictures ---------------------------------------------------------------------------------
+
+def test_picture_path_written_from_the_project_folder(project: Path) -> None:
+    edit(project / "content/slides/foto-bly.md", "../../assets/foto-bly.jpg", "assets/foto-bly.jpg")
+    failed(build(project), "content/slides/foto-bly.md:3:8: error: picture 'assets/foto-bly.jpg' not found in "
+                           "content/slides; paths are relative to the file that names them; write '../../assets/foto-bly.jpg'")
+
+
+def test_picture_named_without_its_folder_is_never_matched_with_a_slide_file(project: Path) -> None:
+    edit(project / "content/slides/foto-bly.md", "../../assets/foto-bly.jpg", "foto-bly.jpg")
+    result = build(project)
+    failed(result, "content/slides/foto-bly.md:3:8: error: picture 'foto-bly.jpg' not found in content/slides; "
+                   "paths are relative to the file that names them; write '../../assets/foto-bly.jpg'")
+    assert "foto-bly.md'?" not in result.output
+
+
+def test_misspelt_picture_never_suggests_a_markdown_file(project: Path) -> None:
+    edit(project / "content/slides/foto-bly.md", "../../assets/foto-bly.jpg", "foto-bli.jpg")
+    result = build(project)
+    failed(result, "content/slides/foto-bly.md:3:8: error: picture 'foto-bli.jpg' not found; check the spelling "
+                   "and that the file is inside the project")
