@@ -394,13 +394,19 @@ def new_deck_cmd(name: str, project_dir: Path) -> None:
 
 @new_group.command("county")
 @click.argument("name")
+@click.option("--name", "display", help="The county's name as slides show it (known for Norway's counties: Møre og Romsdal, Trøndelag, …).")
 @_PROJECT_OPTION
-def new_county_cmd(name: str, project_dir: Path) -> None:
+def new_county_cmd(name: str, display: str | None, project_dir: Path) -> None:
     """Write content/counties/NAME.yaml with every field the slide library uses, commented,
-    filled with example values to replace. Never overwrites a file."""
-    from deckgen.scaffold import new_county
+    filled with example values to replace. Never overwrites a file. NAME is a file name
+    (more-og-romsdal) or a Norwegian county's name ("Møre og Romsdal")."""
+    from deckgen.scaffold import COUNTY_NAMES, county_key, new_county
 
-    path, variables = new_county(name, project_dir)
+    key = county_key(name)
+    if display is None and key not in COUNTY_NAMES and sys.stdin.isatty():
+        # Not a county deckgen knows: ask how its name is written rather than guess.
+        display = click.prompt(f"How is the county's name written on slides (for {name})?", err=True).strip() or None
+    path, variables = new_county(name, project_dir, display)
     rel = path.relative_to(project_dir.resolve()).as_posix()
     ui.note(f"created {rel}: {variables} county variables of the library, with example values")
-    ui.note(f"next: replace the examples, delete the line 'example: true', then `deckgen check` a deck for county {name}")
+    ui.note(f"next: replace the examples, delete the line 'example: true', then `deckgen check` a deck for county {key}")

@@ -379,6 +379,9 @@ class Deck:
     # the deck's YYYY-MM-DD date, else SOURCE_DATE_EPOCH; "" = the renderer's fixed epoch.
     # Decided at resolve, so a renderer depends on the Deck alone, never on the environment.
     timestamp: str = ""
+    # The county file says ``example: true``: made-up data. Built anyway (with a warning); the
+    # preview and the contact sheet mark every slide "EKSEMPEL".
+    example: bool = False
 
 
 # --------------------------------------------------------------------------- loaded, unresolved

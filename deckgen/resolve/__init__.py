@@ -102,6 +102,12 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
         if data is None:
             return None
         county_data = county_scope(data, county)
+        example = data.value.get("example")
+        if example is not None and example.value is True:
+            shown = plain_yaml(data.value["name"]) if "name" in data.value else county
+            diags.warning(example.key_loc or example.loc,
+                          f"the data for {shown} is made-up example data ('example: true'), and this deck is built with it",
+                          "replace the example values, then delete this line", rule="example-data")
     meeting: dict[str, Any] = dict(settings["meeting"].value) if "meeting" in settings else {}
     if "meeting" in county_data:
         meeting.update(county_data["meeting"].value)
@@ -184,6 +190,7 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
         keywords=text["keywords"],
         loc=src.loc,
         timestamp=document_timestamp(text["date"]),
+        example=county is not None and "example" in county_data and county_data["example"].value is True,
     )
 
 

@@ -39,6 +39,7 @@ class BuildOutcome:
     name: str = ""
     slides: int = 0
     county: str | None = None
+    example: bool = False  # the county's data is made-up: the page is marked EKSEMPEL
 
     @property
     def ok(self) -> bool:
@@ -136,15 +137,15 @@ class Preview:
         site = self._site
         if not outcome.ok:
             errors = outcome.error_lines()
-            self._site = Site(site.files, site.build, errors)
+            self._site = Site(site.files, site.build, errors, site.example)
             self.hub.publish("errors", {"build": site.build, "errors": list(errors)})
             return "errors"
         if outcome.digest and outcome.digest == self._digest:
-            self._site = Site(site.files, site.build, ())
+            self._site = Site(site.files, site.build, (), site.example)
             self.hub.publish("clear", {"build": site.build})
             return "unchanged"
         self._digest = outcome.digest
-        self._site = Site(dict(outcome.files), site.build + 1, ())
+        self._site = Site(dict(outcome.files), site.build + 1, (), outcome.example)
         self.hub.publish("reload", {"build": site.build + 1})
         return "reload"
 

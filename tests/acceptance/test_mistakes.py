@@ -188,3 +188,65 @@ def test_misspelt_picture_never_suggests_a_markdown_file(project: Path) -> None:
     result = build(project)
     failed(result, "content/slides/foto-bly.md:3:8: error: picture 'foto-bli.jpg' not found; check the spelling "
                    "and that the file is inside the project")
+
+
+# --- county files ----------------------------------------------------------------------------
+
+def test_misspelt_county_key_is_found_in_the_county_file(project: Path) -> None:
+    edit(project / "content/counties/buskerud.yaml", "region_office:", "regon_office:")
+    result = build(project)
+    failed(result, "content/counties/buskerud.yaml:3:1: error: no slide uses the county key 'regon_office', but "
+                   "regionmote.yaml uses 'region_office'; did you mean 'region_office'? write: region_office: KS Viken")
+    assert "county.regon_office" not in result.output  # the typo is never suggested
+    assert len([line for line in result.output.splitlines() if ": error: " in line]) == 1
+
+
+def test_misspelt_list_key_names_the_slide_that_uses_it(project: Path) -> None:
+    edit(project / "content/counties/buskerud.yaml", "projects:", "prosjekter:")
+    failed(build(project), "content/counties/buskerud.yaml:29:1: error: no slide uses the county key 'prosjekter', "
+                           "but prosjekter.md uses 'projects'; did you mean 'projects'? write: projects:")
+
+
+def test_misspelt_meeting_is_found_in_the_county_file(project: Path) -> None:
+    edit(project / "content/counties/buskerud.yaml", "meeting:", "meting:")
+    result = build(project)
+    failed(result, "content/counties/buskerud.yaml:4:1: error: no slide uses the county key 'meting', but "
+                   "'meeting' is a county field deckgen knows; did you mean 'meeting'? write: meeting:")
+    assert len([line for line in result.output.splitlines() if ": error: " in line]) == 1
+
+
+def test_example_data_warns_for_each_county_and_fails_strict(project: Path) -> None:
+    result = run(project, "build", str(project / DECK), "--out", str(project / "build"))
+    assert result.exit_code == 0, result.output
+    warning = ("content/counties/ostfold.yaml:4:1: warning: the data for Østfold is made-up example data "
+               "('example: true'), and this deck is built with it; replace the example values, then delete this "
+               "line [example-data]")
+    assert warning in result.output.splitlines()
+    assert "buskerud.yaml:" not in result.output  # real data: no warning
+    strict = run(project, "check", str(project / DECK), "--strict")
+    assert strict.exit_code == 1, strict.output
+    assert warning in strict.output.splitlines()
+
+
+def test_new_county_knows_norwegian_county_names(project: Path) -> None:
+    result = run(project, "new", "county", "more-og-romsdal", "--project", str(project))
+    assert result.exit_code == 0, result.output
+    text = (project / "content/counties/more-og-romsdal.yaml").read_text(encoding="utf-8")
+    assert "\nname: Møre og Romsdal " in text and "More Og Romsdal" not in text
+    result = run(project, "new", "county", "Trøndelag", "--project", str(project))
+    assert result.exit_code == 0, result.output
+    assert "\nname: Trøndelag " in (project / "content/counties/trondelag.yaml").read_text(encoding="utf-8")
+    built = run(project, "build", str(project / DECK), "--county", "more-og-romsdal", "--out", str(project / "build"))
+    assert ("content/counties/more-og-romsdal.yaml:6:1: warning: the data for Møre og Romsdal is made-up example "
+            "data ('example: true'), and this deck is built with it; replace the example values, then delete this "
+            "line [example-data]") in built.output.splitlines()
+
+
+def test_new_county_asks_for_a_name_it_does_not_know(project: Path) -> None:
+    failed(run(project, "new", "county", "svalbard", "--project", str(project)),
+           "deckgen: error: county 'svalbard' is not a Norwegian county deckgen knows, so it cannot tell how its "
+           "name is written; give the name as slides should show it: deckgen new county svalbard --name \"…\"", code=2)
+    assert not (project / "content/counties/svalbard.yaml").exists()
+    result = run(project, "new", "county", "svalbard", "--name", "Svalbard", "--project", str(project))
+    assert result.exit_code == 0, result.output
+    assert "\nname: Svalbard " in (project / "content/counties/svalbard.yaml").read_text(encoding="utf-8")

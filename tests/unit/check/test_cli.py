@@ -56,8 +56,13 @@ def expect(project: Path, deck: str, found: list[F], *, strict_code: int | None 
 
 
 def test_the_sample_content_checks_clean_with_strict() -> None:
+    # Østfold and Akershus hold made-up example data (example: true): said, and --strict fails.
     code, out = check_cli(REPO, "content/decks/regionmote.yaml", "--strict")
-    assert (code, out) == (0, "0 errors, 0 warnings\n")
+    assert code == 1
+    assert [line.split(": warning: ")[0] for line in out.splitlines()[:-1]] == [
+        "content/counties/akershus.yaml:5:1", "content/counties/ostfold.yaml:4:1"]
+    assert all(line.endswith("[example-data]") for line in out.splitlines()[:-1])
+    assert out.splitlines()[-1] == "0 errors, 2 warnings"
     code, out = check_cli(REPO, "content/decks/regionmote.yaml", "--county", "buskerud",
                           "--strict")
     assert (code, out) == (0, "0 errors, 0 warnings\n")
