@@ -428,6 +428,7 @@ class SourceSlide:
     heading_level: int = 0
     images: tuple[SourceImage, ...] = ()
     table: tuple[tuple[Inline, ...], ...] = ()  # a Markdown table: header row first
+    table_loc: SourceLoc | None = None  # where the table starts (its variables are found from here)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.slips import unclosed_front_matter, word_bullets
+from deckgen.load.slips import marp_keywords, unclosed_front_matter, word_bullets
 from deckgen.load.text import FORBIDDEN, char_label
 from deckgen.load.yamlsrc import parse_yaml
 from deckgen.model import Inline, Located, Para, Run, SourceImage, SourceSlide, is_rtl, is_safe_href, plain
@@ -294,6 +294,7 @@ def _slide(
         heading_level=heading_level,
         images=tuple(walker.images),
         table=tuple(walker.table),
+        table_loc=walker.table_loc,
     )
 
 
@@ -326,6 +327,7 @@ class _Walker:
         self.notes: list[Para] = []
         self.images: list[SourceImage] = []
         self.table: list[tuple[Inline, ...]] = []
+        self.table_loc: SourceLoc | None = None
         self.in_notes = 0
         self.lists: list[str] = []  # "bullet" / "number", innermost last
         self.item_first: list[bool] = []
@@ -388,10 +390,11 @@ class _Walker:
         children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip()) and c.type != "softbreak"]
         if len(children) == 1 and children[0].type == "image" and not self.lists and not self.in_notes:
             img = children[0]
+            alt, _keywords = marp_keywords("".join(c.content for c in (img.children or [])) or img.content)
             self.images.append(
                 SourceImage(
                     str(img.attrs.get("src", "")),
-                    "".join(c.content for c in (img.children or [])) or img.content,
+                    alt,
                     self.loc(tokens[i]),
                     str(img.attrs.get("title", "") or ""),
                 )
@@ -430,6 +433,7 @@ class _Walker:
 
     def table_rows(self, tokens: list[Token], i: int) -> int:
         row: list[Inline] = []
+        self.table_loc = self.table_loc or self.loc(tokens[i])
         while i < len(tokens) and tokens[i].type != "table_close":
             t = tokens[i]
             if t.type == "tr_open":

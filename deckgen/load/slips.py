@@ -179,3 +179,25 @@ def unclosed_front_matter(text: str) -> Slip | None:
         "the front matter that starts on line 1 has no closing '---', so its fields are read as slide text",
         f"write '---' on a line of its own below '{lines[end - 1].strip()}'",
     )
+
+
+# Marp's image keywords (Marpit's image syntax): words in a picture's alt text that size,
+# filter or place it. For every picture: width/height and the CSS filters; with ``bg`` also
+# the background ones. Marp removes them from the alt text, and so does deckgen: "bg" or
+# "w:300" describes nothing to a screen reader.
+_MARP_SIZE_OR_FILTER = re.compile(
+    r"(?:w|h|width|height):\S+|(?:blur|sepia|grayscale|brightness|contrast|drop-shadow|hue-rotate|invert|opacity|saturate)(?::\S+)?",
+    re.IGNORECASE,
+)
+_MARP_BACKGROUND = re.compile(r"bg|fit|cover|contain|auto|left|right|vertical|\d+(?:\.\d+)?%|left:\S+|right:\S+", re.IGNORECASE)
+
+
+def marp_keywords(alt: str) -> tuple[str, tuple[str, ...]]:
+    """(the alt text without Marp's image keywords, the keywords) — ``![bg left Fjord](x)``
+    is the alt text "Fjord" with the keywords ``bg``, ``left``."""
+    words = alt.split()
+    background = any(w.lower() == "bg" for w in words)
+    keywords = tuple(w for w in words if _MARP_SIZE_OR_FILTER.fullmatch(w) or (background and _MARP_BACKGROUND.fullmatch(w)))
+    if not keywords:
+        return alt, ()
+    return " ".join(w for w in words if w not in keywords), keywords

@@ -26,7 +26,14 @@ from deckgen.resolve.brand import load_brand
 from deckgen.resolve.county import county_keys, county_scope, load_county
 from deckgen.resolve.layouts import BUILDERS, SlideInput, infer_layout
 from deckgen.resolve.library import Library
-from deckgen.resolve.variables import Scope, markdown_text, substitute_located, substitute_str, substitute_text
+from deckgen.resolve.variables import (
+    Scope,
+    markdown_text,
+    substitute_located,
+    substitute_str,
+    substitute_table,
+    substitute_text,
+)
 
 DEFAULT_LANG = "nb-NO"
 
@@ -297,6 +304,7 @@ def _build_slide(
     # The body, notes and heading are substituted even when a field failed, so that one run
     # reports every problem of the slide.
     body = substitute_text(source.body, scope, diags, source.loc)
+    table = substitute_table(source.table, scope, source.table_loc or source.loc, diags) if source.table else ()
     notes = substitute_text(source.notes, scope, diags, source.loc)
     heading = source.heading
     if heading:
@@ -305,11 +313,23 @@ def _build_slide(
         heading = substitute_inline(heading, scope, source.heading_loc or source.loc, diags)
     if len(diags.errors) > before or layout is None:
         return []
+    _unplaced_pictures(source, layout, fields, diags)
     if "notes" in fields:
         notes = parse_block(markdown_text(fields["notes"]), fields["notes"].loc.path, fields["notes"].loc, diags) + notes
-    src = SourceSlide(fields, source.body, source.notes, source.loc, heading, source.heading_loc, source.heading_level, source.images, source.table)
+    src = SourceSlide(fields, source.body, source.notes, source.loc, heading, source.heading_loc, source.heading_level, source.images, table, source.table_loc)
     inp = SlideInput(src, fields, body, notes, layout, lang, project, text["title"], text["subtitle"], byline)
     return BUILDERS[layout](inp, diags)
+
+
+def _unplaced_pictures(source: SourceSlide, layout: str, fields: Mapping[str, Located], diags: Diagnostics) -> None:
+    """A picture in a paragraph of its own is shown only by an image slide, and only the first
+    when no ``image:`` is given; any other is named in a warning, never dropped silently."""
+    placed = 1 if layout == "image" and "image" not in fields else 0
+    for image in source.images[placed:]:
+        where = f"a {layout} slide has no place for a picture" if layout != "image" else "an image slide shows one picture"
+        marp = " (Marp's ![bg] backgrounds too)" if layout != "image" else ""
+        diags.warning(image.loc, f"the picture '{image.src}' is left out: {where}{marp}",
+                      "give it a slide of its own: '---', then the picture alone in a paragraph", rule="dropped-picture")
 
 
 def document_timestamp(date: str) -> str:

@@ -255,6 +255,25 @@ def substitute_inline(runs: Inline, scope: Scope, loc: SourceLoc, diags: Diagnos
     return tuple(out)
 
 
+def substitute_table(
+    table: tuple[tuple[Inline, ...], ...], scope: Scope, loc: SourceLoc, diags: Diagnostics
+) -> tuple[tuple[Inline, ...], ...]:
+    """Variables in a Markdown table's cells, as in a paragraph; ``loc`` is the table's first
+    line, and occurrences are counted across the table in reading order, so a message points
+    at the cell where the variable is written."""
+    seen: dict[str, int] = {}
+    out = []
+    for row in table:
+        cells = []
+        for cell in row:
+            if any("{{" in run.text for run in cell):
+                cell = tuple(replace(run, text=_substitute(run.text, scope, loc, diags, seen)[0]) if "{{" in run.text else run
+                             for run in cell)
+            cells.append(cell)
+        out.append(tuple(cells))
+    return tuple(out)
+
+
 def substitute_text(text: Text, scope: Scope, diags: Diagnostics, fallback: SourceLoc) -> Text:
     return tuple(
         Para(substitute_inline(p.runs, scope, p.loc or fallback, diags), p.kind, p.level, p.rtl, p.loc)

@@ -250,3 +250,90 @@ def test_new_county_asks_for_a_name_it_does_not_know(project: Path) -> None:
     result = run(project, "new", "county", "svalbard", "--name", "Svalbard", "--project", str(project))
     assert result.exit_code == 0, result.output
     assert "\nname: Svalbard " in (project / "content/counties/svalbard.yaml").read_text(encoding="utf-8")
+
+
+# --- nothing is lost silently ----------------------------------------------------------------
+
+TABLE = "---\nlayout: table\ntitle: Tall\n---\n\n| Fylke | Kontor |\n|---|---|\n| {{ county.name }} | {{ county.%s }} |\n"
+
+
+def test_variables_in_a_markdown_table_are_filled_in(project: Path) -> None:
+    (project / "content/slides/ny-hverdag.md").write_text(TABLE % "region_office", encoding="utf-8")
+    result = build(project, "--format", "pptx,html")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(project / "build/regionmote-buskerud.pptx"))
+    table = next(sh.table for s in prs.slides for sh in s.shapes if sh.has_table and sh.table.cell(0, 0).text == "Fylke")
+    assert [table.cell(1, 0).text, table.cell(1, 1).text] == ["Buskerud", "KS Viken"]
+    html = (project / "build/regionmote-buskerud/index.html").read_text(encoding="utf-8")
+    assert "{{" not in html and ">KS Viken<" in html
+
+
+def test_a_misspelt_variable_in_a_table_cell_is_located(project: Path) -> None:
+    (project / "content/slides/ny-hverdag.md").write_text(TABLE % "region_ofice", encoding="utf-8")
+    failed(build(project), "content/slides/ny-hverdag.md:8:23: error: unknown variable 'county.region_ofice' "
+                           "('region_ofice' is not in county); did you mean 'county.region_office'?")
+
+
+def test_a_picture_in_a_bullets_body_is_named(project: Path) -> None:
+    edit(project / "content/slides/tre-fylker.md", "# Organisering med tre nye fylker\n",
+         "# Organisering med tre nye fylker\n\n![Kart](../../assets/foto-bly.jpg)\n\n![Mangler](mangler.jpg)\n")
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    for line, src in ((7, "../../assets/foto-bly.jpg"), (9, "mangler.jpg")):
+        assert (f"content/slides/tre-fylker.md:{line}:1: warning: the picture '{src}' is left out: a bullets slide has "
+                "no place for a picture (Marp's ![bg] backgrounds too); give it a slide of its own: '---', then the "
+                "picture alone in a paragraph [dropped-picture]") in result.output.splitlines()
+
+
+MARP = """---
+marp: true
+title: Kommuneøkonomi 2025
+---
+
+<!-- _class: lead -->
+# Kommuneøkonomi 2025
+
+Regionmøte våren 2025
+
+---
+
+# Kart
+
+![%s](../assets/foto-bly.jpg)
+"""
+
+
+def marp(project: Path, alt: str):  # type: ignore[no-untyped-def]
+    (project / "talks").mkdir()
+    (project / "talks/talk.md").write_text(MARP % alt, encoding="utf-8")
+    return run(project, "build", str(project / "talks/talk.md"), "--out", str(project / "build"), "--format", "pptx,html")
+
+
+def test_marp_title_slide_is_not_doubled(project: Path) -> None:
+    result = marp(project, "bg Landskap med åser")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(project / "build/talk.pptx"))
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+    assert titles.count("Kommuneøkonomi 2025") == 1 and len(prs.slides) == 2
+    first = [sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame]
+    assert "Regionmøte våren 2025" in first
+
+
+def test_marp_picture_keywords_are_not_alt_text(project: Path) -> None:
+    result = marp(project, "bg Landskap med åser")
+    assert result.exit_code == 0, result.output
+    html = (project / "build/talk/index.html").read_text(encoding="utf-8")
+    assert 'alt="Landskap med åser"' in html and 'alt="bg' not in html
+
+
+def test_marp_keywords_alone_are_no_alt_text(project: Path) -> None:
+    result = marp(project, "w:300")
+    failed(result, "talks/talk.md:15:1: error: picture 'foto-bly.jpg' has no alt text; add 'alt:' saying what the "
+                   "picture shows (a Markdown picture: ![what it shows](file); Marp's keywords such as bg or w:300 are "
+                   "not alt text: ![bg what it shows](file)) [alt-text]")
+
+
+def test_alt_field_of_marp_keywords_is_refused(project: Path) -> None:
+    edit(project / "content/slides/foto-bly.md", "alt: Landskap med åser og vann under en lys himmel", "alt: bg")
+    failed(build(project), "content/slides/foto-bly.md:3:8: error: the alt text of 'foto-bly.jpg' is Marp's picture "
+                           "keywords ('bg'), not a description; describe what the picture shows, in a sentence [alt-text]")

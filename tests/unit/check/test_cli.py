@@ -91,7 +91,7 @@ def test_accessibility_findings(tmp_path: Path) -> None:
           "describe what the picture shows, in a sentence", "alt-text",
           ("content/decks/a11y.yaml:7:5",)),
         F("content/slides/foto-uten-alt.md:4:8", "error",
-          "picture 'foto-bly.jpg' has no alt text", "add 'alt:' saying what the picture shows (a Markdown picture: ![what it shows](file))",
+          "picture 'foto-bly.jpg' has no alt text", "add 'alt:' saying what the picture shows (a Markdown picture: ![what it shows](file); Marp's keywords such as bg or w:300 are not alt text: ![bg what it shows](file))",
           "alt-text", ("content/decks/a11y.yaml:6:5",)),
         F("content/slides/lenker.md:3:1", "warning",
           "the link text is the bare address 'https://www.ks.no/toppmote/'", HINT_LINK_TEXT,
