@@ -187,6 +187,25 @@ def build_county(deck_path: Path, county: str | None, options: Options) -> Resul
     return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir)
 
 
+# What each format writes for a deck called NAME, inside the output folder.
+_OUTPUT_NAMES = {"pptx": "{}.pptx", "html": "{}/index.html", "html-single": "{}.html", "pdf": "{}.pdf"}
+
+
+def stale_outputs(name: str, formats: Sequence[str], out_dir: Path) -> list[tuple[str, Path]]:
+    """(format, path) of the outputs of deck NAME in ``out_dir`` that this build did not make:
+    left from an earlier build with other formats, and out of date once the content changed.
+
+    They are named, not removed: deleting a file the author did not ask deckgen to touch would
+    be a surprise, and rebuilding them unasked could need LibreOffice (pdf) or take long.
+    """
+    found = []
+    for fmt, pattern in _OUTPUT_NAMES.items():
+        path = out_dir / pattern.format(name)
+        if fmt not in formats and path.is_file():
+            found.append((fmt, path.parent if fmt == "html" else path))
+    return found
+
+
 def plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic]]:
     """The counties to build, or the load errors that stop everything."""
     diags = Diagnostics()

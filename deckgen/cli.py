@@ -105,7 +105,23 @@ def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]
 
         results, problems = build(deck, county, options, on_done, on_plan)
     _report(deck, problems, results, f"Built into {options.out_dir}/")
+    _warn_stale(results, options)
     return results
+
+
+def _warn_stale(results: list[Result], options: Options) -> None:
+    """Name the outputs of the built decks that this build did not remake (docs/authoring.md)."""
+    from deckgen.build import stale_outputs
+
+    for result in results:
+        stale = stale_outputs(result.name, options.formats, options.out_dir) if result.ok else []
+        if stale:
+            shown = ", ".join(f"{path}{'/' if path.is_dir() else ''}" for _fmt, path in stale)
+            made = ", ".join(options.formats)
+            wanted = list(dict.fromkeys([*options.formats, *(fmt for fmt, _p in stale)]))
+            again = "all" if sorted(wanted) == ["html", "html-single", "pptx"] else ",".join(wanted)
+            ui.note(f"warning: {shown} {'was' if len(stale) == 1 else 'were'} not rebuilt and may be out of date "
+                    f"(left from an earlier build; this one made {made} only); rebuild with --format {again}, or delete {'it' if len(stale) == 1 else 'them'}")
 
 
 def _report(deck: Path, problems: list[Diagnostic], results: list[Result], title: str) -> None:

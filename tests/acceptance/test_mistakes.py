@@ -337,3 +337,21 @@ def test_alt_field_of_marp_keywords_is_refused(project: Path) -> None:
     edit(project / "content/slides/foto-bly.md", "alt: Landskap med åser og vann under en lys himmel", "alt: bg")
     failed(build(project), "content/slides/foto-bly.md:3:8: error: the alt text of 'foto-bly.jpg' is Marp's picture "
                            "keywords ('bg'), not a description; describe what the picture shows, in a sentence [alt-text]")
+
+
+def test_outputs_left_from_an_earlier_build_are_named(project: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    assert run(project, "build", DECK, "--county", "buskerud", "--format", "all").exit_code == 0
+    before = (project / "build/regionmote-buskerud.html").read_bytes()
+    result = run(project, "build", DECK, "--county", "buskerud")
+    assert result.exit_code == 0, result.output
+    assert ("warning: build/regionmote-buskerud/, build/regionmote-buskerud.html were not rebuilt and may be out of "
+            "date (left from an earlier build; this one made pptx only); rebuild with --format all, or delete them"
+            ) in result.output.splitlines()
+    assert (project / "build/regionmote-buskerud.html").read_bytes() == before  # named, never removed
+    again = run(project, "build", DECK, "--county", "buskerud", "--format", "all")
+    assert "not rebuilt" not in again.output
+    (project / "build/regionmote-buskerud.html").unlink()
+    one = run(project, "build", DECK, "--county", "buskerud", "--format", "pptx")
+    assert ("warning: build/regionmote-buskerud/ was not rebuilt and may be out of date (left from an earlier build; "
+            "this one made pptx only); rebuild with --format pptx,html, or delete it") in one.output.splitlines()
