@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
+from deckgen.errors import Diagnostics, SourceLoc, did_you_mean, invisible_hint
 from deckgen.load.markdown import parse_block
 from deckgen.model import Inline, Located, Para, Text
 from deckgen.schema import plain as plain_yaml
@@ -93,6 +93,7 @@ class Scope:
             diags.error(
                 loc,
                 f"'{{{{{expr}}}}}' is not a variable name",
+                invisible_hint(path) or
                 "write a dotted name such as {{ county.name }}; expressions, attributes and filters are not supported",
             )
             return _MISSING

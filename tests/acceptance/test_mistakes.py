@@ -355,3 +355,16 @@ def test_outputs_left_from_an_earlier_build_are_named(project: Path, monkeypatch
     one = run(project, "build", DECK, "--county", "buskerud", "--format", "pptx")
     assert ("warning: build/regionmote-buskerud/ was not rebuilt and may be out of date (left from an earlier build; "
             "this one made pptx only); rebuild with --format pptx,html, or delete it") in one.output.splitlines()
+
+
+def test_invisible_characters_in_names_are_named(project: Path) -> None:
+    edit(project / DECK, "  - use: roller", "  - use: rol\u00adler")
+    edit(project / "content/slides/tre-fylker.md", "layout: bullets", "layout: bul\u200blets")
+    edit(project / "content/slides/fylkesstyre.md", "{{ county.name }}", "{{ county.na\u200bme }}")
+    result = build(project)
+    failed(result, "content/decks/regionmote.yaml:16:5: error: no slide file 'rol\u00adler' in content/slides/; it holds "
+                   "an invisible soft hyphen (U+00AD); retype it: 'roller'")
+    failed(result, "content/slides/tre-fylker.md:2:9: error: unknown layout 'bul\\u200blets'; it holds an invisible "
+                   "zero width space (U+200B); retype it: 'bullets'")
+    failed(result, "content/slides/fylkesstyre.md:3:27: error: '{{ county.na\u200bme }}' is not a variable name; it "
+                   "holds an invisible zero width space (U+200B); retype it: 'county.name'")
