@@ -92,6 +92,13 @@ def _misspelt_keys(data: Located, project: Project, diags: Diagnostics) -> Locat
         close = difflib.get_close_matches(name, sorted(keys - set(data.value)), n=1, cutoff=0.6)
         if name in keys or not close:
             fixed[name] = node
+            if name not in keys:
+                # Free data no slide reads: a key for a slide still to come, or a slip that
+                # resembles nothing the library uses. Said, never an error.
+                read = sorted({p[1] for p in used_variables(project) if p[0] == "county" and len(p) > 1})
+                diags.warning(node.key_loc or node.loc, f"no slide uses the county key {name!r}",
+                              f"a slide would use it as {{{{ county.{name} }}}}; the county keys the slides use: "
+                              f"{', '.join(read) or 'none'}", rule="unused-county-key")
             continue
         where = node.key_loc or node.loc
         users = sorted({Path(f).name for p, fs in used_variables(project).items() if p[:2] == ("county", close[0]) for f in fs})

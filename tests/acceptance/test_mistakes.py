@@ -368,3 +368,13 @@ def test_invisible_characters_in_names_are_named(project: Path) -> None:
                    "zero width space (U+200B); retype it: 'bullets'")
     failed(result, "content/slides/fylkesstyre.md:3:27: error: '{{ county.na\u200bme }}' is not a variable name; it "
                    "holds an invisible zero width space (U+200B); retype it: 'county.name'")
+
+
+def test_a_county_key_no_slide_uses_is_said(project: Path) -> None:
+    path = project / "content/counties/buskerud.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "kontaktperson: Ola Nordmann\n", encoding="utf-8")
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    assert ("content/counties/buskerud.yaml:36:1: warning: no slide uses the county key 'kontaktperson'; a slide would "
+            "use it as {{ county.kontaktperson }}; the county keys the slides use: board, name, projects, region_office "
+            "[unused-county-key]") in result.output.splitlines()
