@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.slips import invisible_in, without_invisible, yaml_slip
+from deckgen.load.slips import ODD_SPACES, invisible_in, without_invisible, yaml_slip
 from deckgen.load.text import FORBIDDEN, MAX_CHAR_ERRORS, char_label, read_text
 from deckgen.model import Located
 from deckgen.schema import plain, yaml_surprise  # noqa: F401  (re-exported: YAML helpers live with the schema)
@@ -190,6 +190,10 @@ def _build(
             if _refuse_forbidden(key_node, key_loc, off, diags):
                 continue
             key = str(key_node.value)
+            slip = key_slip(key, key_node.style, value_node)
+            if slip is not None:
+                diags.error(key_loc, *slip)
+                continue
             invisible = invisible_in(key)
             if invisible is not None:
                 diags.error(key_loc, f"the key {without_invisible(key)!r} holds an invisible {invisible}",
@@ -210,6 +214,18 @@ def _build(
     if isinstance(node, yaml.SequenceNode):
         return Located([_build(n, rel, diags, off, depth + 1, budget) for n in node.value], loc)
     return _scalar(node, loc, off, diags)
+
+
+def key_slip(key: str, style: str | None, value: yaml.Node) -> tuple[str, str] | None:
+    """(message, hint) for a key that is a slip YAML parsed without complaint: ``-use`` (a list
+    entry without the space after its dash) or a key with a non-breaking space around it."""
+    shown = f" {value.value}" if isinstance(value, yaml.ScalarNode) and value.value else ""
+    if style is None and len(key) > 1 and key[0] == "-" and not key[1].isspace() and key[1] != "-":
+        return "a list entry needs a space after its '-'", f"write: - {key[1:]}:{shown}"
+    if key != key.strip(ODD_SPACES):
+        return (f"the key {key.strip(ODD_SPACES)!r} has a non-breaking space (copied from Word or a web page) around it",
+                f"retype the spaces: {key.strip(ODD_SPACES)}:{shown}")
+    return None
 
 
 def _split_by_comma(

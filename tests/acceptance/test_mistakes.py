@@ -49,6 +49,13 @@ def test_list_dash_without_its_space(project: Path) -> None:
            "content/decks/regionmote.yaml:16:3: error: a list entry needs a space after its '-'; write: - use: roller")
 
 
+def test_list_dash_without_its_space_on_the_first_entry(project: Path) -> None:
+    # YAML reads a first '-use: tittel' as a key '-use' without complaint: still named as the slip.
+    edit(project / DECK, "  - use: tittel", "  -use: tittel")
+    failed(build(project),
+           "content/decks/regionmote.yaml:15:3: error: a list entry needs a space after its '-'; write: - use: tittel")
+
+
 def test_non_breaking_space_in_indentation(project: Path) -> None:
     edit(project / "content/counties/buskerud.yaml", "  period:", "\u00a0 period:")
     failed(build(project),
