@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,13 +26,12 @@ from deckgen.load.yamlsrc import load_yaml_file
 from deckgen.model import SourceSlide
 from deckgen.model import plain as plain_text
 from deckgen.project import Project
-from deckgen.resolve.county import used_variables
+from deckgen.resolve.county import file_name_for, used_variables
 from deckgen.resolve.layouts import infer_layout
 from deckgen.schema import plain
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 COMMENT_COLUMN = 40
-_TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss", " ": "-"})
 
 
 def check_name(name: str, what: str) -> str:
@@ -50,9 +48,7 @@ def check_name(name: str, what: str) -> str:
 
 
 def _suggest(name: str) -> str:
-    text = name.strip().lower().translate(_TRANSLIT)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9_-]", "-", text)).strip("-_")[:64]
+    return file_name_for(name)
 
 
 def _project(root: Path) -> Project:

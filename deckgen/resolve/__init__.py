@@ -23,7 +23,7 @@ from deckgen.load.yamlsrc import plain as plain_yaml
 from deckgen.model import LAYOUTS, Deck, Located, Slide, SlideRef, SourceDeck, SourceSlide
 from deckgen.project import Project
 from deckgen.resolve.brand import load_brand
-from deckgen.resolve.county import county_keys, county_scope, load_county
+from deckgen.resolve.county import county_keys, county_scope, file_name_for, load_county
 from deckgen.resolve.layouts import BUILDERS, SlideInput, infer_layout
 from deckgen.resolve.library import Library
 from deckgen.resolve.variables import (
@@ -60,24 +60,16 @@ def deck_counties(src: SourceDeck, project: Project, requested: str | None, diag
     if requested not in known:
         # --county is typed on the command line: 'Buskerud' and 'Østfold' mean the files
         # buskerud.yaml and ostfold.yaml; anything else is a usage mistake (exit 2).
-        same = [k for k in known if _fold(k) == _fold(requested)]
+        same = [k for k in known if file_name_for(k) == file_name_for(requested)]
         if not same:
             shown = ", ".join(known) if known else "none: add content/counties/<name>.yaml"
-            hint = did_you_mean(_fold(requested), known)
+            hint = did_you_mean(file_name_for(requested), known)
             hint = f"{hint} " if hint.startswith("did you mean") else "choose one of them "
             raise UsageError(f"--county {requested!r}: {src.loc.path} has no such county; {hint}(its counties: {shown})")
         diags.info(SourceLoc(f"content/counties/{same[0]}.yaml", 1, 1),
                    f"--county {requested!r} is this county file; county key {same[0]!r}")
         requested = same[0]
     return [requested]
-
-
-def _fold(name: str) -> str:
-    """A county name as its file is named: lower case, æ ø å spelt out, spaces as hyphens."""
-    folded = name.strip().lower()
-    for letter, plain in (("æ", "ae"), ("ø", "o"), ("å", "a"), (" ", "-")):
-        folded = folded.replace(letter, plain)
-    return folded
 
 
 def listed_counties(src: SourceDeck, project: Project) -> tuple[str, ...]:

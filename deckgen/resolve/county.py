@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,17 @@ def load_county(key: str, project: Project, loc: SourceLoc, diags: Diagnostics) 
         diags.error(node.key_loc or node.loc, "a county file cannot set 'key'", f"{{{{ county.key }}}} is the file name ({key!r}); call the value something else")
         return None
     return _misspelt_keys(data, project, diags)
+
+
+_TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss", " ": "-"})
+
+
+def file_name_for(name: str) -> str:
+    """A name as a county or deck file is named: "Møre og Romsdal" → ``more-og-romsdal``,
+    "Østfold" → ``ostfold`` (lower case, letters spelt out in a-z, other characters '-')."""
+    text = name.strip().lower().translate(_TRANSLIT)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9_-]", "-", text)).strip("-_")[:64]
 
 
 _VARIABLE = re.compile(r"\{\{\s*(county|meeting)\.([A-Za-z0-9_.-]+)\s*\}\}")
