@@ -77,8 +77,10 @@ class Project:
                 found = self._elsewhere(decoded, base, what)
                 if found is not None:
                     folder = self.rel(base) if base.resolve() != self.root else "the project folder"
+                    line = self._source_line(loc)
+                    fixed = line.replace(ref, found, 1) if ref in line else f"'{found}'"
                     diags.error(loc, f"{what} {ref!r} not found in {folder}",
-                                f"paths are relative to the file that names them; write '{found}'")
+                                f"paths are relative to the file that names them; write: {fixed}")
                 else:
                     diags.error(loc, f"{what} {ref!r} not found", _case_hint(candidate, what))
             return None if must_exist else candidate
@@ -105,6 +107,14 @@ class Project:
                         "name an ordinary file inside the project")
             return None
         return real
+
+    def _source_line(self, loc: SourceLoc) -> str:
+        """The line ``loc`` points at, stripped, to show it corrected; '' when unreadable."""
+        try:
+            lines = (self.root / loc.path).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError, ValueError):
+            return ""
+        return lines[loc.line - 1].strip() if 0 < loc.line <= len(lines) else ""
 
     def _elsewhere(self, ref: str, base: Path, what: str) -> str | None:
         """The path, relative to ``base``, of the file ``ref`` most likely meant, or None.

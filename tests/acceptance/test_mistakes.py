@@ -179,14 +179,14 @@ def test_skip_of_one_county_without_a_list(project: Path) -> None:
 def test_picture_path_written_from_the_project_folder(project: Path) -> None:
     edit(project / "content/slides/foto-bly.md", "../../assets/foto-bly.jpg", "assets/foto-bly.jpg")
     failed(build(project), "content/slides/foto-bly.md:3:8: error: picture 'assets/foto-bly.jpg' not found in "
-                           "content/slides; paths are relative to the file that names them; write '../../assets/foto-bly.jpg'")
+                           "content/slides; paths are relative to the file that names them; write: image: ../../assets/foto-bly.jpg")
 
 
 def test_picture_named_without_its_folder_is_never_matched_with_a_slide_file(project: Path) -> None:
     edit(project / "content/slides/foto-bly.md", "../../assets/foto-bly.jpg", "foto-bly.jpg")
     result = build(project)
     failed(result, "content/slides/foto-bly.md:3:8: error: picture 'foto-bly.jpg' not found in content/slides; "
-                   "paths are relative to the file that names them; write '../../assets/foto-bly.jpg'")
+                   "paths are relative to the file that names them; write: image: ../../assets/foto-bly.jpg")
     assert "foto-bly.md'?" not in result.output
 
 
@@ -385,3 +385,11 @@ def test_a_county_key_no_slide_uses_is_said(project: Path) -> None:
     assert ("content/counties/buskerud.yaml:36:1: warning: no slide uses the county key 'kontaktperson'; a slide would "
             "use it as {{ county.kontaktperson }}; the county keys the slides use: board, name, projects, region_office "
             "[unused-county-key]") in result.output.splitlines()
+
+
+def test_markdown_picture_path_gets_the_line_that_works(project: Path) -> None:
+    (project / "talks").mkdir()
+    (project / "talks/talk.md").write_text("# Kart\n\n![Kart over fylket](assets/foto-bly.jpg)\n", encoding="utf-8")
+    result = run(project, "build", str(project / "talks/talk.md"), "--out", str(project / "build"))
+    failed(result, "talks/talk.md:3:1: error: picture 'assets/foto-bly.jpg' not found in talks; paths are relative to "
+                   "the file that names them; write: ![Kart over fylket](../assets/foto-bly.jpg)")
