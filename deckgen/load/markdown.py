@@ -556,6 +556,8 @@ def parse_block(text: str, rel: str, loc: SourceLoc, diags: Diagnostics) -> tupl
     for d in inner:
         if d.severity == "error":
             diags.error(loc, d.message, d.hint, d.rule)
+        elif d.severity == "info":
+            diags.info(loc, d.message, d.hint, d.rule)
         else:
             diags.warning(loc, d.message, d.hint, d.rule)
     paras: list[Para] = []

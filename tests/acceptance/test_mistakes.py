@@ -393,3 +393,11 @@ def test_markdown_picture_path_gets_the_line_that_works(project: Path) -> None:
     result = run(project, "build", str(project / "talks/talk.md"), "--out", str(project / "build"))
     failed(result, "talks/talk.md:3:1: error: picture 'assets/foto-bly.jpg' not found in talks; paths are relative to "
                    "the file that names them; write: ![Kart over fylket](../assets/foto-bly.jpg)")
+
+
+def test_a_word_list_in_a_columns_body_is_a_list(project: Path) -> None:
+    edit(project / "content/slides/roller.md", "  - heading: Interessepolitisk aktør\n",
+         "  - heading: Interessepolitisk aktør\n    body: |\n      •\tPåvirker\n      •\tForhandler\n")
+    result = run(project, "check", str(project / DECK), "--county", "buskerud", "--strict")
+    assert result.exit_code == 0, result.output
+    assert "info: read as a list" in result.output and "warning:" not in result.output
