@@ -56,11 +56,31 @@ class Result:
         return not self.failure and not any(d.fails(self.strict) for d in self.diagnostics)
 
 
+_DECK_SUFFIXES = (".yaml", ".yml", ".md", ".markdown")
+
+
+def find_deck(deck_path: Path) -> Path:
+    """``deck_path`` itself when it exists; for a bare name (``regionmote``, no folder, no
+    extension), the project's ``content/decks/<name>.yaml`` (or ``.yml``/``.md``, letter case
+    aside) when there is one; else ``deck_path`` unchanged, for :func:`require_deck_file`."""
+    if deck_path.exists() or deck_path.suffix or len(deck_path.parts) != 1:
+        return deck_path
+    decks = Project.for_path(Path.cwd() / deck_path).root / "content" / "decks"
+    if decks.is_dir():
+        for candidate in sorted(decks.iterdir()):
+            if candidate.stem.lower() == deck_path.name.lower() and candidate.suffix.lower() in _DECK_SUFFIXES:
+                return Path(os.path.relpath(candidate, Path.cwd()))
+    return deck_path
+
+
 def require_deck_file(deck_path: Path) -> None:
     """A :class:`UsageError` (with a did-you-mean) unless ``deck_path`` is an existing file."""
     if not deck_path.exists():
         folder = deck_path.parent if deck_path.parent.is_dir() else None
-        siblings = [p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".md", ".markdown")] if folder else []
+        if folder is not None and not deck_path.suffix and len(deck_path.parts) == 1:
+            decks = Project.for_path(Path.cwd() / deck_path).root / "content" / "decks"
+            folder = decks if decks.is_dir() else folder
+        siblings = [p.name for p in folder.iterdir() if p.suffix.lower() in _DECK_SUFFIXES] if folder else []
         hint = did_you_mean(deck_path.name, siblings) if siblings else ""
         hint = hint if hint.startswith("did you mean") else "give a content/decks/<name>.yaml or a .md file"
         raise UsageError(f"{deck_path}: no such deck file; {hint}")
@@ -170,6 +190,25 @@ def resolve_and_check(src: SourceDeck, project: Project, county: str | None, dia
 def build_county(deck_path: Path, county: str | None, options: Options) -> Result:
     """One county's build: :func:`run_job` with every requested format (:func:`render`)."""
     return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir, options.strict)
+
+
+# What each format writes for a deck called NAME, inside the output folder.
+_OUTPUT_NAMES = {"pptx": "{}.pptx", "html": "{}/index.html", "html-single": "{}.html", "pdf": "{}.pdf"}
+
+
+def stale_outputs(name: str, formats: Sequence[str], out_dir: Path) -> list[tuple[str, Path]]:
+    """(format, path) of the outputs of deck NAME in ``out_dir`` that this build did not make:
+    left from an earlier build with other formats, and out of date once the content changed.
+
+    They are named, not removed: deleting a file the author did not ask deckgen to touch would
+    be a surprise, and rebuilding them unasked could need LibreOffice (pdf) or take long.
+    """
+    found = []
+    for fmt, pattern in _OUTPUT_NAMES.items():
+        path = out_dir / pattern.format(name)
+        if fmt not in formats and path.is_file():
+            found.append((fmt, path.parent if fmt == "html" else path))
+    return found
 
 
 def plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic]]:

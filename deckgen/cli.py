@@ -23,7 +23,7 @@ def _formats(values: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for value in values or ("pptx",):
         for part in value.split(","):
-            part = part.strip()
+            part = part.strip().lower()  # PPTX, Html: the case is not the mistake
             if part == "all":
                 out.extend(f for f in ("pptx", "html", "html-single") if f not in out)
             elif part not in FORMATS:
@@ -31,6 +31,17 @@ def _formats(values: tuple[str, ...]) -> tuple[str, ...]:
             elif part not in out:
                 out.append(part)
     return tuple(out)
+
+
+def _deck_arg(_ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+    """DECK as typed: a path, or a deck's bare name (``regionmote`` is
+    content/decks/regionmote.yaml of the project around the current folder)."""
+    from deckgen.build import find_deck
+
+    return find_deck(value)
+
+
+_DECK = click.argument("deck", type=click.Path(path_type=Path), callback=_deck_arg)
 
 
 class _Group(click.Group):
@@ -60,7 +71,7 @@ def main() -> None:
 
 
 @main.command("build")
-@click.argument("deck", type=click.Path(path_type=Path))
+@_DECK
 @click.option("--county", help="Build only this county's deck (a file name in content/counties/).")
 @click.option(
     "--format", "formats", multiple=True, metavar="FORMAT",
@@ -101,7 +112,23 @@ def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]
 
         results, problems = build(deck, county, options, on_done, on_plan)
     _report(deck, problems, results, f"Built into {options.out_dir}/")
+    _warn_stale(results, options)
     return results
+
+
+def _warn_stale(results: list[Result], options: Options) -> None:
+    """Name the outputs of the built decks that this build did not remake (docs/authoring.md)."""
+    from deckgen.build import stale_outputs
+
+    for result in results:
+        stale = stale_outputs(result.name, options.formats, options.out_dir) if result.ok else []
+        if stale:
+            shown = ", ".join(f"{path}{'/' if path.is_dir() else ''}" for _fmt, path in stale)
+            made = ", ".join(options.formats)
+            wanted = list(dict.fromkeys([*options.formats, *(fmt for fmt, _p in stale)]))
+            again = "all" if sorted(wanted) == ["html", "html-single", "pptx"] else ",".join(wanted)
+            ui.note(f"warning: {shown} {'was' if len(stale) == 1 else 'were'} not rebuilt and may be out of date "
+                    f"(left from an earlier build; this one made {made} only); rebuild with --format {again}, or delete {'it' if len(stale) == 1 else 'them'}")
 
 
 def _report(deck: Path, problems: list[Diagnostic], results: list[Result], title: str) -> None:
@@ -148,7 +175,7 @@ def _exit_code(results: list[Result]) -> int:
 
 
 @main.command("check")
-@click.argument("deck", type=click.Path(path_type=Path))
+@_DECK
 @click.option("--county", default="all", show_default=True, help="A county key, or all.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -198,12 +225,19 @@ def brand_group() -> None:
 @click.option("--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True, help="The project folder holding templates/.")
 def brand_check_cmd(brand: str, project_dir: Path) -> None:
     """List the master's layouts and placeholders and what BRAND's mapping misses."""
-    from deckgen.errors import SourceLoc
-    from deckgen.resolve.brand import load_brand
+    from deckgen.errors import SourceLoc, UsageError, did_you_mean
+    from deckgen.resolve.brand import available_brands, load_brand
     from deckgen.resolve.brandreport import brand_report
 
+    root = project_dir.resolve()
+    if brand not in available_brands(root):
+        # The name was typed on the command line: a usage mistake, not a file's.
+        choices = available_brands(root)
+        hint = did_you_mean(brand, choices)
+        listed = f" (the brands here: {', '.join(choices)})" if hint.startswith("did you mean") else ""
+        raise UsageError(f"unknown brand {brand!r}; {hint or 'create templates/' + brand + '/brand.yaml'}{listed}")
     diags = Diagnostics()
-    loaded = load_brand(brand, project_dir.resolve(), diags, loc=SourceLoc("<command line>", 1, 1))
+    loaded = load_brand(brand, root, diags, loc=SourceLoc(f"templates/{brand}/brand.yaml", 1, 1))
     ui.print_diagnostics(diags)
     if loaded is None:
         sys.exit(1)
@@ -333,7 +367,7 @@ def _is_loopback(host: str) -> bool:
 
 
 @main.command("serve")
-@click.argument("deck", type=click.Path(path_type=Path))
+@_DECK
 @click.option("--county", help="Preview this county's deck (default: the deck's first county).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on; 0 picks a free one.")
 @click.option(
@@ -403,7 +437,7 @@ def serve_cmd(deck: Path, county: str | None, port: int, host: str, no_notes: bo
 
 
 @main.command("thumbs")
-@click.argument("deck", type=click.Path(path_type=Path))
+@_DECK
 @click.option("--county", help="Only this county's deck (default: every county the deck is for).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True, help="Output folder.")
 @click.option("--each", is_flag=True, help="Also write one PNG per slide, into OUT/<deck>-thumbs/.")
@@ -461,13 +495,19 @@ def new_deck_cmd(name: str, project_dir: Path) -> None:
 
 @new_group.command("county")
 @click.argument("name")
+@click.option("--name", "display", help="The county's name as slides show it (known for Norway's counties: Møre og Romsdal, Trøndelag, …).")
 @_PROJECT_OPTION
-def new_county_cmd(name: str, project_dir: Path) -> None:
+def new_county_cmd(name: str, display: str | None, project_dir: Path) -> None:
     """Write content/counties/NAME.yaml with every field the slide library uses, commented,
-    filled with example values to replace. Never overwrites a file."""
-    from deckgen.scaffold import new_county
+    filled with example values to replace. Never overwrites a file. NAME is a file name
+    (more-og-romsdal) or a Norwegian county's name ("Møre og Romsdal")."""
+    from deckgen.scaffold import COUNTY_NAMES, county_key, new_county
 
-    path, variables = new_county(name, project_dir)
+    key = county_key(name)
+    if display is None and key not in COUNTY_NAMES and sys.stdin.isatty():
+        # Not a county deckgen knows: ask how its name is written rather than guess.
+        display = click.prompt(f"How is the county's name written on slides (for {name})?", err=True).strip() or None
+    path, variables = new_county(name, project_dir, display)
     rel = path.relative_to(project_dir.resolve()).as_posix()
     ui.note(f"created {rel}: {variables} county variables of the library, with example values")
-    ui.note(f"next: replace the examples, delete the line 'example: true', then `deckgen check` a deck for county {name}")
+    ui.note(f"next: replace the examples, delete the line 'example: true', then `deckgen check` a deck for county {key}")

@@ -16,6 +16,7 @@ failed run. :meth:`Diagnostic.fails` is the one place that says which findings f
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -162,6 +163,11 @@ class Diagnostics:
     def warning(self, loc: SourceLoc, message: str, hint: str = "", rule: str = "") -> None:
         self.items.append(Diagnostic(loc, message, "warning", hint, rule))
 
+    def info(self, loc: SourceLoc, message: str, hint: str = "", rule: str = "") -> None:
+        """A note that deckgen read something the way the author meant it (a list pasted from
+        Word): shown, never a failure, not even with ``--strict``."""
+        self.items.append(Diagnostic(loc, message, "info", hint, rule))
+
     def extend(self, diags: Iterable[Diagnostic]) -> None:
         self.items.extend(diags)
 
@@ -188,8 +194,23 @@ class Diagnostics:
             raise BuildError(self.errors)
 
 
+def invisible_hint(word: str) -> str:
+    """For a name holding an invisible format character (a soft hyphen or zero-width space
+    pasted from Word or the web: fine in text, never in a name), what it is and the name
+    retyped without it; else ''."""
+    hidden = [c for c in word if unicodedata.category(c) == "Cf"]
+    if not hidden:
+        return ""
+    clean = "".join(c for c in word if unicodedata.category(c) != "Cf")
+    name = unicodedata.name(hidden[0], "format character").lower()
+    return f"it holds an invisible {name} (U+{ord(hidden[0]):04X}); retype it: '{clean}'"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """``did you mean 'x'?`` for the closest choice, or a list of the valid choices."""
+    """``did you mean 'x'?`` for the closest choice, or a list of the valid choices; for a
+    name spoilt by an invisible character, that character (:func:`invisible_hint`)."""
+    if invisible_hint(word):
+        return invisible_hint(word)
     options = sorted(set(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:

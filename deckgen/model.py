@@ -375,6 +375,9 @@ class Deck:
     # the deck's YYYY-MM-DD date, else SOURCE_DATE_EPOCH; "" = the renderer's fixed epoch.
     # Decided at resolve, so a renderer depends on the Deck alone, never on the environment.
     timestamp: str = ""
+    # The county file says ``example: true``: made-up data. Built anyway (with a warning); the
+    # preview and the contact sheet mark every slide "EKSEMPEL".
+    example: bool = False
 
 
 # --------------------------------------------------------------------------- loaded, unresolved
@@ -421,6 +424,7 @@ class SourceSlide:
     heading_level: int = 0
     images: tuple[SourceImage, ...] = ()
     table: tuple[tuple[Inline, ...], ...] = ()  # a Markdown table: header row first
+    table_loc: SourceLoc | None = None  # where the table starts (its variables are found from here)
 
 
 @dataclass(frozen=True, slots=True)

@@ -269,6 +269,25 @@ def _at(root: Any, path: list[Any]) -> Any:
     return node
 
 
+# What a deck's slide entry says about a slide (which file, its parameters, for which counties):
+# written in the slide file, it is a mistake of place, not a misspelling.
+DECK_ENTRY_KEYS = ("use", "with", "only", "skip", "override")
+
+
+def _deck_entry_key(key: str, node: Any, diags: Any) -> None:
+    where = node.key_loc or node.loc
+    entry = where.included_from
+    stem = where.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    value = plain(node)
+    shown = "[" + ", ".join(str(v) for v in value) + "]" if isinstance(value, list) else str(value)
+    place = f" (the entry '- use: {stem}' at {entry})" if entry is not None else f" ('- use: {stem}')"
+    diags.error(
+        where,
+        f"'{key}:' goes in the deck's list of slides, not in the slide file",
+        f"delete it here and write it under this slide's entry in the deck{place}: {key}: {shown}",
+    )
+
+
 def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -> bool:
     """Validate a Located tree; add one located error per problem. True when valid.
 
@@ -290,7 +309,9 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
         if v == "additionalProperties":
             props = error.schema.get("properties", {})
             for key, child in node.value.items():
-                if key not in props:
+                if key not in props and key in DECK_ENTRY_KEYS and what.endswith("slide"):
+                    _deck_entry_key(key, child, diags)
+                elif key not in props:
                     diags.error(child.key_loc or child.loc, f"unknown key {key!r} in {what}", did_you_mean(key, props))
         elif v == "required":
             missing = error.message.split("'")[1] if "'" in error.message else "?"
@@ -302,6 +323,9 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
             expected = error.validator_value
             names = " or ".join(_TYPE_NAMES.get(t, str(t)) for t in (expected if isinstance(expected, list) else [expected]))
             hint = yaml_surprise(node) if expected == "string" else ""
+            if expected == "array" and isinstance(node.value, (str, int, float)) and not isinstance(node.value, bool):
+                # skip: akershus → skip: [akershus]: one entry is still a list.
+                hint = f"write a list, even of one: {path[-1] if path else field}: [{node.value}]"
             diags.error(node.loc, f"{field!r} must be {names}, not {_kind(node.value)}", hint or f"write {names}")
         elif v in ("minimum", "maximum"):
             diags.error(node.loc, f"{field!r} is {node.value}; it must be {'at least' if v == 'minimum' else 'at most'} {error.validator_value}", "change the number")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from deckgen.check.context import CheckContext
 from deckgen.check.walk import anchored, visible_inlines
 from deckgen.errors import Diagnostic, Mark, SourceLoc, did_you_mean
+from deckgen.load.slips import marp_keywords
 from deckgen.model import ImageContent, TilesContent, plain
 
 # --------------------------------------------------------------------------- alt-text
@@ -42,8 +43,12 @@ def alt_text(ctx: CheckContext) -> Iterator[Diagnostic]:
         mark = Mark(ctx.slide_number(slide), "picture")
         if not alt:
             yield Diagnostic(loc, f"picture {name!r} has no alt text", "warning",
-                             "add 'alt:' saying what the picture shows (a Markdown picture: ![what it shows](file))", "alt-text",
+                             "add 'alt:' saying what the picture shows (a Markdown picture: ![what it shows](file); "
+                             "Marp's keywords such as bg or w:300 are not alt text: ![bg what it shows](file))", "alt-text",
                              mark=mark)
+        elif marp_keywords(alt)[0] == "":
+            yield Diagnostic(loc, f"the alt text of {name!r} is Marp's picture keywords ({alt!r}), not a description",
+                             "warning", "describe what the picture shows, in a sentence", "alt-text", mark=mark)
         elif (alt.lower() in (name.lower(), stem.lower()) or _IMAGE_FILE.match(alt)
               or _CAMERA_NAME.match(alt)):
             yield Diagnostic(loc, f"the alt text of {name!r} is a file name ({alt!r})", "warning",

@@ -23,6 +23,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.load.slips import marp_keywords, unclosed_front_matter, word_bullets
 from deckgen.load.text import FORBIDDEN, char_label
 from deckgen.load.yamlsrc import parse_yaml
 from deckgen.model import Inline, Located, Para, Run, SourceImage, SourceSlide, is_rtl, is_safe_href, plain
@@ -77,8 +78,22 @@ def _line(token: Token, offset: int = 0) -> int:
 def parse_markdown(
     text: str, rel: str, diags: Diagnostics, *, included_from: SourceLoc | None = None
 ) -> MarkdownFile:
-    """Parse ``text`` and split it into slides with their fields, body and notes."""
+    """Parse ``text`` and split it into slides with their fields, body and notes.
+
+    Lines that start with Word's ``•`` and a tab are read as the list they are (an info
+    finding says so); front matter that is never closed is an error where the ``---`` goes.
+    """
+    text, bulleted = word_bullets(text)
+    if bulleted:
+        shown = ", ".join(str(n) for n in bulleted[:6]) + (", …" if len(bulleted) > 6 else "")
+        diags.info(SourceLoc(rel, bulleted[0], 1, included_from),
+                   f"read as a list: line{'s' * (len(bulleted) > 1)} {shown} start{'s' * (len(bulleted) == 1)} with a bullet character and a tab, as Word writes lists",
+                   "write '- ' at the start of each line to make it plain Markdown", rule="word-bullets")
     tokens = _PARSER.parse(text)
+    if not tokens or tokens[0].type != "front_matter":
+        slip = unclosed_front_matter(text)
+        if slip is not None:
+            diags.error(SourceLoc(rel, slip.line, slip.col, included_from), slip.message, slip.hint)
     _check_truncation(tokens, rel, diags)
     front: Located | None = None
     if tokens and tokens[0].type == "front_matter":
@@ -279,6 +294,7 @@ def _slide(
         heading_level=heading_level,
         images=tuple(walker.images),
         table=tuple(walker.table),
+        table_loc=walker.table_loc,
     )
 
 
@@ -311,6 +327,7 @@ class _Walker:
         self.notes: list[Para] = []
         self.images: list[SourceImage] = []
         self.table: list[tuple[Inline, ...]] = []
+        self.table_loc: SourceLoc | None = None
         self.in_notes = 0
         self.lists: list[str] = []  # "bullet" / "number", innermost last
         self.item_first: list[bool] = []
@@ -373,10 +390,11 @@ class _Walker:
         children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip()) and c.type != "softbreak"]
         if len(children) == 1 and children[0].type == "image" and not self.lists and not self.in_notes:
             img = children[0]
+            alt, _keywords = marp_keywords("".join(c.content for c in (img.children or [])) or img.content)
             self.images.append(
                 SourceImage(
                     str(img.attrs.get("src", "")),
-                    "".join(c.content for c in (img.children or [])) or img.content,
+                    alt,
                     self.loc(tokens[i]),
                     str(img.attrs.get("title", "") or ""),
                 )
@@ -415,6 +433,7 @@ class _Walker:
 
     def table_rows(self, tokens: list[Token], i: int) -> int:
         row: list[Inline] = []
+        self.table_loc = self.table_loc or self.loc(tokens[i])
         while i < len(tokens) and tokens[i].type != "table_close":
             t = tokens[i]
             if t.type == "tr_open":
@@ -537,6 +556,8 @@ def parse_block(text: str, rel: str, loc: SourceLoc, diags: Diagnostics) -> tupl
     for d in inner:
         if d.severity == "error":
             diags.error(loc, d.message, d.hint, d.rule)
+        elif d.severity == "info":
+            diags.info(loc, d.message, d.hint, d.rule)
         else:
             diags.warning(loc, d.message, d.hint, d.rule)
     paras: list[Para] = []

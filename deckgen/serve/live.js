@@ -2,6 +2,8 @@
    errors over the page, and mark each warning of the build on its slide. Served by
    `deckgen serve` only, added to the served copy of the page.
 
+   A county of made-up data (data-example="1" on this script) gets an EKSEMPEL mark on every slide.
+
    Events come from /__deckgen__/events (Server-Sent Events), each with JSON data:
      hello    {build, errors, findings}  on connect: reload if a newer build exists; show
                                          current errors and mark the findings
@@ -279,7 +281,22 @@
     window.addEventListener('beforeunload', function () { source.close(); });
   }
 
+  /* ---- made-up county data ('example: true'): every slide marked ------------------- */
+  function markExample() {
+    if (!script || script.getAttribute('data-example') !== '1') { return; }
+    var mark = styled('div', {
+      position: 'fixed', top: '8px', left: '8px', zIndex: '2147483646', padding: '4px 12px',
+      background: '#fff', color: '#c81e1e', border: '3px solid #c81e1e', borderRadius: '4px',
+      font: 'bold 20px/1.2 system-ui, sans-serif', letterSpacing: '0.1em', pointerEvents: 'none'
+    });
+    mark.id = 'deckgen-example';
+    mark.textContent = 'EKSEMPEL';
+    mark.title = "made-up example data: the county file says 'example: true'";
+    document.body.appendChild(mark);
+  }
+
   function start() {
+    markExample();
     restorePosition();
     connect();
   }

@@ -41,6 +41,7 @@ class BuildOutcome:
     name: str = ""
     slides: int = 0
     county: str | None = None
+    example: bool = False  # the county's data is made-up: the page is marked EKSEMPEL
 
     @property
     def ok(self) -> bool:
@@ -151,16 +152,16 @@ class Preview:
         site = self._site
         if not outcome.ok:
             errors = outcome.error_lines()
-            self._site = Site(site.files, site.build, errors, site.findings)
+            self._site = Site(site.files, site.build, errors, site.findings, site.example)
             self.hub.publish("errors", {"build": site.build, "errors": list(errors)})
             return "errors"
         findings = outcome.findings()
         if outcome.digest and outcome.digest == self._digest:
-            self._site = Site(site.files, site.build, (), findings)
+            self._site = Site(site.files, site.build, (), findings, site.example)
             self.hub.publish("clear", {"build": site.build, "findings": list(findings)})
             return "unchanged"
         self._digest = outcome.digest
-        self._site = Site(dict(outcome.files), site.build + 1, (), findings)
+        self._site = Site(dict(outcome.files), site.build + 1, (), findings, outcome.example)
         self.hub.publish("reload", {"build": site.build + 1})
         return "reload"
 

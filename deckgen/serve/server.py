@@ -176,6 +176,7 @@ class Site:
     build: int = 0
     errors: tuple[str, ...] = ()
     findings: tuple[Mapping[str, Any], ...] = ()
+    example: bool = False  # made-up county data: live.js marks the page "EKSEMPEL"
 
 
 class EventHub:
@@ -256,10 +257,12 @@ class PreviewServer(ThreadingHTTPServer):
         return int(self.server_address[1])
 
 
-def inject_live_script(html: bytes, build: int) -> bytes:
+def inject_live_script(html: bytes, build: int, example: bool = False) -> bytes:
     """The page with the live-reload script added before its last ``</body>`` (or at the end).
-    Only the served copy changes; the built file on disk stays as it was."""
-    tag = f'<script src="/{LIVE_JS}" data-build="{build}"></script>\n'.encode()
+    Only the served copy changes; the built file on disk stays as it was. With ``example`` the
+    script marks the page as made-up example data."""
+    flag = ' data-example="1"' if example else ""
+    tag = f'<script src="/{LIVE_JS}" data-build="{build}"{flag}></script>\n'.encode()
     at = html.lower().rfind(b"</body>")
     if at < 0:
         return html + tag
@@ -320,7 +323,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         kind = CONTENT_TYPES.get(Path(rel).suffix.lower(), "application/octet-stream")
         if kind.startswith("text/html"):
-            data = inject_live_script(data, site.build)
+            data = inject_live_script(data, site.build, site.example)
         self._send(HTTPStatus.OK, kind, data, head)
 
     def _events(self, head: bool) -> None:

@@ -320,3 +320,34 @@ def test_the_browser_marks_findings_on_their_slides(tmp_path: Path) -> None:
         code, log = s.stop()
     assert code == 0, log
     assert "Traceback" not in log
+
+
+@pytest.mark.chromium
+def test_a_county_of_example_data_is_marked_in_the_preview(project: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    s = Server(project, "--county", "ostfold")
+    try:
+        assert b'data-example="1"' in fetch(s.url, "/").body
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            try:
+                page = browser.new_page()
+                page.goto(s.url + "/")
+                page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+                mark = page.wait_for_selector("#deckgen-example", state="visible")
+                assert mark.inner_text() == "EKSEMPEL"
+                page.evaluate("Reveal.slide(4, 0)")
+                assert page.is_visible("#deckgen-example")  # on every slide, not just the first
+            finally:
+                browser.close()
+        _edit(project / "content" / "counties" / "ostfold.yaml", "example: true\n", "")
+        s.wait_line(r"rebuilt .*build 2", 30)
+        assert b"data-example" not in fetch(s.url, "/").body
+    finally:
+        s.stop()
+    plain = Server(project, "--county", "buskerud")
+    try:
+        assert b"data-example" not in fetch(plain.url, "/").body
+    finally:
+        plain.stop()

@@ -41,7 +41,7 @@ def test_pictures_need_alt_text_that_is_not_a_file_name() -> None:
     )
     assert findings(d, "alt-text") == [
         "content/slides/foto.md:3:8: warning: picture 'foto-bly.jpg' has no alt text; add 'alt:' "
-        "saying what the picture shows (a Markdown picture: ![what it shows](file)) [alt-text]",
+        "saying what the picture shows (a Markdown picture: ![what it shows](file); Marp's keywords such as bg or w:300 are not alt text: ![bg what it shows](file)) [alt-text]",
         "content/slides/foto.md:3:8: warning: the alt text of 'foto-bly.jpg' is a file name "
         "('IMG_2041'); describe what the picture shows, in a sentence [alt-text]",
         "content/slides/foto.md:3:8: warning: the alt text of 'foto-bly.jpg' is a file name "
