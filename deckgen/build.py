@@ -137,7 +137,8 @@ def render(deck: Deck, options: Options) -> dict[str, bytes]:
 Produce = Callable[[Deck], Mapping[str, bytes]]
 
 
-def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path, strict: bool = False) -> Result:
+def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path, strict: bool = False,
+            loaded: tuple[SourceDeck, Project] | None = None) -> Result:
     """The one job every command runs: load → resolve → check (with the project, so every
     command sees the same findings) → ``produce`` → write into ``out_dir``.
 
@@ -147,6 +148,8 @@ def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path
     Quality findings do not stop it: they come back in the result's diagnostics. Never raises: a located problem becomes diagnostics, an output
     problem a ``failure`` with its exit code, and anything else — a bug — a ``failure`` with its
     traceback and :data:`INTERNAL_ERROR`, so one county's bug does not stop the others.
+    ``loaded`` is the deck file already loaded by the caller (one load and parse per deck,
+    however many counties are built from it in this process).
     """
     from deckgen.write import write_outputs
 
@@ -154,7 +157,7 @@ def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path
     result = Result(str(deck_path), county, name=f"{deck_path.stem}-{county}" if county else deck_path.stem, strict=strict)
     diags = Diagnostics()
     try:
-        src, project = load_source(deck_path, diags)
+        src, project = loaded if loaded is not None else load_source(deck_path, diags)
         deck = resolve_and_check(src, project, county, diags) if src is not None else None
         if deck is not None:
             result.name = deck.name
@@ -183,13 +186,14 @@ def resolve_and_check(src: SourceDeck, project: Project, county: str | None, dia
 
     deck = resolve(src, project, county, diags)
     if deck is not None:
-        diags.extend(run_checks(deck, project))
+        diags.extend(run_checks(deck, project, src))
     return deck
 
 
-def build_county(deck_path: Path, county: str | None, options: Options) -> Result:
+def build_county(deck_path: Path, county: str | None, options: Options,
+                 loaded: tuple[SourceDeck, Project] | None = None) -> Result:
     """One county's build: :func:`run_job` with every requested format (:func:`render`)."""
-    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir, options.strict)
+    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir, options.strict, loaded)
 
 
 # What each format writes for a deck called NAME, inside the output folder.
@@ -213,12 +217,18 @@ def stale_outputs(name: str, formats: Sequence[str], out_dir: Path) -> list[tupl
 
 def plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic]]:
     """The counties to build, or the load errors that stop everything."""
+    counties, problems, _ = _plan(deck_path, county)
+    return counties, problems
+
+
+def _plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic], tuple[SourceDeck, Project] | None]:
+    """:func:`plan`, and the deck file as loaded for it (so a build loads and parses it once)."""
     diags = Diagnostics()
     src, project = load_source(deck_path, diags)
     if src is None:
-        return [], list(diags)
+        return [], list(diags), None
     counties = deck_counties(src, project, county, diags)
-    return counties, list(diags)
+    return counties, list(diags), (src, project)
 
 
 def build(
@@ -237,7 +247,7 @@ def build(
         from deckgen.render.pdf import find_soffice
 
         find_soffice()  # fail before rendering anything when LibreOffice is missing
-    counties, problems = plan(deck_path, county)
+    counties, problems, loaded = _plan(deck_path, county)
     if any(d.fails(options.strict) for d in problems):
         return [], problems
     if on_plan:
@@ -246,7 +256,7 @@ def build(
     workers = options.jobs or os.cpu_count() or 1
     if len(counties) <= 1 or workers <= 1:
         for c in counties:
-            result = build_county(deck_path, c, options)
+            result = build_county(deck_path, c, options, loaded)
             results.append(result)
             if on_done:
                 on_done(result)

@@ -278,7 +278,7 @@ def _deck_entry_key(key: str, node: Any, diags: Any) -> None:
     where = node.key_loc or node.loc
     entry = where.included_from
     stem = where.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    value = plain(node)
+    value = unwrap(node)
     shown = "[" + ", ".join(str(v) for v in value) + "]" if isinstance(value, list) else str(value)
     place = f" (the entry '- use: {stem}' at {entry})" if entry is not None else f" ('- use: {stem}')"
     diags.error(

@@ -25,7 +25,7 @@ from deckgen.check.library import unused_slide
 from deckgen.check.links import link_scheme, tile_link
 from deckgen.check.overflow import overflow
 from deckgen.errors import Diagnostic
-from deckgen.model import Deck
+from deckgen.model import Deck, SourceDeck
 from deckgen.project import Project
 
 Rule = Callable[[CheckContext], Iterable[Diagnostic]]
@@ -49,10 +49,11 @@ QUALITY: frozenset[str] = frozenset(
 )
 
 
-def run_checks(deck: Deck, project: Project | None = None) -> list[Diagnostic]:
+def run_checks(deck: Deck, project: Project | None = None, source: SourceDeck | None = None) -> list[Diagnostic]:
     """Every rule's findings for one deck, sorted. With the ``project`` the deck came from,
-    rules also read the project's files (unused library slides, brand.yaml locations)."""
-    ctx = CheckContext(deck, project)
+    rules also read the project's files (unused library slides, brand.yaml locations);
+    ``source`` is the deck file as loaded, when the caller has it (else it is read again)."""
+    ctx = CheckContext(deck, project, source)
     found: list[Diagnostic] = []
     for name, rule in RULES.items():
         found.extend(d.as_quality() if name in QUALITY else d for d in rule(ctx))

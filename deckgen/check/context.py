@@ -26,6 +26,7 @@ class CheckContext:
 
     deck: Deck
     project: Project | None = None
+    source: SourceDeck | None = None  # the deck file as the build loaded it, if it did
 
     def slide_number(self, slide: Slide) -> int:
         """``slide``'s number in the deck (1-based, as the outputs number it), for a finding's
@@ -67,6 +68,8 @@ class CheckContext:
     @cached_property
     def source_deck(self) -> SourceDeck | None:
         """The deck file as loaded (settings with their locations), if the project is known."""
+        if self.source is not None:
+            return self.source
         if self.project is None or self.deck.loc.path.startswith("<"):
             return None
         path = self.project.root / self.deck.loc.path

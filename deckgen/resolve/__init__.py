@@ -103,7 +103,7 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
         county_data = county_scope(data, county)
         example = data.value.get("example")
         if example is not None and example.value is True:
-            shown = plain_yaml(data.value["name"]) if "name" in data.value else county
+            shown = unwrap(data.value["name"]) if "name" in data.value else county
             diags.warning(example.key_loc or example.loc,
                           f"the data for {shown} is made-up example data ('example: true'), and this deck is built with it",
                           "replace the example values, then delete this line", rule="example-data")
