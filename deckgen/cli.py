@@ -135,7 +135,9 @@ def _report(deck: Path, problems: list[Diagnostic], results: list[Result], title
     """After a batch (build, thumbs): every error and warning once, each failure once, a summary
     table, and how many warnings (and info findings, which `deckgen check` lists) there were."""
     findings = all_diagnostics([Result(str(deck), None, diagnostics=problems), *results])
-    ui.print_diagnostics(d for d in findings if d.severity != "info")
+    # Info findings are counted, not printed (deckgen check lists them), except those about
+    # the command itself (which county file '--county Østfold' is): the author asked.
+    ui.print_diagnostics(d for d in findings if d.severity != "info" or d in problems)
     for failure in dict.fromkeys(r.failure for r in results if r.failure):  # once, not per county
         sys.stderr.write(f"deckgen: error: {failure}\n")
     if not results:
@@ -155,7 +157,7 @@ def _report(deck: Path, problems: list[Diagnostic], results: list[Result], title
     if failed:
         ui.note(f"{len(failed)} of {len(results)} decks failed; earlier output for them is unchanged.")
     warnings = sum(d.severity == "warning" for d in findings)
-    infos = sum(d.severity == "info" for d in findings)
+    infos = sum(d.severity == "info" and d not in problems for d in findings)
     info = f"{_count(infos, 'info finding')} (deckgen check lists them)" if infos else ""
     if warnings:
         strict = any(r.strict for r in results)

@@ -44,6 +44,7 @@ class Shape:
     ph_type: str | None = None  # placeholder type ("title", "body", "pic", …), None if none
     ph_idx: int | None = None
     geometry: str = ""  # preset geometry (roundRect, triangle, …)
+    anchor: str = ""  # where its text sits (a:bodyPr/@anchor: t, ctr, b), "" when inherited
     textbox: bool = False
     link: str | None = None  # click hyperlink (safe ones only)
     descr: str = ""
@@ -169,6 +170,8 @@ class _Walker:
             shape.textbox = next(el.iter(qn("p:cNvSpPr")), el).get("txBox") in ("1", "true")
             geom = next(el.iter(qn("a:prstGeom")), None)
             shape.geometry = geom.get("prst", "") if geom is not None else ""
+            body_pr = next(el.iter(qn("a:bodyPr")), None)
+            shape.anchor = body_pr.get("anchor", "") if body_pr is not None else ""
             inherited = self.inherited(ph_type, ph_idx, el) if ph is not None else no_bullets
             shape.text = read_paragraphs(el.find(qn("p:txBody")), self.part, inherited, self.dropped)
         elif tag == qn("p:pic"):

@@ -263,22 +263,28 @@ def _centre(s: Shape) -> tuple[int, int]:
 
 def tiles(ctx: Context) -> Imported | None:
     content = [s for s in ctx.content_shapes() if s.ph_type is None]
-    cards = [s for s in content if s.link and s.text]
+    # A card is a linked box, or a rounded box whose text sits at its bottom (a plain card,
+    # with no link); a play mark is a linked shape without text.
+    cards = [s for s in content if s.text and (s.link or (s.geometry == "roundRect" and s.anchor == "b" and not s.textbox))]
     marks = [s for s in content if s.link and not s.text]
-    if not cards or len(cards) > 12 or len(cards) + len(marks) != len(content):
+    if not cards or not any(s.link for s in cards) or len(cards) > 12 or len(cards) + len(marks) != len(content):
         return None
     out = []
     for s in cards:
         url = s.link or ""
-        video = any(m.link == url for m in marks)
-        tile: dict[str, Any] = {"title": inline_markdown(unbold(tuple(_unlinked(r) for r in s.text[0].runs))), "url": url}
-        if video != is_video(url):
+        video = bool(url) and any(m.link == url for m in marks)
+        tile: dict[str, Any] = {"title": inline_markdown(unbold(tuple(_unlinked(r) for r in s.text[0].runs)))}
+        if url:
+            tile["url"] = url
+        if url and video != is_video(url):
             tile["kind"] = "video" if video else "link"
         caption = " ".join(plain(p.runs) for p in s.text[1:]).strip()
-        if caption != short_url(url):
+        if caption != (short_url(url) if url else ""):
             tile["caption"] = caption
         out.append(tile)
-    return ctx.made("tiles", {**ctx.title_fields(), "tiles": out}, f"it holds {len(cards)} linked boxes")
+    linked = sum(1 for s in cards if s.link)
+    why = f"it holds {linked} linked boxes" + (f" and {len(cards) - linked} plain cards" if len(cards) > linked else "")
+    return ctx.made("tiles", {**ctx.title_fields(), "tiles": out}, why)
 
 
 def _unlinked(run: Any) -> Any:

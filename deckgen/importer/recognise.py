@@ -72,7 +72,7 @@ def _by_type_and_content(ctx: L.Context, allowed: set[str]) -> Imported:
     if len(tables) == 1 and not pictures and not [s for s in texts if s.ph_type is None or s.ph_type not in ("body", "obj")] and not _body_text(texts):
         made = L.roster(ctx, tables[0])
         return made if made is not None else L.table(ctx, tables[0], "it holds one table")
-    if texts and all(s.link for s in texts if s.ph_type is None) and any(s.link for s in texts) and not pictures and not tables:
+    if texts and any(s.link for s in texts) and not pictures and not tables:
         made = L.tiles(ctx)
         if made is not None:
             return made
