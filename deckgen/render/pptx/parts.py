@@ -30,22 +30,28 @@ class PartNames:
     def __init__(self, prs: PptxPresentation) -> None:
         self._package = prs.part.package
         self._names: set[str] | None = None
+        self._taken: dict[str, int] = {}  # template prefix -> names that start with it
 
     def __call__(self, tmpl: str) -> PackURI:
         if self._names is None:
             self._names = {str(p.partname) for p in self._package.iter_parts()}
         prefix = tmpl[: (tmpl % 42).find("42")]
-        taken = sum(1 for name in self._names if name.startswith(prefix))
-        for n in range(taken + 1, 0, -1):
+        if prefix not in self._taken:
+            self._taken[prefix] = sum(1 for name in self._names if name.startswith(prefix))
+        for n in range(self._taken[prefix] + 1, 0, -1):
             candidate = tmpl % n
             if candidate not in self._names:
-                self._names.add(candidate)
+                self.add(candidate)
                 return PackURI(candidate)
         raise RuntimeError("no free part name")  # unreachable: taken + 1 names were tried
 
     def add(self, name: str) -> None:
-        if self._names is not None:
-            self._names.add(name)
+        if self._names is None or name in self._names:
+            return
+        self._names.add(name)
+        for prefix in self._taken:
+            if name.startswith(prefix):
+                self._taken[prefix] += 1
 
 
 def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
