@@ -16,7 +16,7 @@ DOORS = {
     "markdown_it": ("load/markdown.py",),
     "mdit_py_plugins": ("load/markdown.py",),
     "yaml": ("load/yamlsrc.py",),
-    "click": ("cli.py",),
+    "click": ("cli/",),
     "rich": ("ui.py",),
     "jsonschema": ("schema.py",),
     "watchfiles": ("serve/",),
