@@ -212,6 +212,23 @@ def brand_check_cmd(brand: str, project_dir: Path) -> None:
     sys.exit(1 if diags.errors else 0)
 
 
+@brand_group.command("new")
+@click.argument("name")
+@click.option("--from", "source", required=True, type=click.Path(path_type=Path, dir_okay=False), help="The organisation's template: a .pptx or .potx file.")
+@click.option("--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True, help="The project folder holding templates/.")
+def brand_new_cmd(name: str, source: Path, project_dir: Path) -> None:
+    """Make templates/NAME/ from an organisation's own template: the template, its logo and
+    a brand.yaml inferred from it (colours, fonts, the layout mapping, each choice
+    commented). Decks build on it at once with `brand: NAME`. Never overwrites."""
+    from deckgen.brandnew import new_brand
+
+    folder = new_brand(name, source, project_dir)
+    rel = folder.relative_to(project_dir.resolve()).as_posix()
+    ui.note(f"created {rel}/ (brand.yaml, {', '.join(sorted(p.name for p in folder.iterdir() if p.name != 'brand.yaml'))})")
+    ui.note(f"next: `brand: {name}` in a deck; `deckgen brand check {name}` shows the mapping, "
+            f"`deckgen brand sheet {name}` every layout on one page")
+
+
 # ---- the authoring loop: build --watch, serve, thumbs, new (issue 7) ---------------------------
 
 

@@ -44,7 +44,7 @@ DRAWN: dict[str, tuple[float, float, float, float]] = {
     "timer": (0.82, 0.06, 0.12, 0.10),
     "question": (0.10, 0.30, 0.80, 0.40),
     "picture": (0.0, 0.0, 1.0, 1.0),
-    "credit": (0.55, 0.92, 0.43, 0.06),
+    "credit": (0.50, 0.92, 0.50, 0.08),
 }
 
 
@@ -151,13 +151,34 @@ def _on_content(first: Finder, size: tuple[int, int], want: str, roles: dict[str
             elif source == "text" and texts:
                 phs[role] = texts.pop(0)
         missing = tuple(r for r in roles if r not in phs)
-        reason = f"{why}: '{shape.layout.name}' ({kind})"
+        drawn = _drawn(missing, size)
+        if "timer" in drawn:
+            drawn["timer"] = _badge_box(shape, size)
+        reason = f"{why}: '{shape.layout.name}'"
         if kind != want:
             reason = f"the master has no {want} layout; drawn on '{shape.layout.name}' ({kind})"
         if missing:
             reason += f", with {', '.join(missing)} drawn as shapes"
-        return LayoutMap(shape.layout.name, phs, _drawn(missing, size), reason)
+        return LayoutMap(shape.layout.name, phs, drawn, reason)
     raise AssertionError("read_master_package refuses a master without layouts")
+
+
+def _badge_box(shape: Shape, size: tuple[int, int]) -> Box:
+    """Where a drawn timer badge goes on ``shape``'s layout: right of the title when the title
+    leaves room, else below the body, else in the bottom right corner, clear of the title."""
+    w, h = size
+    bw, bh = round(0.12 * w), round(0.08 * h)
+    title = shape.layout.placeholder(shape.title) if shape.title is not None else None
+    if title is not None and title.box is not None:
+        right = title.box.x + title.box.cx
+        if w - right >= bw + round(0.02 * w):
+            return Box(w - bw - round(0.03 * w), title.box.y + (title.box.cy - bh) // 2, bw, bh)
+    bottoms = [p.box.y + p.box.cy for p in shape.layout.placeholders
+               if p.box is not None and p.type not in FURNITURE]
+    low = max(bottoms, default=0)
+    if h - low >= bh + round(0.1 * h):
+        return Box(w - bw - round(0.05 * w), low + round(0.01 * h), bw, bh)
+    return Box(w - bw - round(0.05 * w), h - bh - round(0.1 * h), bw, bh)
 
 
 def _title(first: Finder, size: tuple[int, int]) -> LayoutMap:

@@ -116,7 +116,7 @@ _DRAWN_LOOK = {
     "question": ("heading", "primary", True, "ctr", "ctr"),
     "subtitle": ("body", "text", False, "l", "t"),
     "byline": ("body", "muted", False, "l", "t"),
-    "credit": ("body", "muted", False, "r", "b"),
+    "credit": ("body", "on_primary", False, "r", "ctr"),
     "timer": ("heading", "on_accent", True, "ctr", "ctr"),
 }
 _DRAWN_NAME = "deckgen {}"
@@ -134,9 +134,10 @@ def drawn_box(ctx: RenderContext, field: str) -> Any:
     shape = ctx.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.cx), Emu(box.cy))
     shape.name = name
     font, color, bold, align, anchor = _DRAWN_LOOK.get(field, ("body", "text", False, "l", "t"))
-    if field == "timer":
+    fills = {"timer": "accent", "credit": "primary"}  # a badge; a band a photo cannot hide
+    if field in fills:
         shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(ctx.color("accent")[1:])
+        shape.fill.fore_color.rgb = RGBColor.from_string(ctx.color(fills[field])[1:])
     body = shape.text_frame._txBody
     body_pr = body.find(qn("a:bodyPr"))
     body_pr.set("wrap", "square")
