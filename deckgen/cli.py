@@ -198,17 +198,24 @@ def brand_group() -> None:
 @click.option("--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True, help="The project folder holding templates/.")
 def brand_check_cmd(brand: str, project_dir: Path) -> None:
     """List the master's layouts and placeholders and what BRAND's mapping misses."""
+    from deckgen.check.brand import brand_verdict
     from deckgen.errors import SourceLoc
+    from deckgen.project import Project
     from deckgen.resolve.brand import load_brand
     from deckgen.resolve.brandreport import brand_report
 
     diags = Diagnostics()
     loaded = load_brand(brand, project_dir.resolve(), diags, loc=SourceLoc("<command line>", 1, 1))
+    if loaded is not None:  # the rules a build applies to the brand, on every mapped layout
+        diags.extend(brand_verdict(loaded, Project(project_dir.resolve())))
     ui.print_diagnostics(diags)
     if loaded is None:
         sys.exit(1)
     for line in brand_report(loaded):
         click.echo(line)
+    verdict = "builds" if not diags.errors else "does not build"
+    click.echo(f"\nverdict: brand {brand} {verdict} ({len(diags.errors)} errors, "
+               f"{len(diags.warnings)} warnings): the checks `deckgen build` applies to a brand")
     sys.exit(1 if diags.errors else 0)
 
 
@@ -227,6 +234,25 @@ def brand_new_cmd(name: str, source: Path, project_dir: Path) -> None:
     ui.note(f"created {rel}/ (brand.yaml, {', '.join(sorted(p.name for p in folder.iterdir() if p.name != 'brand.yaml'))})")
     ui.note(f"next: `brand: {name}` in a deck; `deckgen brand check {name}` shows the mapping, "
             f"`deckgen brand sheet {name}` every layout on one page")
+
+
+@brand_group.command("sheet")
+@click.argument("brand")
+@click.option("--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True, help="The project folder holding templates/.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True, help="Output folder.")
+@click.option("--width", type=click.IntRange(64, 3840), default=320, show_default=True, help="Width of each slide picture, in pixels.")
+def brand_sheet_cmd(brand: str, project_dir: Path, out_dir: Path, width: int) -> None:
+    """Write OUT/brand-BRAND-sheet-thumbs.png: one sample slide of every deckgen layout on
+    BRAND's master, drawn through LibreOffice as `deckgen thumbs` draws decks."""
+    from deckgen.brandsheet import brand_sheet
+    from deckgen.render.pdf import find_soffice
+    from deckgen.thumbs import find_pdftoppm
+
+    find_soffice()
+    find_pdftoppm()
+    result = brand_sheet(brand, project_dir, out_dir, width)
+    _report(Path(f"brand-{brand}-sheet"), [], [result], f"Contact sheet in {out_dir}/")
+    sys.exit(_exit_code([result]))
 
 
 # ---- the authoring loop: build --watch, serve, thumbs, new (issue 7) ---------------------------

@@ -196,7 +196,25 @@ def _title(first: Finder, size: tuple[int, int]) -> LayoutMap:
     reason = f"the title slide layout: '{shape.layout.name}'"
     if missing:
         reason += f", with {', '.join(missing)} drawn as shapes"
-    return LayoutMap(shape.layout.name, phs, _drawn(missing, size), reason)
+    drawn = _drawn(missing, size)
+    if missing == ("byline",):
+        drawn["byline"] = _below(shape, size, drawn["byline"])
+    return LayoutMap(shape.layout.name, phs, drawn, reason)
+
+
+def _below(shape: Shape, size: tuple[int, int], default: Box) -> Box:
+    """``default``'s size just below the layout's lowest placeholder (the title slide's
+    subtitle, say), if the slide has room there; else ``default``."""
+    w, h = size
+    bottoms = [p.box.y + p.box.cy for p in shape.layout.placeholders
+               if p.box is not None and p.type not in FURNITURE]
+    lefts = [p.box.x for p in shape.layout.placeholders
+             if p.box is not None and p.type not in FURNITURE]
+    y = max(bottoms, default=0) + round(0.01 * h)
+    if not bottoms or y + default.cy > round(0.95 * h):
+        return default
+    x = min(lefts)
+    return Box(x, y, max(w - 2 * x, default.cx // 2), default.cy)
 
 
 def _section(first: Finder, size: tuple[int, int]) -> LayoutMap:

@@ -18,6 +18,7 @@ from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout
 from pptx.util import Emu
 
+from deckgen.layouts import REGISTRY
 from deckgen.model import Brand, Inline, Run, Slide
 from deckgen.render.pptx.context import RenderContext, mismatch
 from deckgen.render.pptx.text import INHERIT, Style, prepare_frame, write_inline, write_text
@@ -127,6 +128,8 @@ def add_footer_and_number(ctx: RenderContext, layout: SlideLayout) -> None:
     """Clone the layout's footer and slide-number placeholders (where the layout has them,
     at the idx the brand names) and fill them: the brand's footer text and a real
     ``slidenum`` field."""
+    if not REGISTRY[ctx.source.layout].footer:
+        return  # a title, picture… slide: no furniture, whatever its master layout has
     idx = ctx.brand.footer_placeholders
     if ctx.brand.footer:
         source = _furniture(layout, idx.get("footer"), "ftr")
