@@ -11,18 +11,15 @@ written into the project but the sheet.
 
 from __future__ import annotations
 
-import io
 import shutil
 import tempfile
 from pathlib import Path
-
-from PIL import Image, ImageDraw
 
 from deckgen.build import Result
 from deckgen.errors import UsageError
 from deckgen.layouts import names
 from deckgen.resolve.brand import BUILTIN_DIR, available_brands
-from deckgen.thumbs import ThumbOptions, build_thumbs
+from deckgen.thumbs import ThumbOptions, build_thumbs, sample_photo
 
 # One slide per layout, in the registry's order; a test keeps it complete.
 SAMPLE = """\
@@ -89,18 +86,6 @@ slides:
 """
 
 
-def _photo() -> bytes:
-    """A plain generated landscape (sky, hills, water), the same bytes every time."""
-    img = Image.new("RGB", (960, 540), (150, 185, 215))
-    draw = ImageDraw.Draw(img)
-    draw.polygon([(0, 330), (240, 220), (470, 300), (700, 200), (960, 310), (960, 360),
-                  (0, 360)], fill=(90, 110, 120))
-    draw.rectangle((0, 360, 960, 540), fill=(70, 105, 140))
-    out = io.BytesIO()
-    img.save(out, format="PNG")
-    return out.getvalue()
-
-
 def brand_sheet(name: str, project_root: Path, out_dir: Path, width: int = 320) -> Result:
     """Build the sample deck on brand ``name`` and write its contact sheet to ``out_dir``
     as ``brand-<name>-sheet-thumbs.png``. Raises :class:`UsageError` for an unknown brand."""
@@ -115,7 +100,7 @@ def brand_sheet(name: str, project_root: Path, out_dir: Path, width: int = 320) 
         sample = Path(tmp)
         shutil.copytree(folder, sample / "templates" / name)
         (sample / "assets").mkdir()
-        (sample / "assets" / "sheet-photo.png").write_bytes(_photo())
+        (sample / "assets" / "sheet-photo.png").write_bytes(sample_photo())
         decks = sample / "content" / "decks"
         decks.mkdir(parents=True)
         deck = decks / f"brand-{name}-sheet.yaml"
