@@ -38,13 +38,13 @@ def brand_report(brand: Brand) -> list[str]:
                          + (f"  <- {who}" if who else ""))
     lines += ["", "mapping (deckgen layout -> master layout, field -> idx; why):"]
     for layout in names():
-        mapped = brand.layouts.get(layout)
-        if mapped is None:
+        chosen = brand.layouts.get(layout)
+        if chosen is None:
             continue
-        fields = ", ".join([f"{f}: {i}" for f, i in mapped.placeholders.items()]
-                           + [f"{f}: drawn" for f in mapped.drawn])
-        why = f"inferred: {mapped.reason}" if mapped.reason else "brand.yaml"
-        lines.append(f"  {layout} -> {mapped.master_layout!r} {{{fields}}}  ({why})")
+        fields = ", ".join([f"{f}: {i}" for f, i in chosen.placeholders.items()]
+                           + [f"{f}: drawn" for f in chosen.drawn])
+        why = f"inferred: {chosen.reason}" if chosen.reason else "brand.yaml"
+        lines.append(f"  {layout} -> {chosen.master_layout!r} {{{fields}}}  ({why})")
     lines += ["", "fonts (how text is measured):"]
     lines += [f"  {role}: {how}" for role, how in brand.font_sources.items()] or ["  estimated"]
     lines += ["", "what the mapping misses:"]

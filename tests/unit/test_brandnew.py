@@ -122,3 +122,23 @@ def test_brand_sheet_writes_a_contact_sheet(tmp_path: Path) -> None:
     with Image.open(sheet) as im:
         assert im.width > 4 * 160  # four slides a row
     assert not list(REPO.glob("content/decks/brand-*"))  # nothing left in the project
+
+
+def test_a_master_only_brand_gives_reveal_the_masters_colours_and_logo(tmp_path: Path) -> None:
+    import lxml.html
+
+    bare = tmp_path / "templates" / "bare"
+    bare.mkdir(parents=True)
+    shutil.copy(KS_MASTER, bare / "master.pptx")
+    (bare / "brand.yaml").write_text("master: master.pptx\n", encoding="utf-8")
+    (tmp_path / "content" / "decks").mkdir(parents=True)
+    (tmp_path / "content" / "decks" / "d.yaml").write_text(
+        "title: T\nbrand: bare\nslides:\n  - layout: bullets\n    title: Punkter\n"
+        "    body: \"- en\\n- to\\n\"\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "content" / "decks" / "d.yaml"),
+                                       "--format", "html-single", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "d.html").read_text(encoding="utf-8")
+    assert "--deck-color-primary: #0B2D4F" in page  # the master theme's, not a default
+    doc = lxml.html.fromstring(page)
+    assert doc.xpath("//img[contains(@class, 'slide-logo')]")  # the picture on the master

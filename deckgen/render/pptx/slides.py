@@ -147,10 +147,8 @@ def _furniture(layout: SlideLayout, idx: int | None, ph_type: str) -> Any:
     brand.yaml names, else the first of that type (as PowerPoint finds them)."""
     if idx is not None:
         return layout.placeholders.get(idx=idx)
-    for ph in layout.placeholders:
-        if ph.element.ph_type is not None and _PH_TYPES.get(ph_type) == ph.element.ph_type:
-            return ph
-    return None
+    wanted = _PH_TYPES[ph_type]
+    return next((ph for ph in list(layout.placeholders) if ph.element.ph_type == wanted), None)
 
 
 def remove_unfilled(ctx: RenderContext) -> None:
