@@ -122,6 +122,11 @@ def test_the_seed_deck_builds_on_a_brand_made_by_brand_new(project, name, tmp_pa
     root, sources = project
     if name not in sources:
         pytest.skip(f"{name}: its source (pandoc or LibreOffice) is not installed")
+    check = CliRunner().invoke(main, ["brand", "check", name, "--project", str(root)])
+    assert check.exit_code == 0, check.output
+    assert f"verdict: brand {name} builds (0 errors" in check.output
+    if name in ("focus", "candy"):  # several slide masters: every one's layouts are seen
+        assert "'Title Slide (master 2)'" in check.output
     _build(root, "regionmote.yaml", tmp_path / "ks")
     _build(root, f"rm-{name}.yaml", tmp_path / name)
     validator = ooxml_validator_path()

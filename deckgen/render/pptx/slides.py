@@ -125,9 +125,9 @@ def fill_inline(ctx: RenderContext, field: str, inline: Inline, style: Style = I
 
 
 def add_footer_and_number(ctx: RenderContext, layout: SlideLayout) -> None:
-    """Clone the layout's footer and slide-number placeholders (where the layout has them,
-    at the idx the brand names) and fill them: the brand's footer text and a real
-    ``slidenum`` field."""
+    """Clone the layout's footer, slide-number and date placeholders (where the layout has
+    them: at the idx the brand names, else by type) and fill them: the brand's footer text, a
+    real ``slidenum`` field and the deck's date."""
     if not REGISTRY[ctx.source.layout].footer:
         return  # a title, picture… slide: no furniture, whatever its master layout has
     idx = ctx.brand.footer_placeholders
@@ -140,6 +140,10 @@ def add_footer_and_number(ctx: RenderContext, layout: SlideLayout) -> None:
     if source is not None:
         ph = _clone(ctx, source)
         _write_slide_number(ph, source, ctx.number)
+    source = _furniture(layout, None, "dt") if ctx.deck.date else None
+    if source is not None:  # the deck's date, where the master has a date placeholder
+        ph = _clone(ctx, source)
+        write_inline(ph.text_frame, (Run(ctx.deck.date),))
 
 
 def _furniture(layout: SlideLayout, idx: int | None, ph_type: str) -> Any:

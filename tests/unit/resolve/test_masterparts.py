@@ -101,3 +101,26 @@ def test_every_layout_is_inferred_with_a_reason() -> None:
     assert dict(mapping["bullets"].placeholders) == {"title": 0, "body": 1}
     assert dict(mapping["image"].placeholders) == {"picture": 13, "title": 0, "credit": 14}
     assert all(m.reason for m in mapping.values())
+
+
+def test_a_deck_builds_on_a_master_without_idx_and_with_duplicate_ids(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from deckgen.cli import main
+
+    brand = tmp_path / "templates" / "lo"
+    brand.mkdir(parents=True)
+    (brand / "master.pptx").write_bytes(_ks_without_idx())
+    (brand / "brand.yaml").write_text("master: master.pptx\nfooter: Bunn\n", encoding="utf-8")
+    (tmp_path / "content" / "decks").mkdir(parents=True)
+    (tmp_path / "content" / "decks" / "d.yaml").write_text(
+        "title: T\nbrand: lo\nslides:\n  - layout: bullets\n    title: Punkter\n"
+        "    body: \"- en\\n- to\\n\"\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "content" / "decks" / "d.yaml"),
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(tmp_path / "out" / "d.pptx")).slides[0]
+    ids = [s.shape_id for s in slide.shapes]
+    assert len(ids) == len(set(ids))
+    texts = {s.placeholder_format.idx: s.text_frame.text for s in slide.placeholders}
+    assert texts[0] == "Punkter" and texts[1] == "en\nto" and texts[11] == "Bunn"
