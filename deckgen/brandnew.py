@@ -114,7 +114,7 @@ def brand_yaml(name: str, source: str, master: str, logo: str | None,
     for layout, mapped in infer_layouts(pkg).items():
         if layout not in REGISTRY:
             continue
-        lines.append(f"  # {mapped.reason}")
+        lines.append(f"  # {_comment(mapped.reason)}")
         if mapped.drawn:
             drawn = ", ".join(mapped.drawn)
             lines.append(f"  # drawn as shapes in the brand's colours: {drawn} (written out "
@@ -128,6 +128,11 @@ def brand_yaml(name: str, source: str, master: str, logo: str | None,
         lines.append(f"    placeholders: {{{fields}}}")
     assert set(names()) >= set(infer_layouts(pkg))
     return "\n".join(lines) + "\n"
+
+
+def _comment(text: str) -> str:
+    """``text`` on one line (a layout name may hold a line break; a comment may not)."""
+    return " ".join(text.split())
 
 
 def _ratio(width: int, height: int) -> str:
