@@ -160,8 +160,11 @@ class PlaceholderInfo:
 
 @dataclass(frozen=True, slots=True)
 class MasterLayout:
-    name: str
+    name: str  # unique in the package: "<name> (<master>)" where names repeat across masters
     placeholders: tuple[PlaceholderInfo, ...]
+    master: int = 0  # which slide master (0-based, presentation order)
+    position: int = 0  # which layout of that master (0-based, its layout list order)
+    kind: str = ""  # the layout's OOXML type (title, obj, secHead, twoObj, titleOnly, blank…)
 
     def placeholder(self, idx: int) -> PlaceholderInfo | None:
         for ph in self.placeholders:
@@ -170,12 +173,33 @@ class MasterLayout:
         return None
 
 
+# Text sizes (points, on a 7.5 in high slide; scaled with the slide's height) of fields drawn
+# as shapes where the master has no placeholder (LayoutMap.drawn).
+DRAWN_SIZES: dict[str, float] = {"title": 28, "label": 24, "question": 36, "subtitle": 20,
+                                 "byline": 14, "credit": 10, "timer": 16}
+DRAWN_BODY_SIZE = 20.0
+
+
+def drawn_size(role: str, slide_height: int) -> float:
+    """The font size of drawn field ``role`` on a slide ``slide_height`` EMU high."""
+    base = DRAWN_SIZES.get(role, DRAWN_BODY_SIZE)
+    return round(base * (slide_height / 6858000 if slide_height > 0 else 1.0) * 2) / 2
+
+
 @dataclass(frozen=True, slots=True)
 class LayoutMap:
     """How one deckgen layout maps onto the brand's master: a layout name, fields by idx."""
 
     master_layout: str
     placeholders: Mapping[str, int]
+    # Fields the master layout has no placeholder for, drawn as shapes in the brand's colours
+    # at these boxes (a fallback chosen when the brand is inferred; docs/brand.md).
+    drawn: Mapping[str, Box] = field(default_factory=dict)
+    reason: str = field(default="", compare=False)  # why this mapping (brand check prints it)
+
+    def has(self, role: str) -> bool:
+        """Whether the field goes anywhere: a placeholder or a drawn box."""
+        return role in self.placeholders or role in self.drawn
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +231,25 @@ class Brand:
     # The brand's folder, project-relative ("templates/ks"; "<deckgen>/brands/default" for a
     # built-in brand): where messages about its reveal/ templates point.
     folder: str = field(default="", compare=False)
+    # Whether the master's body text style draws bullets; when not, deckgen writes them.
+    master_bullets: bool = True
+    # "heading"/"body" -> how text in that font is measured (brand check shows it).
+    font_sources: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def field_placeholder(self, layout: str, role: str) -> PlaceholderInfo | None:
+        """The placeholder (or, for a drawn field, a stand-in with its box) that field
+        ``role`` of deckgen layout ``layout`` goes into; None when the brand has none."""
+        mapping = self.layouts.get(layout)
+        if mapping is None:
+            return None
+        if role in mapping.drawn:
+            return PlaceholderInfo(-1, "title" if role in ("title", "label", "question") else
+                                   "body", f"drawn {role}", mapping.drawn[role],
+                                   drawn_size(role, self.slide_height))
+        master = self.master_layouts.get(mapping.master_layout)
+        if master is None or role not in mapping.placeholders:
+            return None
+        return master.placeholder(mapping.placeholders[role])
 
 
 # --------------------------------------------------------------------------- layout contents

@@ -158,7 +158,7 @@ def brand_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "name": {"type": "string"},
-            "slide_size": {"enum": list(SLIDE_SIZES), "description": "checked against the master's slides"},
+            "slide_size": {"enum": list(SLIDE_SIZES), "description": "optional: checked against the master's slides, whose size is used"},
             "master": {"type": "string", "description": "the PowerPoint master (.pptx or .potx), relative to brand.yaml"},
             "logo": {"type": "string", "description": "a picture, relative to brand.yaml"},
             "footer": {"type": "string"},
@@ -190,7 +190,9 @@ def brand_schema() -> dict[str, Any]:
                 "additionalProperties": False,
             },
         },
-        "required": ["master", "colors", "fonts", "layouts"],
+        # Only the master is needed: colours, fonts, logo and the layouts not mapped are
+        # inferred from it (resolve/brandinfer.py; `deckgen brand new` writes them out).
+        "required": ["master"],
         "additionalProperties": False,
     }
 

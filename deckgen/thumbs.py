@@ -85,6 +85,17 @@ def rasterise(pdf: bytes, width: int, *, timeout: float = TIMEOUT_SECONDS) -> li
         return images
 
 
+def sample_photo() -> bytes:
+    """A plain generated landscape (sky, hills, water) for sample slides (``deckgen brand
+    sheet``); the same bytes every time."""
+    img = Image.new("RGB", (960, 540), (150, 185, 215))
+    draw = ImageDraw.Draw(img)
+    draw.polygon([(0, 330), (240, 220), (470, 300), (700, 200), (960, 310), (960, 360),
+                  (0, 360)], fill=(90, 110, 120))
+    draw.rectangle((0, 360, 960, 540), fill=(70, 105, 140))
+    return png(img)
+
+
 def png(image: Image.Image) -> bytes:
     """PNG bytes with fixed settings and no metadata chunks: the same image, the same bytes."""
     out = io.BytesIO()

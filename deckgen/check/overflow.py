@@ -119,11 +119,10 @@ def _placeholder_box(deck: Deck, slide: Slide, field: str) -> tuple[Box, FrameSt
     """The box and text style of the placeholder the brand maps ``field`` to, or None when
     the brand or master lacks it (the brand-mapping rule reports that)."""
     mapping = deck.brand.layouts.get(slide.layout)
-    if mapping is None or field not in mapping.placeholders:
+    if mapping is None or not mapping.has(field):
         return None
-    idx = mapping.placeholders[field]
-    layout = deck.brand.master_layouts.get(mapping.master_layout)
-    ph = layout.placeholder(idx) if layout is not None else None
+    idx = mapping.placeholders.get(field, -1)  # -1: a drawn field (brand.field_placeholder)
+    ph = deck.brand.field_placeholder(slide.layout, field)
     if ph is None or ph.box is None or ph.box.cx <= 0 or ph.box.cy <= 0:
         return None
     style = placeholder_styles(deck.brand.master).get(mapping.master_layout, {}).get(idx)

@@ -25,9 +25,11 @@ from deckgen.layouts import REGISTRY, names
 from deckgen.load.yamlsrc import load_yaml_file
 from deckgen.model import Asset, Brand, LayoutMap, Located, MasterLayout
 from deckgen.project import Project
+from deckgen.resolve.brandfonts import measuring_fonts
+from deckgen.resolve.brandinfer import infer_colors, infer_fonts, infer_layouts
 from deckgen.resolve.brandtemplates import read_reveal_templates
 from deckgen.resolve.brandtokens import TokenReader
-from deckgen.resolve.images import read_image
+from deckgen.resolve.images import read_image, read_image_data
 from deckgen.resolve.master import (
     MasterPackage,
     normalise_master,
@@ -124,6 +126,8 @@ class _BrandReader(TokenReader):
         self.diags = diags
 
     def read(self, doc: Located) -> Brand | None:
+        """Everything brand.yaml says, and what it leaves out inferred from the master
+        (:mod:`deckgen.resolve.brandinfer`): a brand may name only ``master:``."""
         v: dict[str, Located] = doc.value
         self.unknown_keys(v, TOP_KEYS, "brand.yaml")
         for key in REQUIRED_KEYS:
@@ -132,28 +136,46 @@ class _BrandReader(TokenReader):
                                  "see templates/ks/brand.yaml for the format")
         title = self.string(v, "name") or self.name
         footer = self.string(v, "footer") or ""
-        size = self.slide_size(v)
-        colors = self.colors(v.get("colors"))
-        fonts = self.fonts(v.get("fonts"))
-        font_files = self.font_files(v.get("font_files"))
-        footer_phs = self.footer_placeholders(v.get("footer_placeholders"))
+        size = self.slide_size(v) if "slide_size" in v else ""
         master = self.master(v.get("master"), v.get("slide_size"), size)
-        layouts = self.layouts(v.get("layouts"), master[1] if master else None)
-        if master is not None and layouts is not None:
-            self.footers_on_master(footer_phs, v.get("footer_placeholders"), doc, footer,
-                                   layouts, master[1])
-        logo = self.logo(v.get("logo"))
+        pkg = master[1] if master else None
+        colors = self.colors(v.get("colors")) if "colors" in v else (
+            {k: c for k, (c, _why) in infer_colors(pkg).items()} if pkg else None)
+        fonts = self.fonts(v.get("fonts")) if "fonts" in v else (infer_fonts(pkg) if pkg else None)
+        font_files = self.font_files(v.get("font_files"))
+        footer_phs = (self.footer_placeholders(v.get("footer_placeholders"))
+                      if "footer_placeholders" in v else {})
+        layouts = self.layouts(v.get("layouts"), pkg) if "layouts" in v else {}
+        if pkg is not None and layouts is not None:
+            inferred = infer_layouts(pkg)
+            layouts = {**{k: m for k, m in inferred.items() if k not in layouts}, **layouts}
+            layouts = {k: layouts[k] for k in names() if k in layouts}
+            if footer_phs:
+                self.footers_on_master(footer_phs, v.get("footer_placeholders"), doc, footer,
+                                       layouts, pkg)
+        logo = self.logo(v.get("logo")) if "logo" in v else self.master_logo(pkg, v.get("master"))
         reveal = read_reveal_templates(self.folder, self.rel_dir, self.builtin, self.project, self.diags)
         if master is None or size is None or colors is None or fonts is None or layouts is None:
             return None
         data, pkg, master_rel = master
+        files, sources = measuring_fonts(fonts, font_files, self.folder, self.diags,
+                                         (v.get("fonts") or v.get("master") or doc).loc)
         return Brand(
-            name=title, colors=colors, fonts=fonts, font_files=font_files, footer=footer,
-            slide_width=SLIDE_SIZES[size][0], slide_height=SLIDE_SIZES[size][1],
+            name=title, colors=colors, fonts=fonts, font_files=files, footer=footer,
+            slide_width=pkg.slide_width, slide_height=pkg.slide_height,
             master=data, master_path=master_rel, layouts=layouts,
             master_layouts=dict(pkg.layouts), logo=logo, loc=doc.loc,
             reveal_templates=reveal, footer_placeholders=footer_phs, folder=self.rel_dir,
+            master_bullets=pkg.looks[0].bullets if pkg.looks else True, font_sources=sources,
         )
+
+    def master_logo(self, pkg: MasterPackage | None, node: Located | None) -> Asset | None:
+        """The picture on the slide master, when brand.yaml names no logo."""
+        if pkg is None or pkg.logo is None or node is None:
+            return None
+        data, part = pkg.logo
+        quiet = Diagnostics()  # a picture the master shows but deckgen cannot read: no logo
+        return read_image_data(data, f"{self.rel_dir}/{node.value}#{part}", quiet, node.loc)
 
     def footers_on_master(self, idx: Mapping[str, int], node: Located | None, doc: Located,
                           footer_text: str, layouts: Mapping[str, LayoutMap],
@@ -229,11 +251,13 @@ class _BrandReader(TokenReader):
         pkg = read_master_package(data, rel, self.diags)
         if pkg is None:
             return None
-        if size is not None and (pkg.slide_width, pkg.slide_height) != SLIDE_SIZES[size]:
+        if size and not _same_ratio(SLIDE_SIZES[size], (pkg.slide_width, pkg.slide_height)):
             where = size_node.loc if size_node is not None else node.loc
             self.diags.error(where, f"slide_size {size!r} does not match the master's slides "
-                             f"({_cm(pkg.slide_width)} x {_cm(pkg.slide_height)} cm)",
-                             "set slide_size to the master's size or use a master of this size")
+                             f"({_cm(pkg.slide_width)} x {_cm(pkg.slide_height)} cm, "
+                             f"{_ratio(pkg.slide_width, pkg.slide_height)})",
+                             "leave slide_size out (the master's size is used) or write the "
+                             "master's ratio")
         return normalise_master(data), pkg, rel
 
     def layouts(self, node: Located | None,
@@ -342,6 +366,18 @@ def _footer_problem(layout: MasterLayout | None, idx: int, ph_type: str,
                 f"{', '.join(map(str, typed))}, so its slides would have no {what}",
                 f"write {typed[0]} (`deckgen brand check` lists every layout's placeholders)")
     return None
+
+
+def _same_ratio(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two sizes have the same proportions (within 1%: masters round their sizes)."""
+    return b[1] > 0 and abs((a[0] / a[1]) / (b[0] / b[1]) - 1) < 0.01
+
+
+def _ratio(width: int, height: int) -> str:
+    for name, size in SLIDE_SIZES.items():
+        if _same_ratio(size, (width, height)):
+            return name
+    return f"{width / max(height, 1):.3f}:1"
 
 
 def _cm(emu: int) -> str:

@@ -36,8 +36,19 @@ def brand_report(brand: Brand) -> list[str]:
             who = ", ".join(users.get((name, ph.idx), []))
             lines.append(f"    idx {ph.idx:>3}  {ph.type:<8} {ph.name!r}  {size}{font}"
                          + (f"  <- {who}" if who else ""))
-    lines += ["", "mapping:"]
-    lines += _misses(brand) or ["  every deckgen layout is mapped, with every field"]
+    lines += ["", "mapping (deckgen layout -> master layout, field -> idx; why):"]
+    for layout in names():
+        chosen = brand.layouts.get(layout)
+        if chosen is None:
+            continue
+        fields = ", ".join([f"{f}: {i}" for f, i in chosen.placeholders.items()]
+                           + [f"{f}: drawn" for f in chosen.drawn])
+        why = f"inferred: {chosen.reason}" if chosen.reason else "brand.yaml"
+        lines.append(f"  {layout} -> {chosen.master_layout!r} {{{fields}}}  ({why})")
+    lines += ["", "fonts (how text is measured):"]
+    lines += [f"  {role}: {how}" for role, how in brand.font_sources.items()] or ["  estimated"]
+    lines += ["", "what the mapping misses:"]
+    lines += _misses(brand) or ["  nothing: every deckgen layout is mapped, with every field"]
     return lines
 
 
@@ -49,7 +60,7 @@ def _misses(brand: Brand) -> list[str]:
             out.append(f"  {layout}: not mapped (decks that use it fail to build)")
             continue
         for field_name in REGISTRY[layout].roles:
-            if field_name not in mapped.placeholders:
+            if not mapped.has(field_name):
                 out.append(f"  {layout}.{field_name}: not mapped (left out on these slides)")
         ml = brand.master_layouts.get(mapped.master_layout)
         if ml is None:

@@ -23,7 +23,7 @@ DOORS = {
     "PIL": ("resolve/images.py", "check/", "thumbs.py"),
     # the OOXML parser: the master read safely, the master's styles checked, the package
     # read back, and python-pptx's own elements edited
-    "lxml": ("resolve/master.py", "check/masterstyle.py", "selfcheck.py", "render/pptx/"),
+    "lxml": ("resolve/master.py", "resolve/masterparts.py", "check/masterstyle.py", "selfcheck.py", "render/pptx/"),
 }
 
 # Stage order: a module may import its own stage and earlier ones only.

@@ -24,6 +24,7 @@ from deckgen.render.pptx.slides import (
     add_footer_and_number,
     layouts_by_name,
     pick_layout,
+    remove_unfilled,
     text_roots,
     write_notes,
 )
@@ -43,7 +44,7 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     add_slide = fast_parts(prs)
     notes = 0
     for number, source in enumerate(deck.slides, start=1):
-        layout = pick_layout(layouts, deck.brand, source)
+        layout = pick_layout(layouts, deck.brand, source, prs)
         ctx = RenderContext(
             deck=deck,
             slide=add_slide(layout),
@@ -52,6 +53,7 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
             source=source,
         )
         LAYOUT_RENDERERS[source.layout](ctx, source)
+        remove_unfilled(ctx)
         add_footer_and_number(ctx, layout)
         notes += write_notes(ctx)
         for root in text_roots(ctx):

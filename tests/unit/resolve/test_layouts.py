@@ -154,7 +154,7 @@ def test_whole_variable_gives_structured_value(tmp_path: Path) -> None:
     assert deck.slides[0].content.people[0].name == "Ola"
 
 
-def test_layout_the_brand_does_not_map_is_located(tmp_path: Path) -> None:
+def test_layout_the_brand_does_not_map_is_inferred_from_the_master(tmp_path: Path) -> None:
     import shutil
 
     repo = Path(__file__).resolve().parents[3]
@@ -170,11 +170,12 @@ def test_layout_the_brand_does_not_map_is_located(tmp_path: Path) -> None:
     diags = Diagnostics()
     src = load_deck(deck_file, "content/decks/d.yaml", diags)
     assert src is not None
-    assert resolve(src, Project(tmp_path.resolve()), None, diags) is None
-    assert any(
-        d.format().startswith("content/slides/s.md:1:1: error: the brand 'KS' has no master layout for the 'question' layout")
-        for d in diags
-    ), [d.format() for d in diags]
+    built = resolve(src, Project(tmp_path.resolve()), None, diags)
+    assert built is not None, [d.format() for d in diags]
+    # No question layout in brand.yaml: chosen from the master as `brand new` would.
+    mapped = built.brand.layouts["question"]
+    assert mapped.master_layout in built.brand.master_layouts
+    assert mapped.reason
 
 
 def test_discussion_title_replaces_the_composed_label(tmp_path: Path) -> None:
