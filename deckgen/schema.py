@@ -15,7 +15,7 @@ import jsonschema
 
 from deckgen.layouts import REGISTRY, names
 from deckgen.layouts.fields import ID, MARKDOWN, PERSON, TEXT, VARIABLE
-from deckgen.model import unwrap
+from deckgen.model import DEFAULT_FLOORS, unwrap
 
 COMMON_SLIDE = {
     "title": TEXT,
@@ -145,6 +145,20 @@ COLOR_TOKENS = ("primary", "on_primary", "accent", "on_accent", "text", "muted",
 FONT_ROLES = ("heading", "body")
 FOOTER_ROLES = ("footer", "slide_number")
 COLOR = {"type": "string", "pattern": r"^#[0-9A-Fa-f]{6}$", "description": "#RRGGBB, in quotes"}
+FLOOR_ROLES = tuple(DEFAULT_FLOORS)
+CONTINUE = ("auto", "off")
+FIT = {
+    "type": "object",
+    "description": "text that does not fit its box is made to fit (docs/brand.md, 'Fitting text')",
+    "properties": {
+        "shrink": {"type": "boolean", "description": "tighten line spacing, then reduce sizes down to the floors (default true)"},
+        "continue": {"enum": list(CONTINUE), "description": "a list or table that cannot fit at its floor continues on the next slide (default off)"},
+        "floors": {"type": "object", "additionalProperties": False,
+                   "properties": {r: {"type": "number", "minimum": 4, "maximum": 200,
+                                      "description": f"points (default {DEFAULT_FLOORS[r]:g})"} for r in FLOOR_ROLES}},
+    },
+    "additionalProperties": False,
+}
 IDX = {"type": "integer", "minimum": 0, "description": "a placeholder idx (deckgen brand check lists them)"}
 
 
@@ -169,6 +183,7 @@ def brand_schema() -> dict[str, Any]:
                            "description": "font files to measure text with: the brand folder, then the system's fonts"},
             "footer_placeholders": {"type": "object", "properties": {r: IDX for r in FOOTER_ROLES},
                                     "additionalProperties": False},
+            "fit": FIT,
             "layouts": {
                 "type": "object",
                 "properties": {

@@ -137,6 +137,7 @@ class _BrandReader(TokenReader):
         fonts = self.fonts(v.get("fonts"))
         font_files = self.font_files(v.get("font_files"))
         footer_phs = self.footer_placeholders(v.get("footer_placeholders"))
+        fit = self.fit(v.get("fit"))
         master = self.master(v.get("master"), v.get("slide_size"), size)
         layouts = self.layouts(v.get("layouts"), master[1] if master else None)
         if master is not None and layouts is not None:
@@ -153,6 +154,7 @@ class _BrandReader(TokenReader):
             master=data, master_path=master_rel, layouts=layouts,
             master_layouts=dict(pkg.layouts), logo=logo, loc=doc.loc,
             reveal_templates=reveal, footer_placeholders=footer_phs, folder=self.rel_dir,
+            fit=fit,
         )
 
     def footers_on_master(self, idx: Mapping[str, int], node: Located | None, doc: Located,
