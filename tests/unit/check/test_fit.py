@@ -181,3 +181,33 @@ def test_a_continued_title_is_in_the_decks_language() -> None:
     assert [plain(x.title) for x in fitted.slides] == ["Points", "Points (cont.)"]
     assert [(x.part, x.parts) for x in fitted.slides] == [(1, 2), (2, 2)]
     assert fitted.slides[1].notes == ()
+
+
+def test_drawn_shapes_the_estimate_oversized_are_scaled_together_in_both_outputs() -> None:
+    """DejaVu Sans runs wider than the Arial table the planner estimates with: the cards the
+    planner set at 20 pt need 19 pt with the real font, all three cards alike."""
+    from dataclasses import replace
+
+    from deckgen.model import Column, ColumnsContent
+    from deckgen.render.pptx import render_pptx
+    from deckgen.render.reveal.plans import slide_plan
+
+    from .conftest import findings, runs
+
+    dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans"
+    if not Path(dejavu + ".ttf").exists():
+        pytest.skip("DejaVu Sans not installed (fonts-dejavu-core)")
+    brand = replace(ks_brand(), font_files={"heading": dejavu + "-Bold.ttf", "body": dejavu + ".ttf"})
+    text = tuple(para("Vi samler kommunene om felles krav og følger opp hele året", line=9) for _ in range(3))
+    columns = ColumnsContent((Column(runs("Rolle"), text), Column(runs("B"), text[:1]), Column(runs("C"), text[:1])))
+    fitted = fit_deck(deck(slide("columns", columns), brand=brand))
+    (box,) = fitted.slides[0].fit
+    assert (box.key, box.sizes, box.fits) == ("area", (19.0,), True)
+    assert findings(fitted, "overflow") == [
+        "content/slides/s.md:3:1: info: the text the slide draws set at 95% to fit; shorten it to keep the "
+        "brand's size [overflow]"]
+    prs = Presentation(io.BytesIO(render_pptx(fitted)["d.pptx"]))
+    cards = [sh for sh in prs.slides[0].shapes if sh.name.startswith("Column ")]
+    assert {Emu(p.runs[0].font.size).pt for c in cards for p in c.text_frame.paragraphs[1:]} == {19.0}
+    pixel = slide_plan(brand, fitted.slides[0], fitted.lang)
+    assert pixel is not None and {p.size for t in pixel.plan.texts for p in t.paras[1:]} == {19.0}
