@@ -141,7 +141,7 @@ COUNTY = {
 
 # PowerPoint's "Widescreen" and "Standard (4:3)", and its "On-screen Show (16:9)" at 10 x 5.625 in
 # (pandoc's reference.pptx and many older templates).
-SLIDE_SIZES = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000), "16:9-10in": (9144000, 5143500)}
+SLIDE_SIZES = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000), "16:9 on-screen": (9144000, 5143500)}
 COLOR_TOKENS = ("primary", "on_primary", "accent", "on_accent", "text", "muted", "surface",
                 "background")
 FONT_ROLES = ("heading", "body")

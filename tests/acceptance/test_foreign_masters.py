@@ -96,7 +96,7 @@ def _pandoc_reference(path: Path) -> str:
     data = subprocess.run(["pandoc", "--print-default-data-file", "reference.pptx"],
                           check=True, capture_output=True, timeout=60).stdout
     path.write_bytes(data)
-    return "16:9-10in"
+    return "16:9 on-screen"
 
 
 # pandoc's slide is 10 in wide, KS's 13.33 in: a point on it shows a third larger, so its brand
