@@ -13,9 +13,10 @@ from typing import Any
 
 import jsonschema
 
+from deckgen.fitting import DEFAULT_FLOORS
 from deckgen.layouts import REGISTRY, names
 from deckgen.layouts.fields import ID, MARKDOWN, PERSON, TEXT, VARIABLE
-from deckgen.model import DEFAULT_FLOORS, unwrap
+from deckgen.model import unwrap
 
 COMMON_SLIDE = {
     "title": TEXT,

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import Diagnostics, did_you_mean
+from deckgen.fitting import DEFAULT_FLOORS, FitPolicy
 from deckgen.load.yamlsrc import yaml_surprise
-from deckgen.model import DEFAULT_FLOORS, FitPolicy, Located, is_font_name
+from deckgen.model import Located, is_font_name
 from deckgen.resolve.fontfiles import find_font_file
 from deckgen.schema import COLOR_TOKENS, CONTINUE, FIT, FLOOR_ROLES, FONT_ROLES, FOOTER_ROLES, SLIDE_SIZES
 

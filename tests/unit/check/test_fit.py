@@ -17,7 +17,8 @@ from pptx.util import Emu
 from deckgen.check.fit import fit_deck
 from deckgen.cli import main
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.model import DEFAULT_FLOORS, BulletsContent, FitPolicy, plain
+from deckgen.fitting import DEFAULT_FLOORS, FitPolicy
+from deckgen.model import BulletsContent, plain
 from deckgen.resolve.brand import load_brand
 
 from .conftest import FIXTURES, deck, ks_brand, make_project, para, slide
