@@ -101,7 +101,17 @@ def resolve_deck(deck_path: Path, county: str | None, diags: Diagnostics) -> Dec
     src, project = load_source(deck_path, diags)
     if src is None:
         return None
-    return resolve(src, project, county, diags)
+    return fitted(resolve(src, project, county, diags))
+
+
+def fitted(deck: Deck | None) -> Deck | None:
+    """The resolved deck with its text made to fit (:mod:`deckgen.check.fit`): what every
+    output draws and every check measures."""
+    if deck is None:
+        return None
+    from deckgen.check.fit import fit_deck
+
+    return fit_deck(deck)
 
 
 def render(deck: Deck, options: Options) -> dict[str, bytes]:
@@ -184,7 +194,7 @@ def resolve_and_check(src: SourceDeck, project: Project, county: str | None, dia
     check, serve and thumbs report the same). None when resolve failed."""
     from deckgen.check import run_checks
 
-    deck = resolve(src, project, county, diags)
+    deck = fitted(resolve(src, project, county, diags))
     if deck is not None:
         diags.extend(run_checks(deck, project, src))
     return deck

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from deckgen.errors import SourceLoc
+from deckgen.fitting import BoxFit, FitPolicy
 
 # --------------------------------------------------------------------------- inline and text
 
@@ -231,6 +232,7 @@ class Brand:
     # The brand's folder, project-relative ("templates/ks"; "<deckgen>/brands/default" for a
     # built-in brand): where messages about its reveal/ templates point.
     folder: str = field(default="", compare=False)
+    fit: FitPolicy = field(default_factory=FitPolicy)
     # Whether the master's body text style draws bullets; when not, deckgen writes them.
     master_bullets: bool = True
     # "heading"/"body" -> how text in that font is measured (brand check shows it).
@@ -397,6 +399,15 @@ class Slide:
     hidden_title: str = ""
     loc: SourceLoc = field(default_factory=lambda: SourceLoc("<unknown>"), compare=False)
     title_loc: SourceLoc | None = field(default=None, compare=False)  # the title: field or # heading
+    # ``continue:`` as the slide says it ("auto", "off") or "" for the brand's default.
+    continuation: str = ""
+    part: int = 1  # a list or table continued over several slides: this is part ``part`` …
+    parts: int = 1  # … of ``parts``
+    fit: tuple[BoxFit, ...] = ()  # the boxes made to fit; empty until deckgen.check.fit ran
+
+    def box_fit(self, key: str) -> BoxFit | None:
+        """How the box ``key`` was made to fit, or None when it was left as it is."""
+        return next((f for f in self.fit if f.key == key), None)
 
 
 @dataclass(frozen=True, slots=True)

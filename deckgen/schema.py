@@ -13,6 +13,7 @@ from typing import Any
 
 import jsonschema
 
+from deckgen.fitting import DEFAULT_FLOORS
 from deckgen.layouts import REGISTRY, names
 from deckgen.layouts.fields import ID, MARKDOWN, PERSON, TEXT, VARIABLE
 from deckgen.model import unwrap
@@ -141,12 +142,30 @@ COUNTY = {
 
 # --------------------------------------------------------------------------- brand.yaml
 
-SLIDE_SIZES = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000)}
+# PowerPoint's "Widescreen" and "Standard (4:3)", and its "On-screen Show (16:9)" at 10 x 5.625 in
+# (pandoc's reference.pptx and many older templates).
+SLIDE_SIZES = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000), "16:9 on-screen": (9144000, 5143500)}
 COLOR_TOKENS = ("primary", "on_primary", "accent", "on_accent", "text", "muted", "surface",
                 "background")
 FONT_ROLES = ("heading", "body")
 FOOTER_ROLES = ("footer", "slide_number")
 COLOR = {"type": "string", "pattern": r"^#[0-9A-Fa-f]{6}$", "description": "#RRGGBB, in quotes"}
+FLOOR_ROLES = tuple(DEFAULT_FLOORS)
+CONTINUE = ("auto", "off")
+_FIT_PROPERTIES: dict[str, Any] = {
+    "shrink": {"type": "boolean", "description": "tighten line spacing, then reduce sizes down to the floors (default true)"},
+    "continue": {"enum": list(CONTINUE), "description": "a list or table that cannot fit at its floor continues on the next slide (default off)"},
+    "floors": {"type": "object", "additionalProperties": False,
+               "properties": {r: {"type": "number", "minimum": 4, "maximum": 200,
+                                  "description": f"points (default {DEFAULT_FLOORS[r]:g})"} for r in FLOOR_ROLES}},
+}
+FIT = {
+    "type": "object",
+    "description": "text that does not fit its box is made to fit (docs/brand.md, 'Fitting text')",
+    "properties": _FIT_PROPERTIES,
+    "additionalProperties": False,
+}
+FIT_KEYS = tuple(_FIT_PROPERTIES)
 IDX = {"type": "integer", "minimum": 0, "description": "a placeholder idx (deckgen brand check lists them)"}
 
 
@@ -171,6 +190,7 @@ def brand_schema() -> dict[str, Any]:
                            "description": "font files to measure text with: the brand folder, then the system's fonts"},
             "footer_placeholders": {"type": "object", "properties": {r: IDX for r in FOOTER_ROLES},
                                     "additionalProperties": False},
+            "fit": FIT,
             "layouts": {
                 "type": "object",
                 "properties": {

@@ -37,8 +37,9 @@ def build_cmd(deck: Path, county: str | None, format_values: tuple[str, ...], ou
     OUT/<deck>-<county>.pdf as asked); a deck without a county drops '-<county>'.
 
     Errors of meaning (bad YAML, an unknown layout, field or variable, a missing file, an
-    unsafe link) stop a county's build and leave its earlier output as it was. Quality findings
-    (text that overflows its box, a picture without alt text, low contrast, a slide without a
+    unsafe link) stop a county's build and leave its earlier output as it was. Text too long
+    for its box is set smaller, down to the brand's floors (docs/check.md). Quality findings
+    (text that overflows its box even at its floor, a picture without alt text, low contrast, a slide without a
     title, bare link text, the language tag) are printed as warnings and the deck is written;
     with --strict they fail the run and nothing is written. `deckgen check` lists every finding.
     """

@@ -27,10 +27,11 @@ from deckgen.layouts import (
     tiles,
     title,
 )
-from deckgen.layouts.spec import LayoutSpec, Measured, Plan, PlanPara, PlanTable, PlanText, no_plan
+from deckgen.layouts.spec import LayoutSpec, Measured, Plan, PlanPara, PlanTable, PlanText, Sizing, no_plan
+from deckgen.model import Box, FitPolicy, Slide
 
 __all__ = ["REGISTRY", "LayoutSpec", "Measured", "Plan", "PlanPara", "PlanTable", "PlanText",
-           "names", "register", "unregister", "validate_spec"]
+           "Sizing", "names", "plan_slide", "register", "unregister", "validate_spec"]
 
 # Fields every slide may have whatever its layout (the schema adds them to each layout's).
 COMMON_FIELDS = ("layout", "title", "notes", "id", "hidden_title")
@@ -82,3 +83,15 @@ def names() -> tuple[str, ...]:
 for _spec in (title.SPEC, section.SPEC, bullets.SPEC, columns.SPEC, orgchart.SPEC, roster.SPEC,
               tiles.SPEC, image.SPEC, discussion.SPEC, question.SPEC, table.SPEC):
     register(_spec)
+
+
+def plan_slide(slide: Slide, area: Box, lang: str, policy: FitPolicy,
+               scale: float | None = None) -> Plan:
+    """The plan of ``slide``'s layout in ``area``: sizes never below the brand's floor for
+    the layout, at the scale the fit step found for the slide's drawn text (its ``area``
+    fit; ``scale`` overrides it while the fit step searches). Both renderers and the checks
+    plan through here, so they draw and measure the same sizes."""
+    found = slide.box_fit("area")
+    if scale is None:
+        scale = found.scale if found is not None else 1.0
+    return _SPECS[slide.layout].plan(slide.content, area, lang, Sizing(policy.floor(slide.layout), scale))

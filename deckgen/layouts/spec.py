@@ -15,6 +15,7 @@ through :class:`BuildInput`, which resolve implements.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
@@ -137,10 +138,29 @@ class Plan:
     detail: Any = None
 
 
-Planner = Callable[[Any, Box, str], Plan]  # (content, area, lang) -> Plan
+@dataclass(frozen=True, slots=True)
+class Sizing:
+    """What a planner is told about sizes: the brand's ``floor`` for the text it draws (no
+    size it picks goes below it) and the ``scale`` the fit step found its text needs with
+    the real fonts (1.0: the sizes the planner's estimate picks)."""
+
+    floor: float
+    scale: float = 1.0
+
+    def apply(self, size: float, floor: float | None = None) -> float:
+        """``size`` at this scale, in half points, never below ``floor`` (the brand's)."""
+        if self.scale >= 1.0:
+            return size
+        low = self.floor if floor is None else floor
+        return max(low, math.floor(size * self.scale * 2 + 1e-9) / 2)
 
 
-def no_plan(content: Any, area: Box, lang: str) -> Plan:
+UNSCALED = Sizing(0.0)  # plans for tests and tools that do not care about floors
+
+Planner = Callable[[Any, Box, str, Sizing], Plan]  # (content, area, lang, sizing) -> Plan
+
+
+def no_plan(content: Any, area: Box, lang: str, sizing: Sizing = UNSCALED) -> Plan:
     """The planner of a layout that draws nothing itself (its fields fill placeholders)."""
     return Plan()
 

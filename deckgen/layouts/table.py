@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen.errors import Diagnostics
-from deckgen.layouts.fields import CELL, var_or
-from deckgen.layouts.spec import BuildInput, LayoutSpec, Measured, Plan, Seen, title_measured
+from deckgen.layouts.fields import CELL, CONTINUE, continuation, var_or
+from deckgen.layouts.spec import UNSCALED, BuildInput, LayoutSpec, Measured, Plan, Seen, Sizing, title_measured
 from deckgen.layouts.tables import TABLE_SIZES, plan_table
 from deckgen.model import Box, Inline, Slide, TableContent
 
@@ -29,13 +31,14 @@ def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
     for n, row in enumerate(rows):
         if len(row) != width:
             diags.error(where, f"table row {n + 1} has {len(row)} cells; the table has {width} columns", "give every row the same number of cells")
-    return [inp.slide(inp.title(diags), TableContent(header, rows))]
+    slide = inp.slide(inp.title(diags), TableContent(header, rows))
+    return [replace(slide, continuation=continuation(inp.value("continue")))]
 
 
-def plan(content: TableContent, area: Box, lang: str) -> Plan:
+def plan(content: TableContent, area: Box, lang: str, sizing: Sizing = UNSCALED) -> Plan:
     if max([len(content.header), *(len(r) for r in content.rows)], default=0) == 0:
         return Plan()
-    table = plan_table(content.header, content.rows, area, sizes=TABLE_SIZES, what="the table", name="Table",
+    table = plan_table(content.header, content.rows, area, sizes=TABLE_SIZES, sizing=sizing, what="the table", name="Table",
                        hint="split the table over two slides, or shorten the cells")
     return Plan(tables=(table,))
 
@@ -56,6 +59,7 @@ SPEC = LayoutSpec(
     summary="a table with a header row",
     fields={
         "header": {"type": "array", "items": CELL},
+        "continue": CONTINUE,
         "rows": var_or({"type": "array", "items": {"type": "array", "items": CELL}}),
     },
     build=build,

@@ -17,7 +17,17 @@ from deckgen.errors import Diagnostics
 from deckgen.geometry import Line, inches
 from deckgen.layouts.common import card_insets, drawn
 from deckgen.layouts.fields import LINK, TEXT, var_or
-from deckgen.layouts.spec import BuildInput, LayoutSpec, Measured, Plan, PlanText, Seen, title_measured
+from deckgen.layouts.spec import (
+    UNSCALED,
+    BuildInput,
+    LayoutSpec,
+    Measured,
+    Plan,
+    PlanText,
+    Seen,
+    Sizing,
+    title_measured,
+)
 from deckgen.model import Box, Run, Slide, Tile, TilesContent, is_safe_href, plain, unwrap
 
 GAP = inches(0.25)
@@ -90,8 +100,10 @@ def grid_shape(n: int) -> tuple[int, int]:
     return cols, math.ceil(n / cols)
 
 
-def caption_size(size: float) -> float:
-    return max(round(size * 0.62 * 2) / 2, 10.0)
+def caption_size(size: float, low: float = 10.0) -> float:
+    """A caption's size for a tile title of ``size``: 62 % of it, never below ``low`` (10 pt,
+    or the brand's floor for tiles when that is lower)."""
+    return max(round(size * 0.62 * 2) / 2, low)
 
 
 def tile_lines(tile: Tile, size: float) -> list[Line]:
@@ -112,7 +124,7 @@ def play_box(cell: Box) -> Box:
     return Box(cell.x + PAD, cell.y + PAD, PLAY, PLAY)
 
 
-def place(content: TilesContent, area: Box) -> TilesPlan:
+def place(content: TilesContent, area: Box, sizing: Sizing = UNSCALED) -> TilesPlan:
     """A grid as tall as its rows need (at most 2.4 in per row) and the largest title size
     with which every tile's text fits its card."""
     if not content.tiles:
@@ -122,15 +134,16 @@ def place(content: TilesContent, area: Box) -> TilesPlan:
     cells = geo.grid(Box(area.x, area.y, area.cx, height), rows, cols, GAP, GAP)
     inner = geo.text_area(cells[0], MARGINS, RADIUS)
     size = geo.largest_fitting(
-        geo.size_steps(*SIZES),
+        geo.size_steps(SIZES[0], sizing.floor or SIZES[1]),
         lambda s: all(geo.fits(tile_lines(t, s), inner.cx, inner.cy - reserved(t)) for t in content.tiles),
     )
     used = tuple(cell for _, cell in zip(content.tiles, cells, strict=False))
-    return TilesPlan(used, cols, size, caption_size(size))
+    size = sizing.apply(size)
+    return TilesPlan(used, cols, size, caption_size(size, min(10.0, sizing.floor or 10.0)))
 
 
-def plan(content: TilesContent, area: Box, lang: str) -> Plan:
-    detail = place(content, area)
+def plan(content: TilesContent, area: Box, lang: str, sizing: Sizing = UNSCALED) -> Plan:
+    detail = place(content, area, sizing)
     texts = []
     for n, (tile, cell) in enumerate(zip(content.tiles, detail.cells, strict=False), start=1):
         caption = caption_of(tile)

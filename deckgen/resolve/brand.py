@@ -137,6 +137,7 @@ class _BrandReader(TokenReader):
         title = self.string(v, "name") or self.name
         footer = self.string(v, "footer") or ""
         size = self.slide_size(v) if "slide_size" in v else ""
+        fit = self.fit(v.get("fit"))
         master = self.master(v.get("master"), v.get("slide_size"), size)
         pkg = master[1] if master else None
         colors = self.colors(v.get("colors")) if "colors" in v else (
@@ -167,6 +168,7 @@ class _BrandReader(TokenReader):
             master_layouts=dict(pkg.layouts), logo=logo, loc=doc.loc,
             reveal_templates=reveal, footer_placeholders=footer_phs, folder=self.rel_dir,
             master_bullets=pkg.looks[0].bullets if pkg.looks else True, font_sources=sources,
+            fit=fit,
         )
 
     def master_logo(self, pkg: MasterPackage | None, node: Located | None) -> Asset | None:

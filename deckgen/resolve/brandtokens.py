@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import Diagnostics, did_you_mean
+from deckgen.fitting import DEFAULT_FLOORS, FitPolicy
 from deckgen.load.yamlsrc import yaml_surprise
 from deckgen.model import Located, is_font_name
 from deckgen.resolve.fontfiles import find_font_file
-from deckgen.schema import COLOR_TOKENS, FONT_ROLES, FOOTER_ROLES, SLIDE_SIZES
+from deckgen.schema import COLOR_TOKENS, CONTINUE, FIT_KEYS, FLOOR_ROLES, FONT_ROLES, FOOTER_ROLES, SLIDE_SIZES
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -172,6 +173,42 @@ class TokenReader:
                 out[role] = idx
         return out
 
+
+    def fit(self, node: Located | None) -> FitPolicy:
+        """``fit:``: whether text shrinks to fit, its floors per role, continuation slides."""
+        mapping = self.mapping(node, "fit")
+        if mapping is None:
+            return FitPolicy()
+        self.unknown_keys(mapping, FIT_KEYS, "fit")
+        shrink, cont, floors = True, False, dict(DEFAULT_FLOORS)
+        if "shrink" in mapping:
+            item = mapping["shrink"]
+            if isinstance(item.value, bool):
+                shrink = item.value
+            else:
+                self.diags.error(item.loc, f"'shrink' must be true or false, not {_kind(item.value)}",
+                                 "write 'shrink: true' or 'shrink: false'")
+        if "continue" in mapping:
+            item = mapping["continue"]
+            if item.value is False:  # YAML 1.1 reads a bare off as false
+                item_value: Any = "off"
+            else:
+                item_value = item.value
+            if item_value in CONTINUE:
+                cont = item_value == "auto"
+            else:
+                self.diags.error(item.loc, f"'continue' must be 'auto' or 'off', not {item.value!r}",
+                                 did_you_mean(str(item.value), CONTINUE))
+        for role, item in (self.mapping(mapping.get("floors"), "floors") or {}).items():
+            if role not in FLOOR_ROLES:
+                self.diags.error(item.key_loc or item.loc, f"unknown key {role!r} in fit.floors",
+                                 did_you_mean(role, FLOOR_ROLES))
+            elif isinstance(item.value, bool) or not isinstance(item.value, int | float) or not 4 <= item.value <= 200:
+                self.diags.error(item.loc, f"the floor for {role!r} must be a size in points from 4 "
+                                 f"to 200, not {item.value!r}", f"write e.g. '{role}: {DEFAULT_FLOORS[role]:g}'")
+            else:
+                floors[role] = float(item.value)
+        return FitPolicy(floors, shrink, cont)
 
     def idx_value(self, item: Located) -> int | None:
         if isinstance(item.value, bool) or not isinstance(item.value, int) or item.value < 0:

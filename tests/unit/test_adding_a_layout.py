@@ -22,7 +22,17 @@ from deckgen.errors import Diagnostics
 from deckgen.geometry import inches, take_top
 from deckgen.layouts.common import body_paras, card_insets, drawn
 from deckgen.layouts.fields import MARKDOWN, TEXT
-from deckgen.layouts.spec import BuildInput, LayoutSpec, Measured, Plan, PlanText, Seen, texts_of, title_measured
+from deckgen.layouts.spec import (
+    BuildInput,
+    LayoutSpec,
+    Measured,
+    Plan,
+    PlanText,
+    Seen,
+    Sizing,
+    texts_of,
+    title_measured,
+)
 from deckgen.model import Box, Inline, Para, Slide, Text
 from deckgen.render.pptx.context import RenderContext
 from deckgen.render.pptx.layouts import LAYOUT_RENDERERS
@@ -46,11 +56,12 @@ def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
     return [inp.slide(inp.title(diags), QuoteContent(quote, inp.inline("by", diags)))]
 
 
-def plan(content: QuoteContent, area: Box, lang: str) -> Plan:
+def plan(content: QuoteContent, area: Box, lang: str, sizing: Sizing) -> Plan:
     card, _ = take_top(area, inches(2.5))
     margins = (inches(0.3),) * 4
-    paras = (*body_paras(content.quote, 28.0, first_before=0.0, before=6.0),
-             drawn(content.by, 16.0, bold=True, before=12.0))
+    size = sizing.apply(28.0)  # the fit step's scale, never below the brand's floor
+    paras = (*body_paras(content.quote, size, first_before=0.0, before=6.0),
+             drawn(content.by, sizing.apply(16.0, 12.0), bold=True, before=12.0))
     return Plan((PlanText("quote", "the quote", "card", card, card_insets(card, margins, 0.05), paras, None,
                           "shorten the quote"),), detail=card)
 
@@ -130,7 +141,7 @@ def test_an_example_layout_builds_in_both_outputs_and_is_checked(quote_layout: N
     prs = Presentation(io.BytesIO((project / "build" / "sitat.pptx").read_bytes()))
     shapes = {s.name: s for s in prs.slides[0].shapes}
     quote = shapes["Quote"]
-    want = SPEC.plan(QuoteContent(()), _area(prs), "nb-NO").texts[0].box
+    want = SPEC.plan(QuoteContent(()), _area(prs), "nb-NO", Sizing(18.0)).texts[0].box
     assert (int(quote.left), int(quote.top), int(quote.width), int(quote.height)) == (want.x, want.y, want.cx, want.cy)
     assert quote.text_frame.paragraphs[0].text == "Kommunene vet best hva innbyggerne trenger."
     assert Emu(quote.text_frame.paragraphs[0].runs[0].font.size).pt == 28.0

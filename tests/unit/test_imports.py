@@ -27,8 +27,8 @@ DOORS = {
 }
 
 # Stage order: a module may import its own stage and earlier ones only.
-STAGES = ["errors", "model", "project", "schema", "load", "resolve", "check", "selfcheck", "render", "write", "build", "scaffold", "thumbs", "serve", "importer", "ui", "cli"]
-NEUTRAL = {"errors", "model", "project", "schema", "geometry", "words", "layouts"}
+STAGES = ["errors", "fitting", "model", "project", "schema", "load", "resolve", "check", "selfcheck", "render", "write", "build", "scaffold", "thumbs", "serve", "importer", "ui", "cli"]
+NEUTRAL = {"errors", "fitting", "model", "project", "schema", "geometry", "words", "layouts"}
 
 
 def _imports(path: Path) -> list[str]:

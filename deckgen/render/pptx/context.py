@@ -19,7 +19,7 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu
 
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
-from deckgen.layouts import REGISTRY, Plan
+from deckgen.layouts import Plan, plan_slide
 from deckgen.model import Box, Brand, Deck, LayoutMap, Slide, drawn_size
 
 T = TypeVar("T")
@@ -98,7 +98,7 @@ class RenderContext:
         """The slide's plan (:attr:`deckgen.layouts.spec.LayoutSpec.plan`) in the ``area``
         placeholder's box, which is removed: the layout draws its own shapes there."""
         area = self.take_area()
-        return REGISTRY[self.source.layout].plan(self.source.content, area, self.lang)
+        return plan_slide(self.source, area, self.lang, self.brand.fit)
 
     def take_area(self, field: str = "area") -> Box:
         """The box of ``field``'s placeholder as a drawing region; the placeholder itself is

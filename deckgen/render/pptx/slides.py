@@ -21,7 +21,7 @@ from pptx.util import Emu
 from deckgen.layouts import REGISTRY
 from deckgen.model import Brand, Inline, Run, Slide
 from deckgen.render.pptx.context import RenderContext, mismatch
-from deckgen.render.pptx.text import INHERIT, Style, prepare_frame, write_inline, write_text
+from deckgen.render.pptx.text import INHERIT, Style, apply_fit, prepare_frame, write_inline, write_text
 
 # The slide number is a field PowerPoint and LibreOffice update themselves; the id is the
 # one GUID deckgen uses when the master's own field has none to copy (fixed: reproducible).
@@ -82,7 +82,9 @@ def put_title(ctx: RenderContext, field: str = "title") -> None:
     if not ctx.has(field):
         return  # a master layout without a title (a blank one): the slide has none
     if title:
-        write_inline(ctx.placeholder(field).text_frame, title)
+        frame = ctx.placeholder(field).text_frame
+        write_inline(frame, title)
+        apply_fit(frame, slide.box_fit(field))
     elif slide.hidden_title:
         hide_title(ctx, field, slide.hidden_title)
     else:
@@ -110,7 +112,9 @@ def fill_text(ctx: RenderContext, field: str, text: Any, style: Style = INHERIT)
         return
     # A master whose body style draws no bullets, or a drawn shape: deckgen writes them.
     inherits = ctx.brand.master_bullets and not ctx.drawn(field)
-    write_text(ctx.placeholder(field).text_frame, text, style, inherits_bullets=inherits)
+    frame = ctx.placeholder(field).text_frame
+    write_text(frame, text, style, inherits_bullets=inherits)
+    apply_fit(frame, ctx.source.box_fit(field))
 
 
 def fill_inline(ctx: RenderContext, field: str, inline: Inline, style: Style = INHERIT) -> None:
@@ -118,7 +122,9 @@ def fill_inline(ctx: RenderContext, field: str, inline: Inline, style: Style = I
     if not inline:
         ctx.drop(field)
         return
-    write_inline(ctx.placeholder(field).text_frame, inline, style)
+    frame = ctx.placeholder(field).text_frame
+    write_inline(frame, inline, style)
+    apply_fit(frame, ctx.source.box_fit(field))
 
 
 # --------------------------------------------------------------------------- furniture

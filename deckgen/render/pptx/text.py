@@ -22,7 +22,7 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Pt
 
 from deckgen.geometry import LEVEL_INDENT
-from deckgen.model import Inline, Para, Run, Text, is_rtl, is_safe_href, plain
+from deckgen.model import BoxFit, Inline, Para, Run, Text, is_rtl, is_safe_href, plain
 
 MONO_FONT = "Courier New"  # metric twin of Liberation Mono; present wherever Office is
 BULLET_CHAR = "•"
@@ -114,6 +114,22 @@ def write_text(
         fill_paragraph(p, para, style, inherits_bullets=inherits_bullets)
         if space_before is not None and i > 0:
             p.space_before = Pt(space_before)
+
+
+def apply_fit(frame: TextFrame, fit: BoxFit | None) -> None:
+    """Set the sizes and line spacing the fit step chose (:class:`~deckgen.model.BoxFit`) on
+    a placeholder's paragraphs: explicit run sizes and ``a:lnSpc``, never ``normAutofit``'s
+    ``fontScale`` -- LibreOffice recomputes that on open, so only explicit sizes look the
+    same in both applications (docs/check.md, "Fitting text")."""
+    if fit is None:
+        return
+    for p, size, line in zip(frame.paragraphs, fit.sizes, fit.lines, strict=False):
+        p.line_spacing = line
+        for r in p.runs:
+            r.font.size = Pt(size)
+        end = p._p.find(qn("a:endParaRPr"))
+        if end is not None:
+            end.set("sz", str(int(round(size * 100))))
 
 
 def write_inline(
