@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,7 @@ from deckgen.importer.extract import Shape, SlideData
 from deckgen.importer.imported import Imported
 from deckgen.importer.names import slug, unique
 from deckgen.importer.text import escape, inline_markdown, plain, text_plain, to_markdown
+from deckgen.layouts.tiles import is_video, short_url  # the caption rule deckgen builds with
 from deckgen.model import LayoutMap, Para, Run, Text
 
 TITLE_TYPES = ("title", "ctrTitle")
@@ -289,19 +289,6 @@ def tiles(ctx: Context) -> Imported | None:
 
 def _unlinked(run: Any) -> Any:
     return Run(run.text, run.bold, run.italic, run.code, None)
-
-
-def short_url(url: str) -> str:
-    """What deckgen shows under a tile's title when it has no caption (as resolve does)."""
-    parts = urllib.parse.urlsplit(url)
-    host = parts.netloc.removeprefix("www.")
-    path = parts.path.rstrip("/")
-    return f"{host}{path}" if len(host + path) <= 40 else host
-
-
-def is_video(url: str) -> bool:
-    host = urllib.parse.urlsplit(url).netloc.lower()
-    return host.endswith(("youtu.be", "youtube.com", "vimeo.com"))
 
 
 def image(ctx: Context, pic: Shape, reason: str, credit: Shape | None = None) -> Imported:
