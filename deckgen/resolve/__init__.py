@@ -24,9 +24,17 @@ from deckgen.model import LAYOUTS, Deck, Located, Slide, SlideRef, SourceDeck, S
 from deckgen.project import Project
 from deckgen.resolve.brand import load_brand
 from deckgen.resolve.county import county_keys, county_scope, load_county
-from deckgen.resolve.layouts import BUILDERS, SlideInput, infer_layout
+from deckgen.resolve.layouts import BUILDERS, SlideInput, dropped_pictures, infer_layout
 from deckgen.resolve.library import Library
-from deckgen.resolve.variables import Scope, markdown_text, substitute_located, substitute_str, substitute_text
+from deckgen.resolve.marp import marp_frame
+from deckgen.resolve.variables import (
+    Scope,
+    markdown_text,
+    substitute_inline,
+    substitute_located,
+    substitute_str,
+    substitute_text,
+)
 
 DEFAULT_LANG = "nb-NO"
 
@@ -94,7 +102,8 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     if "meeting" in county_data:
         meeting.update(county_data["meeting"].value)
     base = Scope({"county": county_data, "meeting": meeting}, read=_source_reader(project))
-    text = {k: _text_setting(settings, k, base, diags) for k in ("title", "subtitle", "author", "date", "keywords")}
+    text = {k: _text_setting(settings, k, base, diags) for k in ("title", "subtitle", "author", "date", "keywords", "pagetitle")}
+    page_title = text.pop("pagetitle")
     text["date"] = text["date"] or str(plain_yaml(meeting.get("date")) or "")
     date_node = settings.get("date") or meeting.get("date")
     _check_date(text["date"], date_node.loc if isinstance(date_node, Located) else src.loc, diags)
@@ -109,7 +118,9 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     library = Library(project)
     slides: list[Slide] = []
     refs = list(src.slides)
-    if src.path.endswith((".md", ".markdown")) and text["title"]:
+    # pandoc makes a title slide of the front matter; Marp's title names the document only
+    # (unless the file has no slide at all: then the title is the deck).
+    if src.path.endswith((".md", ".markdown")) and text["title"] and (src.dialect != "marp" or not refs):
         first_layout = refs[0].inline.fields.get("layout") if refs and refs[0].inline else None
         if first_layout is None or first_layout.value != "title":
             refs.insert(0, SlideRef(src.loc, inline=SourceSlide({"layout": Located("title", src.loc)}, (), (), src.loc)))
@@ -159,9 +170,11 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
         diags.error(src.loc, f"the deck has no slides for {county or 'this build'}", "check 'only:' and 'skip:' in the slide list")
         return None
     name = f"{src.name}-{county}" if county else src.name
+    if src.dialect == "marp":
+        brand = marp_frame(brand, settings, diags)
     return Deck(
         name=name,
-        title=text["title"] or src.name,
+        title=text["title"] or page_title or src.name,
         subtitle=text["subtitle"],
         author=text["author"] or brand.name,
         date=text["date"],
@@ -269,7 +282,7 @@ def _build_slide(
     if layout is not None:
         schema.check_against(Located(dict(source.fields), source.loc), schema.slide_schema(layout), diags, f"{layout} slide")
         for key in schema.REQUIRED.get(layout, ()):
-            if key not in source.fields:
+            if key not in source.fields and not (key == "columns" and source.columns):
                 diags.error(source.loc, f"the {layout} slide needs '{key}:'", f"add '{key}:' to the slide's front matter")
     if len(diags.errors) == before:
         fields = {k: substitute_located(v, scope, diags) for k, v in source.fields.items()}
@@ -281,15 +294,18 @@ def _build_slide(
     notes = substitute_text(source.notes, scope, diags, source.loc)
     heading = source.heading
     if heading:
-        from deckgen.resolve.variables import substitute_inline
-
         heading = substitute_inline(heading, scope, source.heading_loc or source.loc, diags)
+    columns = tuple(
+        (substitute_inline(h, scope, source.loc, diags) if h else h, substitute_text(b, scope, diags, source.loc))
+        for h, b, _ in source.columns
+    )
     if len(diags.errors) > before or layout is None:
         return []
     if "notes" in fields:
         notes = parse_block(markdown_text(fields["notes"]), fields["notes"].loc.path, fields["notes"].loc, diags) + notes
-    src = SourceSlide(fields, source.body, source.notes, source.loc, heading, source.heading_loc, source.heading_level, source.images, source.table)
-    inp = SlideInput(src, fields, body, notes, layout, lang, project, text["title"], text["subtitle"], byline)
+    dropped_pictures(source, layout, diags)
+    src = replace(source, fields=fields, heading=heading)
+    inp = SlideInput(src, fields, body, notes, layout, lang, project, text["title"], text["subtitle"], byline, columns)
     return BUILDERS[layout](inp, diags)
 
 

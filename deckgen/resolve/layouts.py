@@ -44,7 +44,7 @@ from deckgen.model import (
     text_plain,
 )
 from deckgen.project import Project
-from deckgen.resolve.images import read_image
+from deckgen.resolve.images import placeholder_image, read_image
 from deckgen.resolve.variables import markdown_text
 from deckgen.schema import plain as plain_yaml
 
@@ -64,6 +64,7 @@ class SlideInput:
     deck_title: str
     deck_subtitle: str
     byline: str
+    columns: tuple[tuple[Inline, Text], ...] = ()  # pandoc's ::: column divs, substituted
 
     def loc(self, key: str) -> SourceLoc:
         node = self.fields.get(key)
@@ -131,13 +132,38 @@ def _items(node: Located, diags: Diagnostics) -> Text:
 
 def build_columns(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     columns = []
-    for node in inp.fields["columns"].value:
-        heading = parse_inline(markdown_text(node.value["heading"]), node.loc.path, node.loc, diags)
-        body_node = node.value.get("body")
-        body = parse_block(markdown_text(body_node), node.loc.path, body_node.loc, diags) if body_node else ()
-        columns.append(Column(heading, body))
+    widths: tuple[float, ...] = ()
+    if "columns" in inp.fields:
+        for node in inp.fields["columns"].value:
+            heading = parse_inline(markdown_text(node.value["heading"]), node.loc.path, node.loc, diags)
+            body_node = node.value.get("body")
+            body = parse_block(markdown_text(body_node), node.loc.path, body_node.loc, diags) if body_node else ()
+            columns.append(Column(heading, body))
+    else:  # pandoc's ::: columns, already parsed (substituted by resolve)
+        columns = [Column(heading, body) for heading, body, _ in inp.columns]
+        widths = column_widths([width for _, _, width in inp.source.columns], inp.source.loc, diags)
     intro = inp.block("intro", diags) or inp.body
-    return [_slide(inp, inp.title(diags), ColumnsContent(tuple(columns), intro), diags)]
+    return [_slide(inp, inp.title(diags), ColumnsContent(tuple(columns), intro, widths), diags)]
+
+
+def column_widths(written: list[str], loc: SourceLoc, diags: Diagnostics) -> tuple[float, ...]:
+    """pandoc's ``width="40%"`` of each column → relative widths; () when none is given. A
+    column without a width gets an equal share of what the others leave."""
+    if not any(written):
+        return ()
+    values: list[float | None] = []
+    for width in written:
+        number = width.strip().rstrip("%")
+        try:
+            values.append(float(number) if width else None)
+        except ValueError:
+            diags.warning(loc, f"column width {width!r} is not a percentage; the columns share the width equally",
+                          'write width="40%"', rule="column-width")
+            return ()
+    given = sum(v for v in values if v is not None)
+    missing = values.count(None)
+    rest = max(100.0 - given, 10.0 * missing) / missing if missing else 0.0
+    return tuple(v if v is not None else rest for v in values)
 
 
 def build_orgchart(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
@@ -272,25 +298,43 @@ def build_image(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     src = inp.value("image")
     alt = inp.value("alt")
     loc = inp.loc("image")
+    credit = str(inp.value("credit", "") or "")
+    fit = inp.value("fit", "cover")
     if src is None and inp.source.images:
         image = inp.source.images[0]
         src, loc = image.src, image.loc
         alt = alt if alt is not None else image.alt
+        # pandoc's figure under a heading shows its caption, whole; a picture alone on its
+        # slide is full-bleed, its caption the alt text
+        caption = image.caption if inp.source.heading else ""
+        credit = credit or caption
+        if "fit" not in inp.fields and (image.fit == "contain" or image.width or image.height or caption):
+            fit = "contain"  # a picture with a size or a caption is shown whole, not cropped
+        for extra in inp.source.images[1:]:
+            diags.warning(extra.loc, f"only one picture shows on a picture slide; {extra.src!r} is left out",
+                          "put each picture on a slide of its own", rule="picture-dropped")
     if src is None:
         diags.error(inp.source.loc, "an image slide needs 'image:' or a Markdown picture ![alt](file)", "add the picture")
         return []
-    base = (inp.project.root / loc.path).parent
-    path = inp.project.locate(str(src), base=base, loc=loc, diags=diags, what="picture")
-    if path is None:
-        return []
-    asset = read_image(path, inp.project.rel(path), diags, loc)
+    if is_remote(str(src)):
+        diags.warning(loc, f"the picture {src!r} is on the web; the build stays offline and shows a placeholder with its alt text",
+                      "download it into the project and name the file", rule="remote-picture")
+        asset = placeholder_image(str(src), str(alt or src), loc)
+    else:
+        base = (inp.project.root / loc.path).parent
+        path = inp.project.locate(str(src), base=base, loc=loc, diags=diags, what="picture")
+        if path is None:
+            return []
+        asset = read_image(path, inp.project.rel(path), diags, loc)
     if asset is None:
         return []
-    credit = str(inp.value("credit", "") or "")
-    fit = inp.value("fit", "cover")
     focus = tuple(inp.value("focus", (0.5, 0.5)))
     content = ImageContent(asset, str(alt or ""), credit, fit, (float(focus[0]), float(focus[1])))
     return [_slide(inp, inp.title(diags), content, diags, hidden=str(alt or credit or ""))]
+
+
+def is_remote(src: str) -> bool:
+    return urllib.parse.urlsplit(src.strip()).scheme.lower() in ("http", "https")
 
 
 def build_discussion(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
@@ -321,6 +365,7 @@ def build_question(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
 def build_table(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     header: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]
+    align: tuple[str, ...] = ()
     if "rows" in inp.fields:
         header_node = inp.fields.get("header")
         header = tuple(parse_inline(markdown_text(h), h.loc.path, h.loc, diags) for h in (header_node.value if header_node else []))
@@ -330,6 +375,7 @@ def build_table(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
         )
     elif inp.source.table:
         header, rows = inp.source.table[0], tuple(inp.source.table[1:])
+        align = tuple(a if a in ("left", "center", "right") else "" for a in inp.source.table_align)
     else:
         diags.error(inp.source.loc, "a table slide needs a Markdown table or 'rows:'", "add the table")
         return []
@@ -340,7 +386,11 @@ def build_table(inp: SlideInput, diags: Diagnostics) -> list[Slide]:
     for n, row in enumerate(rows):
         if len(row) != width:
             diags.error(inp.loc("rows") if "rows" in inp.fields else inp.source.loc, f"table row {n + 1} has {len(row)} cells; the table has {width} columns", "give every row the same number of cells")
-    return [_slide(inp, inp.title(diags), TableContent(header, rows), diags)]
+    title = inp.title(diags)
+    caption = inp.source.table_caption
+    if not title and caption:
+        title, caption = caption, ()  # pandoc's caption names a table that has no heading
+    return [_slide(inp, title, TableContent(header, rows, align if any(align) else (), caption), diags)]
 
 
 def _para(text: str) -> Text:
@@ -368,11 +418,28 @@ BUILDERS: dict[str, Callable[[SlideInput, Diagnostics], list[Slide]]] = {
 
 def infer_layout(slide: SourceSlide, first: bool) -> str:
     """The layout of a slide that names none (plain Markdown decks)."""
-    if slide.images and not slide.body:
+    if slide.classes and slide.heading and not slide.images and not slide.table and not slide.columns \
+            and all(p.kind == "text" for p in slide.body):
+        return "title" if first else "section"  # Marp's lead: a title page, or a part's divider
+    pictures = [i for i in slide.images if i.bg in ("", "bg")] or list(slide.images)
+    if pictures and not slide.body and not slide.table and not slide.columns:
         return "image"
+    if slide.columns:
+        return "columns"
     if slide.table:
         return "table"
     if slide.heading and not slide.body and not first:
         return "section"
     return "bullets"
 
+
+def dropped_pictures(slide: SourceSlide, layout: str, diags: Diagnostics) -> None:
+    """Name every picture a slide's layout does not show (a picture beside text waits for a
+    layout that puts it there). A picture slide names its own extra pictures."""
+    if layout == "image":
+        return
+    for image in slide.images:
+        where = {"left": "beside the text (Marp's bg left)", "right": "beside the text (Marp's bg right)",
+                 "bg": "behind the text (a background)"}.get(image.bg, "beside the text")
+        diags.warning(image.loc, f"the picture {image.src!r} {where} is left out: a {layout} slide shows no picture",
+                      "put the picture on a slide of its own", rule="picture-dropped")

@@ -28,7 +28,7 @@ from typing import Any
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.load.markdown import parse_block
-from deckgen.model import Inline, Located, Para, Text
+from deckgen.model import Inline, Located, Text
 from deckgen.schema import plain as plain_yaml
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
@@ -257,7 +257,7 @@ def substitute_inline(runs: Inline, scope: Scope, loc: SourceLoc, diags: Diagnos
 
 def substitute_text(text: Text, scope: Scope, diags: Diagnostics, fallback: SourceLoc) -> Text:
     return tuple(
-        Para(substitute_inline(p.runs, scope, p.loc or fallback, diags), p.kind, p.level, p.rtl, p.loc)
+        replace(p, runs=substitute_inline(p.runs, scope, p.loc or fallback, diags))
         if any("{{" in r.text for r in p.runs)
         else p
         for p in text
