@@ -19,23 +19,6 @@ from typing import Any, Literal
 
 from deckgen.errors import SourceLoc
 
-# The layout contract: every name here has a file in render/pptx/layouts/ and a template in
-# render/reveal/templates/layouts/; tests/unit/test_layout_registry.py holds the three in step.
-LAYOUTS: tuple[str, ...] = (
-    "title",
-    "section",
-    "bullets",
-    "columns",
-    "orgchart",
-    "roster",
-    "tiles",
-    "image",
-    "discussion",
-    "question",
-    "table",
-)
-
-
 # --------------------------------------------------------------------------- inline and text
 
 
@@ -122,6 +105,18 @@ def is_rtl(text: str) -> bool:
         if bidi == "L":
             return False
     return False
+
+
+def unwrap(located: Any) -> Any:
+    """Unwrap a located tree into plain dicts, lists and scalars: the one unwrapper (load,
+    resolve, the layouts and check use it). A part that is not :class:`Located` (data built
+    in code, a value already substituted, None) is taken as it is, its items unwrapped."""
+    value = located.value if isinstance(located, Located) else located
+    if isinstance(value, dict):
+        return {k: unwrap(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [unwrap(v) for v in value]
+    return value
 
 
 def text_plain(text: Text) -> str:

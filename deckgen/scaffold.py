@@ -24,11 +24,10 @@ from pathlib import Path
 from deckgen.errors import Diagnostics, UsageError
 from deckgen.load import load_slide_file
 from deckgen.load.yamlsrc import load_yaml_file
-from deckgen.model import SourceSlide
+from deckgen.model import SourceSlide, unwrap
 from deckgen.model import plain as plain_text
 from deckgen.project import Project
-from deckgen.resolve.layouts import infer_layout
-from deckgen.schema import plain
+from deckgen.resolve.slideinput import infer_layout
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 COMMENT_COLUMN = 40
@@ -127,7 +126,7 @@ def library(project: Project) -> list[LibraryFile]:
 
 
 def _label(slide: SourceSlide) -> str:
-    fields = {k: plain(v) for k, v in slide.fields.items()}
+    fields = {k: unwrap(v) for k, v in slide.fields.items()}
     if "include" in fields:
         return f"includes {fields['include']}"
     layout = str(fields.get("layout") or infer_layout(slide, first=False))
@@ -145,7 +144,7 @@ def _counties(project: Project) -> list[tuple[str, str, bool]]:
     out = []
     for path in sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(".")) if folder.is_dir() else []:
         data = load_yaml_file(path, project.rel(path), Diagnostics())
-        value = plain(data) if data is not None else None
+        value = unwrap(data) if data is not None else None
         info = value if isinstance(value, dict) else {}
         out.append((path.stem, str(info.get("name") or path.stem), info.get("example") is True))
     return out

@@ -13,154 +13,38 @@ from typing import Any
 
 import jsonschema
 
-from deckgen.model import LAYOUTS, Located
-
-VARIABLE = {"type": "string", "pattern": r"^\s*\{\{[^{}]+\}\}\s*$", "description": "a {{ variable }}"}
-
-
-def _var_or(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"anyOf": [schema, VARIABLE]}
-
-
-TEXT = {"type": "string", "description": "text; inline Markdown and {{ variables }} allowed"}
-MARKDOWN = {"type": "string", "description": "Markdown; {{ variables }} allowed"}
-CELL = {"type": ["string", "number"], "description": "a table cell: text or a number"}
-LINK = {"type": "string", "pattern": r"^(https?://|mailto:|\{\{)", "description": "an http(s) or mailto address"}
-
-PERSON = {
-    "type": "object",
-    "properties": {
-        "name": TEXT,
-        "place": {**TEXT, "description": "municipality or organisation"},
-        "role": {**TEXT, "description": "e.g. leder, nestleder, medlem"},
-    },
-    "required": ["name"],
-    "additionalProperties": False,
-}
+from deckgen.layouts import NAMES, REGISTRY
+from deckgen.layouts.fields import ID, MARKDOWN, PERSON, TEXT, VARIABLE
+from deckgen.model import unwrap
 
 COMMON_SLIDE = {
-    "layout": {"enum": list(LAYOUTS), "description": "which layout renders the slide"},
+    "layout": {"enum": list(NAMES), "description": "which layout renders the slide"},
     "title": TEXT,
     "notes": {**MARKDOWN, "description": "speaker notes (also ::: notes in the body)"},
-    "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"},
+    "id": ID,
     "hidden_title": {**TEXT, "description": "title for screen readers and the outline when none shows"},
 }
 
-LAYOUT_FIELDS: dict[str, dict[str, Any]] = {
-    "title": {"subtitle": TEXT, "byline": TEXT},
-    "section": {"subtitle": TEXT},
-    "bullets": {
-        "body": MARKDOWN,
-        "items": _var_or(
-            {
-                "type": "array",
-                "description": "bullets as data: text, or {name, facts} for a bullet with sub-bullets",
-                "items": {
-                    "anyOf": [
-                        TEXT,
-                        {
-                            "type": "object",
-                            "properties": {"name": TEXT, "facts": {"type": "array", "items": TEXT}},
-                            "required": ["name"],
-                        },
-                    ]
-                },
-            }
-        ),
-    },
-    "columns": {
-        "intro": MARKDOWN,
-        "columns": _var_or(
-            {
-                "type": "array",
-                "minItems": 1,
-                "maxItems": 4,
-                "items": {
-                    "type": "object",
-                    "properties": {"heading": TEXT, "body": MARKDOWN},
-                    "required": ["heading"],
-                    "additionalProperties": False,
-                },
-            }
-        ),
-    },
-    "orgchart": {
-        "direction": {"enum": ["right", "down"]},
-        "bodies": _var_or(
-            {
-                "type": "array",
-                "minItems": 1,
-                "maxItems": 12,
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"},
-                        "name": TEXT,
-                        "facts": {"anyOf": [{"type": "array", "items": MARKDOWN}, MARKDOWN]},
-                        "elected_by": {"type": "array", "items": {"type": "string"}},
-                    },
-                    "required": ["id", "name"],
-                    "additionalProperties": False,
-                },
-            }
-        ),
-    },
-    "roster": {
-        "people": _var_or({"type": "array", "minItems": 1, "items": PERSON}),
-        "per_page": _var_or({"type": "integer", "minimum": 3, "maximum": 16}),
-    },
-    "tiles": {
-        "tiles": _var_or(
-            {
-                "type": "array",
-                "minItems": 1,
-                "maxItems": 12,
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "title": TEXT,
-                        "url": LINK,
-                        "kind": {"enum": ["link", "video"]},
-                        "caption": TEXT,
-                    },
-                    "required": ["title", "url"],
-                    "additionalProperties": False,
-                },
-            }
-        ),
-    },
-    "image": {
-        "image": {"type": "string", "description": "picture file, relative to the slide file"},
-        "alt": {**TEXT, "description": "what the picture shows, for people who cannot see it"},
-        "credit": TEXT,
-        "fit": {"enum": ["cover", "contain"]},
-        "focus": {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 1}, "minItems": 2, "maxItems": 2},
-    },
-    "discussion": {
-        "prompt": MARKDOWN,
-        "minutes": _var_or({"type": "integer", "minimum": 1, "maximum": 60}),
-        "pairing": TEXT,
-    },
-    "question": {"question": MARKDOWN},
-    "table": {
-        "header": {"type": "array", "items": CELL},
-        "rows": _var_or({"type": "array", "items": {"type": "array", "items": CELL}}),
-    },
-}
 
-# Which fields each layout cannot do without (the Markdown body may supply some; see resolve).
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "discussion": ("minutes",),
-    "orgchart": ("bodies",),
-    "tiles": ("tiles",),
-    "columns": ("columns",),
-}
+def layout_fields(layout: str) -> dict[str, Any]:
+    """The front-matter keys of ``layout``'s slides: its spec's own and the common ones."""
+    return {**COMMON_SLIDE, **REGISTRY[layout].fields}
+
+
+def required_fields(layout: str) -> tuple[str, ...]:
+    """The keys a ``layout`` slide cannot do without (the Markdown body may supply others)."""
+    return REGISTRY[layout].required
+
+
+def all_slide_keys() -> frozenset[str]:
+    """Every key some slide front matter may hold, whatever its layout."""
+    return frozenset(COMMON_SLIDE).union(*(frozenset(spec.fields) for spec in REGISTRY.values()))
 
 
 def slide_schema(layout: str) -> dict[str, Any]:
     return {
         "type": "object",
-        "properties": {**COMMON_SLIDE, **LAYOUT_FIELDS[layout]},
+        "properties": layout_fields(layout),
         "additionalProperties": False,
     }
 
@@ -272,13 +156,13 @@ def _bundle() -> dict[str, Any]:
             "deck": DECK,
             "slide_ref": SLIDE_REF,
             "county": COUNTY,
-            **{f"slide_{name}": slide_schema(name) for name in LAYOUTS},
+            **{f"slide_{name}": slide_schema(name) for name in NAMES},
             "slide": {
                 "type": "object",
                 "properties": {"layout": COMMON_SLIDE["layout"]},
                 "allOf": [
                     {"if": {"properties": {"layout": {"const": name}}, "required": ["layout"]}, "then": {"$ref": f"#/$defs/slide_{name}"}}
-                    for name in LAYOUTS
+                    for name in NAMES
                 ],
             },
         },
@@ -330,7 +214,7 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
     from deckgen.errors import did_you_mean
 
     ok = True
-    for error in validate(plain(located), schema):
+    for error in validate(unwrap(located), schema):
         ok = False
         if error.validator == "anyOf":
             branch = [e for e in (error.context or []) if e.schema is not VARIABLE and e.schema.get("pattern") != VARIABLE["pattern"]]
@@ -365,18 +249,6 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
         else:
             diags.error(node.loc, f"{field!r}: {error.message}", "see `deckgen schema`")
     return ok
-
-
-def plain(located: Any) -> Any:
-    """Unwrap a located tree into plain dicts, lists and scalars: the one unwrapper (load,
-    resolve and check use it). A part that is not :class:`Located` (data built in code, a
-    value already substituted, None) is taken as it is, its items unwrapped."""
-    value = located.value if isinstance(located, Located) else located
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
 
 
 def yaml_surprise(located: Any) -> str:

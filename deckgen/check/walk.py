@@ -1,7 +1,8 @@
 """Walking the text of a resolved slide: every inline run sequence with where it was written.
 
-Rules about links and text (link-text, link-scheme) look at the same places; this is the one
-list of them, so a new layout's text is not forgotten by one rule and seen by another.
+Rules about links and text (link-text, link-scheme) look at the same places: the texts each
+layout's spec lists (:attr:`deckgen.layouts.spec.LayoutSpec.visible`), so a new layout's text
+is not forgotten by one rule and seen by another.
 """
 
 from __future__ import annotations
@@ -9,19 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deckgen.errors import SourceLoc
-from deckgen.model import (
-    BulletsContent,
-    ColumnsContent,
-    DiscussionContent,
-    Inline,
-    OrgChartContent,
-    QuestionContent,
-    SectionContent,
-    Slide,
-    TableContent,
-    Text,
-    TitleContent,
-)
+from deckgen.layouts import REGISTRY
+from deckgen.model import Inline, Slide
 
 
 def anchored(loc: SourceLoc | None, slide: Slide) -> SourceLoc:
@@ -36,42 +26,13 @@ def anchored(loc: SourceLoc | None, slide: Slide) -> SourceLoc:
 
 
 def visible_inlines(slide: Slide) -> Iterator[tuple[Inline, SourceLoc]]:
-    """Every inline run sequence the audience sees on ``slide`` (not the notes), located at
-    its paragraph where known, else at the slide. Tiles are links by themselves and are
-    left to the rules that know them."""
-    loc = slide.loc
+    """Every inline run sequence the audience sees on ``slide`` (not the notes): its title,
+    then what its layout's spec lists (``visible``), located at its paragraph where known,
+    else at the slide."""
     if slide.title:
-        yield slide.title, loc
-    c = slide.content
-    texts: list[Text] = []
-    if isinstance(c, TitleContent):
-        texts += [c.subtitle, c.byline]
-    elif isinstance(c, SectionContent):
-        texts.append(c.subtitle)
-    elif isinstance(c, BulletsContent):
-        texts.append(c.body)
-    elif isinstance(c, ColumnsContent):
-        texts.append(c.intro)
-        for column in c.columns:
-            yield column.heading, anchored(_first_loc(column.body, loc), slide)
-            texts.append(column.body)
-    elif isinstance(c, OrgChartContent):
-        for node in c.nodes:
-            yield node.name, anchored(node.loc, slide)
-            texts.append(node.facts)
-    elif isinstance(c, DiscussionContent):
-        texts.append(c.prompt)
-    elif isinstance(c, QuestionContent):
-        texts.append(c.question)
-    elif isinstance(c, TableContent):
-        for cell in c.header:
-            yield cell, loc
-        for row in c.rows:
-            for cell in row:
-                yield cell, loc
-    for text in texts:
-        for para in text:
-            yield para.runs, anchored(para.loc, slide)
+        yield slide.title, slide.loc
+    for inline, loc in REGISTRY[slide.layout].visible(slide):
+        yield inline, anchored(loc, slide)
 
 
 def all_inlines(slide: Slide) -> Iterator[tuple[Inline, SourceLoc]]:
@@ -79,7 +40,3 @@ def all_inlines(slide: Slide) -> Iterator[tuple[Inline, SourceLoc]]:
     yield from visible_inlines(slide)
     for para in slide.notes:
         yield para.runs, anchored(para.loc, slide)
-
-
-def _first_loc(text: Text, default: SourceLoc) -> SourceLoc:
-    return next((p.loc for p in text if p.loc is not None), default)

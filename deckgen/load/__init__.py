@@ -179,7 +179,7 @@ def _as_text(node: Located) -> Located:
 
 def _slide_keys() -> frozenset[str]:
     """Every field name a slide can have (any layout)."""
-    return frozenset(schema.COMMON_SLIDE).union(*(frozenset(f) for f in schema.LAYOUT_FIELDS.values()))
+    return schema.all_slide_keys()
 
 
 def _check_front_key(key: str, value: Located, diags: Diagnostics) -> None:

@@ -20,7 +20,7 @@ import yaml
 from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.load.text import FORBIDDEN, MAX_CHAR_ERRORS, char_label, read_text
 from deckgen.model import Located
-from deckgen.schema import plain, yaml_surprise  # noqa: F401  (re-exported: YAML helpers live with the schema)
+from deckgen.schema import yaml_surprise  # noqa: F401  (re-exported: YAML helpers live with the schema)
 
 MAX_DEPTH = 40
 MAX_NODES = 50_000

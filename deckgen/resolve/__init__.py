@@ -17,16 +17,17 @@ from typing import Any
 
 from deckgen import schema
 from deckgen.errors import Diagnostics, SourceLoc, UsageError, did_you_mean
+from deckgen.layouts import NAMES as LAYOUTS
+from deckgen.layouts import REGISTRY
 from deckgen.load.markdown import parse_block
 from deckgen.load.text import decode
-from deckgen.load.yamlsrc import plain as plain_yaml
-from deckgen.model import LAYOUTS, Deck, Located, Slide, SlideRef, SourceDeck, SourceSlide
+from deckgen.model import Deck, Located, Slide, SlideRef, SourceDeck, SourceSlide, unwrap
 from deckgen.project import Project
 from deckgen.resolve.brand import load_brand
 from deckgen.resolve.county import county_keys, county_scope, load_county
-from deckgen.resolve.layouts import BUILDERS, SlideInput, dropped_pictures, infer_layout
 from deckgen.resolve.library import Library
 from deckgen.resolve.marp import marp_frame
+from deckgen.resolve.slideinput import SlideInput, dropped_pictures, infer_layout
 from deckgen.resolve.variables import (
     Scope,
     markdown_text,
@@ -104,7 +105,7 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     base = Scope({"county": county_data, "meeting": meeting}, read=_source_reader(project))
     text = {k: _text_setting(settings, k, base, diags) for k in ("title", "subtitle", "author", "date", "keywords", "pagetitle")}
     page_title = text.pop("pagetitle")
-    text["date"] = text["date"] or str(plain_yaml(meeting.get("date")) or "")
+    text["date"] = text["date"] or str(unwrap(meeting.get("date")) or "")
     date_node = settings.get("date") or meeting.get("date")
     _check_date(text["date"], date_node.loc if isinstance(date_node, Located) else src.loc, diags)
     base = base.child({"deck": {k: v for k, v in text.items() if v}})
@@ -113,7 +114,7 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     brand = load_brand(brand_name, project.root, diags, loc=settings["brand"].loc if "brand" in settings else src.loc)
     # The title slide's byline: meeting, place, date — less what the subtitle already says.
     # A deck without a meeting (a plain Markdown talk) names its author instead, as pandoc does.
-    who = (plain_yaml(meeting.get("name")), plain_yaml(meeting.get("place"))) if meeting else (text["author"],)
+    who = (unwrap(meeting.get("name")), unwrap(meeting.get("place"))) if meeting else (text["author"],)
     byline = ", ".join(str(v) for v in (*who, text["date"]) if v and str(v) != text["subtitle"])
     library = Library(project)
     slides: list[Slide] = []
@@ -281,7 +282,7 @@ def _build_slide(
     fields: dict[str, Located] = dict(source.fields)
     if layout is not None:
         schema.check_against(Located(dict(source.fields), source.loc), schema.slide_schema(layout), diags, f"{layout} slide")
-        for key in schema.REQUIRED.get(layout, ()):
+        for key in schema.required_fields(layout):
             if key not in source.fields and not (key == "columns" and source.columns):
                 diags.error(source.loc, f"the {layout} slide needs '{key}:'", f"add '{key}:' to the slide's front matter")
     if len(diags.errors) == before:
@@ -306,7 +307,7 @@ def _build_slide(
     dropped_pictures(source, layout, diags)
     src = replace(source, fields=fields, heading=heading)
     inp = SlideInput(src, fields, body, notes, layout, lang, project, text["title"], text["subtitle"], byline, columns)
-    return BUILDERS[layout](inp, diags)
+    return REGISTRY[layout].build(inp, diags)
 
 
 def document_timestamp(date: str) -> str:

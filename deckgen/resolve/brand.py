@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
+from deckgen.layouts import NAMES as LAYOUTS
+from deckgen.layouts import REGISTRY
 from deckgen.load.text import read_text
 from deckgen.load.yamlsrc import load_yaml_file, yaml_surprise
-from deckgen.model import LAYOUTS, Asset, Brand, LayoutMap, Located, MasterLayout, is_font_name
+from deckgen.model import Asset, Brand, LayoutMap, Located, MasterLayout, is_font_name
 from deckgen.project import Project
 from deckgen.resolve.images import read_image
 from deckgen.resolve.master import (
@@ -57,33 +59,9 @@ TOP_KEYS = ("name", "slide_size", "master", "logo", "footer", "colors", "fonts",
 REQUIRED_KEYS = ("master", "colors", "fonts", "layouts")
 
 # The fields of each deckgen layout that a brand maps to placeholders, and which of them a
-# mapping must have (the renderer cannot draw the layout without them).
-FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "subtitle", "byline"),
-    "section": ("title", "subtitle"),
-    "bullets": ("title", "body"),
-    "columns": ("title", "area"),
-    "orgchart": ("title", "area"),
-    "roster": ("title", "area"),
-    "tiles": ("title", "area"),
-    "table": ("title", "area"),
-    "image": ("title", "picture", "credit"),
-    "discussion": ("label", "prompt", "timer"),
-    "question": ("question",),
-}
-REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("title",),
-    "section": ("title",),
-    "bullets": ("title", "body"),
-    "columns": ("title", "area"),
-    "orgchart": ("title", "area"),
-    "roster": ("title", "area"),
-    "tiles": ("title", "area"),
-    "table": ("title", "area"),
-    "image": ("picture",),
-    "discussion": ("prompt",),
-    "question": ("question",),
-}
+# mapping must have (the renderer cannot draw the layout without them): the layouts' roles.
+FIELDS: dict[str, tuple[str, ...]] = {name: spec.roles for name, spec in REGISTRY.items()}
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {name: spec.required_roles for name, spec in REGISTRY.items()}
 # Placeholder types a field can go into: a picture needs a picture (or content) placeholder.
 FIELD_TYPES: dict[str, tuple[str, ...]] = {"picture": ("pic", "obj")}
 
@@ -687,6 +665,6 @@ def _misses(brand: Brand) -> list[str]:
             continue
         types = {ph.type for ph in ml.placeholders}
         for role, ph_type in (("footer", "ftr"), ("slide number", "sldNum")):
-            if ph_type not in types and layout not in ("title", "section", "image"):
+            if ph_type not in types and REGISTRY[layout].footer:
                 out.append(f"  {layout}: master layout {ml.name!r} has no {role} placeholder")
     return out

@@ -28,8 +28,7 @@ from typing import Any
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.load.markdown import parse_block
-from deckgen.model import Inline, Located, Text
-from deckgen.schema import plain as plain_yaml
+from deckgen.model import Inline, Located, Text, unwrap
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
 _PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*$")
@@ -334,4 +333,4 @@ def markdown_text(node: Located) -> str:
     """A field's text as Markdown source for a layout to parse: inserted values escaped."""
     if isinstance(node, Substituted):
         return node.markdown
-    return str(plain_yaml(node))
+    return str(unwrap(node))

@@ -15,6 +15,7 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide as PptxSlide
 
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
+from deckgen.layouts import REGISTRY, Plan
 from deckgen.model import Box, Brand, Deck, LayoutMap, Slide
 
 T = TypeVar("T")
@@ -82,6 +83,12 @@ class RenderContext:
         show PowerPoint's "Click to add text" prompt)."""
         if self.has(field):
             remove_shape(self.placeholder(field))
+
+    def plan(self) -> Plan:
+        """The slide's plan (:attr:`deckgen.layouts.spec.LayoutSpec.plan`) in the ``area``
+        placeholder's box, which is removed: the layout draws its own shapes there."""
+        area = self.take_area()
+        return REGISTRY[self.source.layout].plan(self.source.content, area, self.lang)
 
     def take_area(self, field: str = "area") -> Box:
         """The box of ``field``'s placeholder as a drawing region; the placeholder itself is

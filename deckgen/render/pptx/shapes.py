@@ -11,7 +11,7 @@ and carries no theme shadow. Where the shapes go (box arithmetic, sizes) is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from lxml import etree
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
@@ -21,12 +21,11 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu, Pt
 
 from deckgen.geometry import inches, points
+from deckgen.layouts.orgchart import Route
 from deckgen.model import Box
 from deckgen.render.pptx.text import rgb, safe_href, set_margins
 
 # Connection sites of rectangles and rounded rectangles, counter-clockwise from the top.
-TOP, LEFT, BOTTOM, RIGHT = 0, 1, 2, 3
-Route = Literal["straight", "elbow", "corner"]
 
 # tcPr children that must follow the border lines (CT_TableCellProperties order).
 _AFTER_CELL_LINES = (
@@ -159,16 +158,6 @@ def _vertical_first(cxn: Any) -> None:
     ext.set("cx", str(cx))
     ext.set("cy", str(cy))
     cxn.element.spPr.find(qn("a:prstGeom")).set("prst", "bentConnector2")
-
-
-def site_point(box: Box, site: int) -> tuple[int, int]:
-    """Slide position of a rectangle's connection site (as python-pptx computes it)."""
-    return {
-        TOP: (box.x + box.cx // 2, box.y),
-        LEFT: (box.x, box.y + box.cy // 2),
-        BOTTOM: (box.x + box.cx // 2, box.y + box.cy),
-        RIGHT: (box.x + box.cx, box.y + box.cy // 2),
-    }[site]
 
 
 def set_click_link(shape: Any, url: str) -> None:

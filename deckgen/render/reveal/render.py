@@ -39,9 +39,10 @@ from markupsafe import Markup, escape
 
 from deckgen import words
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
-from deckgen.geometry import is_officer  # the PowerPoint roster emphasises the same roles
+from deckgen.layouts import REGISTRY
+from deckgen.layouts.tables import is_officer
+from deckgen.layouts.tiles import caption_of  # the PowerPoint roster emphasises the same roles
 from deckgen.model import (
-    LAYOUTS,
     Asset,
     Brand,
     Deck,
@@ -49,9 +50,10 @@ from deckgen.model import (
     OrgChartContent,
     plain,
 )
-from deckgen.render.reveal import orgchart, styles
-from deckgen.render.reveal.geometry import num, slide_size
-from deckgen.render.reveal.text import blocks, host, is_external, lines, safe_href
+from deckgen.render.reveal import styles
+from deckgen.render.reveal.pixels import num, slide_size
+from deckgen.render.reveal.plans import PixelPlan, slide_plan
+from deckgen.render.reveal.text import blocks, is_external, lines, safe_href
 from deckgen.render.reveal.vendor import Vendor, csp_hash, load_vendor
 
 _MEDIA_EXT = {
@@ -63,8 +65,6 @@ _MEDIA_EXT = {
 }
 _TYPE_EXT = {"text/css": "css", "text/javascript": "js"}
 
-DARK_LAYOUTS = frozenset({"title", "section"})
-NO_LOGO = frozenset({"image"})
 
 # The page shell: it holds the Content-Security-Policy <meta> and the page's own scripts and
 # styles, so it is always this package's (resolve refuses a brand override of it, located).
@@ -110,7 +110,7 @@ def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment
         safe_href=safe_href,
         is_external=is_external,
         lines=lines,
-        host=host,
+        caption_of=caption_of,
         is_officer=is_officer,
         plain=plain,
         num=num,
@@ -292,21 +292,21 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
     ui = dict(words.words(deck.lang))
     logo_src = files.picture(deck.brand.logo) if deck.brand.logo is not None else ""
 
-    orgs: dict[int, orgchart.OrgLayout] = {}
+    plans: dict[int, PixelPlan] = {}
     slides_html: list[Markup] = []
     for n, slide in enumerate(deck.slides, start=1):
-        if slide.layout not in LAYOUTS:
+        spec = REGISTRY.get(slide.layout)
+        if spec is None:
             raise ValueError(f"unknown layout {slide.layout!r} reached the renderer")
-        extra: dict[str, object] = {}
+        extra: dict[str, object] = {"plan": None}
+        pixel = slide_plan(deck.brand, slide, deck.lang)
+        if pixel is not None:
+            plans[n] = pixel
+            extra["plan"] = pixel
         if isinstance(slide.content, OrgChartContent):
-            area = styles.frame(deck.brand, slide.layout).boxes["slide-body"]
-            orgs[n] = orgchart.layout(slide.content, area.w, area.h)
-            extra["org"] = orgs[n]
             extra["names"] = {node.id: plain(node.name) for node in slide.content.nodes}
         if isinstance(slide.content, ImageContent):
             extra["image_src"] = files.picture(slide.content.image)
-        if slide.layout == "tiles":
-            extra["tiles_cols"] = styles.tile_columns(len(getattr(slide.content, "tiles", ())))
         template_name = f"layouts/{slide.layout}.html.j2"
         try:
             template = env.get_template(template_name)
@@ -319,11 +319,11 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             c=slide.content,
             n=n,
             total=len(deck.slides),
-            tone="dark" if slide.layout in DARK_LAYOUTS else "light",
+            tone=spec.tone,
             notes=notes,
             ui=ui,
             logo_src=logo_src,
-            show_logo=slide.layout not in NO_LOGO,
+            show_logo=spec.logo,
             show_footer=styles.frame(deck.brand, slide.layout).footer,
             **extra,
         )
@@ -334,7 +334,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
         vendor.files["reset_css"].decode("utf-8"),
         _without_print_rules(vendor.files["reveal_css"].decode("utf-8")),
         styles.theme_css(deck.brand),
-        styles.deck_css(deck, orgs),
+        styles.deck_css(deck, plans),
     ]
     script_texts = [
         vendor.files["reveal_js"].decode("utf-8"),

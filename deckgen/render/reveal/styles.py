@@ -13,12 +13,14 @@ Only numbers and validated tokens are written into CSS; no content text ever is.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-from deckgen.model import Brand, ColumnsContent, Deck, ImageContent, TilesContent, is_font_name, plain
-from deckgen.render.reveal.geometry import Rect, field_box, font_px, px, slide_size, typed_box
-from deckgen.render.reveal.orgchart import OrgLayout
+from deckgen.layouts import REGISTRY
+from deckgen.model import Brand, Deck, ImageContent, is_font_name
+from deckgen.render.reveal.pixels import Rect, field_box, font_px, px, slide_size, typed_box
+from deckgen.render.reveal.plans import PixelPlan, plan_css, shared_css
 
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 _TOKEN = re.compile(r"[a-z][a-z0-9_]*")
@@ -43,7 +45,6 @@ _FALLBACK_FONTS = (
 DEFAULT_TITLE_PX = 44.0
 DEFAULT_BODY_PX = 28.0
 
-BODY_FIELD = {"bullets": "body"}  # the others call their body "area"
 
 
 def color(value: str) -> str:
@@ -114,45 +115,48 @@ class Frame:
     footer: bool
 
 
-# Which brand field each CSS class shows, per layout (for boxes and font sizes).
-_FIELDS: dict[str, dict[str, str]] = {
-    "title": {"slide-title": "title", "cover-subtitle": "subtitle", "cover-byline": "byline"},
-    "section": {"slide-title": "title", "cover-subtitle": "subtitle"},
-    "image": {"credit": "credit"},
-    "discussion": {"discussion-label": "label", "discussion-prompt": "prompt", "countdown": "timer"},
-    "question": {"question-text": "question"},
+# The CSS class that shows each brand field (a layout shows the fields its spec's roles name).
+FIELD_CLASSES: dict[str, str] = {
+    "title": "slide-title",
+    "subtitle": "cover-subtitle",
+    "byline": "cover-byline",
+    "body": "slide-body",
+    "area": "slide-body",
+    "credit": "credit",
+    "label": "discussion-label",
+    "prompt": "discussion-prompt",
+    "timer": "countdown",
+    "question": "question-text",
+    "picture": "",  # the picture fills the slide (base.css)
 }
-# Layouts whose master shows no footer, for brands whose master does not say.
-_NO_FOOTER = frozenset({"title", "section", "image"})
 LOGO_HEIGHT = 38 / 720  # the KS master's logo: 38 px of a 720 px slide, top right
 LOGO_TOP = 30 / 720
 
 
 def frame(brand: Brand, layout: str) -> Frame:
     """The frame of ``layout``: its fields' boxes from the master's placeholders, an accent
-    rule under the title, the footer band and the logo, as the PowerPoint master places them."""
+    rule under its heading, the footer band and the logo, as the PowerPoint master places
+    them. Which fields and which rule follow from the layout's spec."""
+    spec = REGISTRY[layout]
     width, height = slide_size(brand)
-    fields = _FIELDS.get(layout) or {
-        "slide-title": "title",
-        "slide-body": BODY_FIELD.get(layout, "area"),
-    }
+    shown = [r for r in spec.roles if FIELD_CLASSES[r] and (r != "title" or spec.visible_title)]
+    fields = {FIELD_CLASSES[r]: r for r in shown}
     boxes = {cls: field_box(brand, layout, name) for cls, name in fields.items()}
     sizes = {cls: s for cls, name in fields.items() if (s := font_px(brand, layout, name))}
     title = field_box(brand, layout, "title")
     margin = title.x
-    # The accent rule: under the title, inset like the title's text (0.1 in).
-    inset = 9.6
-    if layout in ("title", "section"):
+    inset = 9.6  # the accent rule starts where the title's text does (0.1 in)
+    if spec.tone == "dark":
         boxes["cover-rule"] = Rect(title.x + inset, title.bottom + 13, 121, 8)
         boxes["cover-stripe"] = Rect(0, height - 13, width, 13)
-    elif layout == "question":
-        q = boxes["question-text"]
-        boxes["question-rule"] = Rect(q.cx - 60.5, q.bottom + 15, 121, 8)
-    elif layout == "discussion":
+    elif "title" in shown:
+        boxes["title-rule"] = Rect(title.x + inset, title.bottom + 6, 91, 5)
+    elif "label" in shown:
         label = boxes["discussion-label"]
         boxes["title-rule"] = Rect(label.x + inset, label.bottom + 6, 91, 5)
-    elif layout != "image":
-        boxes["title-rule"] = Rect(title.x + inset, title.bottom + 6, 91, 5)
+    elif shown and spec.visible_title:  # a layout whose one text is its heading: centred under it
+        main = boxes[FIELD_CLASSES[shown[0]]]
+        boxes[f"{layout}-rule"] = Rect(main.cx - 60.5, main.bottom + 15, 121, 8)
     ftr, num = typed_box(brand, layout, "ftr"), typed_box(brand, layout, "sldNum")
     if ftr and num:
         left, right = min(ftr.x, num.x), max(ftr.right, num.right)
@@ -162,7 +166,7 @@ def frame(brand: Brand, layout: str) -> Frame:
             sizes["slide-footer"] = footer_px
     else:
         boxes["slide-footer"] = Rect(margin, height - 55, width - 2 * margin, 34)
-    footer = bool(ftr) if brand.master_layouts else layout not in _NO_FOOTER
+    footer = bool(ftr) if brand.master_layouts else spec.footer
     logo_h = LOGO_HEIGHT * height
     logo_w = logo_h * _logo_ratio(brand)
     boxes["slide-logo"] = Rect(width - margin - logo_w, LOGO_TOP * height, logo_w, logo_h)
@@ -189,9 +193,9 @@ def font_px_of_type(brand: Brand, layout: str, ph_type: str) -> float | None:
     return None
 
 
-def deck_css(deck: Deck, orgs: dict[int, OrgLayout]) -> str:
-    """Positions for this deck: each used layout's boxes, then per-slide org chart boxes and
-    photo focus points (``orgs`` maps a slide number to its org chart layout)."""
+def deck_css(deck: Deck, plans: Mapping[int, PixelPlan]) -> str:
+    """Positions for this deck: each used layout's boxes, then each slide's planned shapes
+    (``plans`` maps a slide number to its plan in pixels) and photo focus points."""
     used = sorted({s.layout for s in deck.slides})
     out = ["/* deckgen: where things go on this deck's slides (generated) */"]
     for layout in used:
@@ -200,61 +204,12 @@ def deck_css(deck: Deck, orgs: dict[int, OrgLayout]) -> str:
             size = fr.sizes.get(cls)
             extra = f" font-size: {px(size)};" if size else ""
             out.append(_rule(f".reveal .layout-{layout} > .{cls}", rect, extra))
+    if plans:
+        out += shared_css(deck.brand)
     for n, slide in enumerate(deck.slides, start=1):
-        if n in orgs:
-            for i, placed in enumerate(orgs[n].nodes, start=1):
-                out.append(_rule(f"#slide-{n} .org-n{i}", placed.rect, f" font-size: {placed.font_px}px;"))
-        if isinstance(slide.content, ColumnsContent) and slide.content.columns:
-            size = _columns_heading_px(deck.brand, slide.content)
-            out.append(f"#slide-{n} .columns {{ --column-heading: {px(size)}; }}")
-        if isinstance(slide.content, TilesContent) and slide.content.tiles:
-            size = _tile_title_px(deck.brand, slide.content, tile_columns(len(slide.content.tiles)))
-            tile_h = _tile_height(deck.brand, len(slide.content.tiles))
-            out.append(f"#slide-{n} .tiles {{ --tile-title: {px(size)}; grid-auto-rows: {px(tile_h)}; }}")
+        if n in plans:
+            out += plan_css(deck.brand, n, plans[n])
         if isinstance(slide.content, ImageContent):
             fx, fy = (min(max(v, 0.0), 1.0) for v in slide.content.focus)
             out.append(f"#slide-{n} .full-bleed {{ object-position: {fx * 100:.1f}% {fy * 100:.1f}%; }}")
     return "\n".join(out) + "\n"
-
-
-# Estimated widths of bold Arial-like glyphs, in em: enough to keep the longest word of a
-# card heading on one line (browsers would otherwise break "Arbeidsgiverorganisasjon").
-_BOLD_GLYPH_EM = 0.62
-COLUMN_GAP, COLUMN_PAD = 28.8, 19.2  # as in base.css
-TILE_GAP, TILE_PAD = 24.0, 15.4
-
-
-def _longest_word(text: str) -> int:
-    return max((len(w) for w in text.split()), default=1)
-
-
-def _columns_heading_px(brand: Brand, content: ColumnsContent) -> float:
-    """Heading size of a row of cards: at most 28 pt, small enough for the longest word."""
-    area = frame(brand, "columns").boxes["slide-body"]
-    k = len(content.columns)
-    inner = (area.w - (k - 1) * COLUMN_GAP) / k - 2 * COLUMN_PAD
-    longest = max(_longest_word(plain(c.heading)) for c in content.columns)
-    return max(min(28 * 4 / 3, inner / (_BOLD_GLYPH_EM * longest)), 12.0)
-
-
-def tile_columns(count: int) -> int:
-    """Columns of a tile grid, as the PowerPoint output has them: one row up to four tiles,
-    then two rows, then four columns."""
-    if count <= 4:
-        return max(count, 1)
-    return -(-count // 2) if count <= 8 else 4
-
-
-def _tile_title_px(brand: Brand, content: TilesContent, cols: int) -> float:
-    """Tile title size: at most 22 pt, small enough for the longest word of any tile."""
-    area = frame(brand, "tiles").boxes["slide-body"]
-    inner = (area.w - (cols - 1) * TILE_GAP) / cols - 2 * TILE_PAD
-    longest = max(_longest_word(plain(t.title)) for t in content.tiles)
-    return max(min(22 * 4 / 3, inner / (_BOLD_GLYPH_EM * longest)), 12.0)
-
-
-def _tile_height(brand: Brand, count: int) -> float:
-    """Tile height: as tall as 2.4 in, or the area shared by the rows when that is less."""
-    area = frame(brand, "tiles").boxes["slide-body"]
-    rows = -(-count // tile_columns(count))
-    return min(230.4, (area.h - (rows - 1) * TILE_GAP) / rows)

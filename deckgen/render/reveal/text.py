@@ -120,11 +120,3 @@ def is_external(href: str) -> bool:
 def lines(text: str) -> Markup:
     """Escape ``text`` and keep its hard line breaks as ``<br>``."""
     return Markup("<br>").join(escape(part) for part in text.split("\n"))
-
-
-def host(url: str) -> str:
-    """The host of a link, without ``www.``, for a tile caption."""
-    name = urlsplit(url).hostname or ""
-    return name.removeprefix("www.")
-
-

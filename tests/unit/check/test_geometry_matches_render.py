@@ -1,11 +1,9 @@
 """The overflow rule measures text in the boxes the PowerPoint renderer draws.
 
-Both call :mod:`deckgen.geometry` for cards, bodies, tiles and tables, but each feeds it its
-own inputs: ``check`` finds the content area from the brand's placeholder (``_area``) and
-rebuilds a table's header words, emphasis and size range (``table_grid``); the renderer takes
-the area from the slide and builds its own table spec. These tests render decks and read the
-shapes back, so a drift between those inputs (or code that stops going through geometry)
-fails here."""
+Both take a slide's plan from its layout's spec, but each finds the content area on its own:
+``check`` from the brand's placeholder (``_plan``), the renderer from the slide it builds.
+These tests render decks and read the shapes back, so a drift between those inputs (or a
+layout that stops drawing its plan) fails here."""
 
 from __future__ import annotations
 
@@ -16,11 +14,11 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from deckgen import geometry as geo
 from deckgen.build import resolve_deck
-from deckgen.check.overflow import _area, table_grid
+from deckgen.check.overflow import _plan
 from deckgen.errors import Diagnostics
-from deckgen.model import Box, ColumnsContent, Deck, OrgChartContent, TilesContent, plain
+from deckgen.layouts import Plan
+from deckgen.model import Box, Deck
 from deckgen.render.pptx import render_pptx
 
 from .conftest import FIXTURES, REPO, make_project
@@ -49,60 +47,35 @@ def _size(shape) -> float:  # type: ignore[no-untyped-def]
     return Emu(run.font.size).pt
 
 
-def _expected(deck: Deck) -> list[dict[str, tuple[Box, float]]]:
-    """Per slide: shape name -> (box, size of its first run) as geometry plans them."""
-    out = []
-    for slide in deck.slides:
-        area = _area(deck, slide)
-        c = slide.content
-        want: dict[str, tuple[Box, float]] = {}
-        if area is not None and isinstance(c, ColumnsContent):
-            plan = geo.columns_plan(c, area)
-            for n, box in enumerate(plan.cards, start=1):
-                want[f"Column {n}"] = (box, plan.heading_size)
-        elif area is not None and isinstance(c, OrgChartContent):
-            chart = geo.orgchart_plan(c, area)
-            for node in c.nodes:
-                want[plain(node.name)] = (chart.boxes[node.id], chart.size + geo.ORG_NAME_EXTRA)
-        elif area is not None and isinstance(c, TilesContent):
-            tiles = geo.tiles_plan(c, area)
-            for n, (tile, cell) in enumerate(zip(c.tiles, tiles.cells, strict=True), start=1):
-                kind = "Video" if tile.kind == "video" else "Link"
-                want[f"{kind} {n}: {plain(tile.title)}"] = (cell, tiles.title_size)
-        out.append(want)
-    return out
+def _planned(deck: Deck) -> list[Plan | None]:
+    return [_plan(deck, slide) for slide in deck.slides]
 
 
-def test_cards_bodies_and_tiles_are_where_geometry_puts_them(decks: list[Deck]) -> None:
+def test_cards_bodies_and_tiles_are_where_the_plan_puts_them(decks: list[Deck]) -> None:
     checked = 0
     for deck in decks:
         prs = Presentation(io.BytesIO(render_pptx(deck)[f"{deck.name}.pptx"]))
-        for want, pptx_slide in zip(_expected(deck), prs.slides, strict=True):
-            shapes = {s.name: s for s in pptx_slide.shapes}
-            for name, (box, size) in want.items():
-                assert name in shapes, f"no shape {name!r}"
-                assert (_box(shapes[name]), _size(shapes[name])) == (box, size), name
+        for plan, pptx_slide in zip(_planned(deck), prs.slides, strict=True):
+            drawn = {(_box(s), _size(s)) for s in pptx_slide.shapes
+                     if not s.is_placeholder and s.has_text_frame and s.text_frame.paragraphs[0].runs}
+            for text in plan.texts if plan is not None else ():
+                assert (text.box, text.paras[0].size) in drawn, text.what
                 checked += 1
     assert checked >= 30
 
 
-def test_tables_have_geometrys_columns_rows_and_size(decks: list[Deck]) -> None:
+def test_tables_have_the_plans_columns_rows_and_size(decks: list[Deck]) -> None:
     checked = 0
     for deck in decks:
         prs = Presentation(io.BytesIO(render_pptx(deck)[f"{deck.name}.pptx"]))
-        for slide, pptx_slide in zip(deck.slides, prs.slides, strict=True):
-            grid = table_grid(deck, slide)
-            if grid is None:
-                continue
-            area = _area(deck, slide)
-            assert area is not None
-            plan = geo.table_plan([grid[0], *grid[1]], area, grid[3])
-            frame = next(s for s in pptx_slide.shapes if s.has_table)
-            table = frame.table
-            assert tuple(int(c.width) for c in table.columns) == plan.widths
-            assert tuple(int(r.height) for r in table.rows) == plan.heights
-            assert _size_cell(table.cell(0, 0)) == plan.size
-            checked += 1
+        for plan, pptx_slide in zip(_planned(deck), prs.slides, strict=True):
+            for want in plan.tables if plan is not None else ():
+                frame = next(s for s in pptx_slide.shapes if s.has_table)
+                table = frame.table
+                assert tuple(int(c.width) for c in table.columns) == want.widths
+                assert tuple(int(r.height) for r in table.rows) == want.heights
+                assert _size_cell(table.cell(0, 0)) == want.size
+                checked += 1
     assert checked == 3
 
 

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from deckgen import geometry as geo
 from deckgen.build import resolve_deck
 from deckgen.check import CheckContext
-from deckgen.check.overflow import Target, _area, measure_slide, table_grid, table_need
+from deckgen.check.overflow import Target, _plan, measure_slide, table_need
 from deckgen.check.textfit import Fit
 from deckgen.errors import Diagnostics
-from deckgen.model import Deck, Slide
+from deckgen.layouts.tables import CELL_MARGIN_Y
+from deckgen.model import Deck, Slide, plain
 from deckgen.project import Project
 
 from .conftest import FIXTURES, make_project
@@ -138,17 +138,17 @@ def _slide_verdict(ctx: CheckContext, slide: Slide, words: list[Word]) -> tuple[
         over, _ = check_box(target, fit, words)
         predicted |= not fit.fits
         actual |= over
-    grid = table_grid(ctx.deck, slide)
-    area = _area(ctx.deck, slide)
-    if grid is not None and area is not None:
-        need, _, _ = table_need(ctx, *grid[:3], area, grid[3])
-        tokens = {tok for row in [grid[0], *grid[1]] for cell in row for tok in cell.split()}
+    plan = _plan(ctx.deck, slide)
+    for table in plan.tables if plan is not None else ():
+        area = table.box
+        need, _ = table_need(ctx, table)
+        tokens = {tok for row in (table.header, *table.rows) for cell in row for tok in plain(cell).split()}
         got = seen(words, tokens, area.x / PT, (area.x + area.cx) / PT, area.y / PT,
                    (area.y + area.cy) / PT)
         assert got is not None
         predicted |= need > area.cy
         # The last row's text ends a cell margin above the table's bottom edge.
-        actual |= got.ink_bottom + geo.CELL_MARGIN_Y / PT > (area.y + area.cy) / PT + TOLERANCE
+        actual |= got.ink_bottom + CELL_MARGIN_Y / PT > (area.y + area.cy) / PT + TOLERANCE
     return predicted, actual
 
 

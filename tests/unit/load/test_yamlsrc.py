@@ -9,8 +9,9 @@ import pytest
 
 from deckgen.errors import Diagnostics
 from deckgen.load import yamlsrc
-from deckgen.load.yamlsrc import parse_yaml, plain, yaml_surprise
+from deckgen.load.yamlsrc import parse_yaml, yaml_surprise
 from deckgen.model import Located
+from deckgen.model import unwrap as plain
 
 
 def parse(src: str, offset: int = 0) -> tuple[Located | None, list[str]]:

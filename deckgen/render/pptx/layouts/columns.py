@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 
-from deckgen import geometry as geo
+from deckgen.layouts import columns as spec
 from deckgen.model import Box, Column, ColumnsContent, Para, Slide
 from deckgen.render.pptx.context import RenderContext, content_of
 from deckgen.render.pptx.shapes import add_card, add_text_box
@@ -20,10 +20,10 @@ from deckgen.render.pptx.text import Style, add_paragraph, prepare_frame, write_
 def render(ctx: RenderContext, slide: Slide) -> None:
     content = content_of(slide, ColumnsContent)
     put_title(ctx)
-    plan = geo.columns_plan(content, ctx.take_area())
+    plan: spec.ColumnsPlan = ctx.plan().detail
     if plan.intro is not None:
         _intro(ctx, content, plan.intro)
-    has_body = any(c.body for c in content.columns)
+    has_body = plan.has_body
     size = (plan.heading_size, plan.body_size)
     for n, (column, box) in enumerate(zip(content.columns, plan.cards, strict=True), start=1):
         _card(ctx, column, box, size, has_body, n)
@@ -32,7 +32,7 @@ def render(ctx: RenderContext, slide: Slide) -> None:
 def _intro(ctx: RenderContext, content: ColumnsContent, box: Box) -> None:
     """Write the intro into ``box``, above the cards."""
     shape = add_text_box(ctx.shapes, box, name="Intro")
-    style = Style(size=geo.COLUMNS_INTRO_SIZE, color=ctx.color("text"), font=ctx.font("body"),
+    style = Style(size=spec.INTRO_SIZE, color=ctx.color("text"), font=ctx.font("body"),
                   align=PP_ALIGN.LEFT)
     write_text(shape.text_frame, content.intro, style, inherits_bullets=False)
 
@@ -44,8 +44,8 @@ def _card(ctx: RenderContext, column: Column, box: Box, size: tuple[float, float
         box,
         ctx.color("surface"),
         name=f"Column {n}",
-        radius=geo.COLUMNS_RADIUS,
-        margins=geo.COLUMNS_MARGINS,
+        radius=spec.RADIUS,
+        margins=spec.MARGINS,
         anchor=anchor,
     )
     frame = card.text_frame
@@ -60,5 +60,5 @@ def _card(ctx: RenderContext, column: Column, box: Box, size: tuple[float, float
     add_paragraph(frame, Para(column.heading), heading, first=True)
     body = Style(size=size[1], color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT)
     for i, para in enumerate(column.body):
-        space = geo.COLUMNS_BODY_SPACE * 1.5 if i == 0 else geo.COLUMNS_BODY_SPACE
+        space = spec.FIRST_SPACE if i == 0 else spec.BODY_SPACE
         add_paragraph(frame, para, body, space_before=space)

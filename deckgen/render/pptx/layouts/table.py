@@ -1,21 +1,25 @@
-"""``table``: a native table with a header row, sized to fit the content area."""
+"""``table``: a native table with a header row, sized to fit the content area
+(:mod:`deckgen.layouts.table` plans it)."""
 
 from __future__ import annotations
 
-from deckgen.model import Slide, TableContent
+from pptx.enum.text import PP_ALIGN
+
+from deckgen.model import Para, Slide, TableContent
 from deckgen.render.pptx.context import RenderContext, content_of
+from deckgen.render.pptx.shapes import add_text_box
 from deckgen.render.pptx.slides import put_title
-from deckgen.render.pptx.tables import TableSpec, draw_table
+from deckgen.render.pptx.tables import draw_table
+from deckgen.render.pptx.text import Style, write_text
 
 
 def render(ctx: RenderContext, slide: Slide) -> None:
     content = content_of(slide, TableContent)
     put_title(ctx)
-    area = ctx.take_area()
-    width = max([len(content.header), *(len(r) for r in content.rows)], default=0)
-    if width == 0:
-        return
-    pad = ((),)  # short rows are padded with empty cells so every row has every column
-    header = tuple(content.header) + pad * (width - len(content.header))
-    rows = [tuple(row) + pad * (width - len(row)) for row in content.rows]
-    draw_table(ctx, area, TableSpec(header=header, rows=rows), name="Table")
+    plan = ctx.plan()
+    for table in plan.tables:
+        draw_table(ctx, table)
+    for text in plan.texts:  # the caption under the table
+        shape = add_text_box(ctx.shapes, text.box, name="Caption")
+        style = Style(size=text.paras[0].size, color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT)
+        write_text(shape.text_frame, (Para(content.caption),), style, inherits_bullets=False)

@@ -14,7 +14,7 @@ from typing import Any
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 
-from deckgen import geometry as geo
+from deckgen.layouts import tiles as spec
 from deckgen.model import Box, Para, Run, Slide, Tile, TilesContent, plain
 from deckgen.render.pptx.context import RenderContext, content_of
 from deckgen.render.pptx.shapes import add_card, set_click_link
@@ -25,12 +25,12 @@ from deckgen.render.pptx.text import Style, add_paragraph, prepare_frame
 def render(ctx: RenderContext, slide: Slide) -> None:
     content = content_of(slide, TilesContent)
     put_title(ctx)
-    plan = geo.tiles_plan(content, ctx.take_area())  # no tiles: no cells
+    plan: spec.TilesPlan = ctx.plan().detail  # no tiles: no cells
     for n, (tile, cell) in enumerate(zip(content.tiles, plan.cells, strict=True), start=1):
         _tile(ctx, tile, cell, plan, n)
 
 
-def _tile(ctx: RenderContext, tile: Tile, cell: Box, plan: geo.TilesPlan, n: int) -> None:
+def _tile(ctx: RenderContext, tile: Tile, cell: Box, plan: spec.TilesPlan, n: int) -> None:
     video = tile.kind == "video"
     fill = ctx.color("accent" if video else "surface")
     card = add_card(
@@ -38,8 +38,8 @@ def _tile(ctx: RenderContext, tile: Tile, cell: Box, plan: geo.TilesPlan, n: int
         cell,
         fill,
         name=f"{'Video' if video else 'Link'} {n}: {plain(tile.title)}",
-        radius=geo.TILES_RADIUS,
-        margins=geo.TILES_MARGINS,
+        radius=spec.RADIUS,
+        margins=spec.MARGINS,
         anchor=MSO_ANCHOR.BOTTOM,
     )
     set_click_link(card, tile.url)
@@ -53,8 +53,8 @@ def _tile(ctx: RenderContext, tile: Tile, cell: Box, plan: geo.TilesPlan, n: int
     # The link sits on the caption run (the address people read), not on the title: viewers
     # such as LibreOffice turn a linked run into a field that cannot wrap between words.
     caption = Style(size=plan.caption_size, color=caption_color, font=ctx.font("body"), align=PP_ALIGN.LEFT)
-    caption_runs = _linked((Run(geo.tile_caption(tile)),), tile.url)
-    add_paragraph(frame, Para(caption_runs), caption, space_before=geo.TILES_CAPTION_SPACE)
+    caption_runs = _linked((Run(spec.caption_of(tile)),), tile.url)
+    add_paragraph(frame, Para(caption_runs), caption, space_before=spec.CAPTION_SPACE)
     if video:
         _play_mark(ctx, tile, cell, n)
 
@@ -66,7 +66,7 @@ def _linked(inline: tuple[Run, ...], url: str) -> tuple[Run, ...]:
 def _play_mark(ctx: RenderContext, tile: Tile, cell: Box, n: int) -> Any:
     """A right-pointing triangle in the tile's top-left corner (an isosceles triangle turned
     a quarter; its box is square, so turning keeps it in place)."""
-    box = Box(cell.x + geo.TILES_PAD, cell.y + geo.TILES_PAD, geo.TILES_PLAY, geo.TILES_PLAY)
+    box = spec.play_box(cell)
     mark = add_card(ctx.shapes, box, ctx.color("on_accent"), name=f"Play {n}", kind=MSO_SHAPE.ISOSCELES_TRIANGLE)
     mark.rotation = 90
     set_click_link(mark, tile.url)

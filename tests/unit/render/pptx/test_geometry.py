@@ -1,9 +1,11 @@
 """The renderer's pure parts: measuring text, splitting areas, cropping, routing, words.
 
-Measuring, splitting, sizing and the roster's words are :mod:`deckgen.geometry`'s (the
-renderer and ``check`` share them); cropping and connector routing are the renderer's own."""
+Measuring and splitting are :mod:`deckgen.geometry`'s, sizing and routing the layouts'
+planners' (both renderers and ``check`` share them); cropping is the PowerPoint renderer's."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import pytest
 from fixtures.sample_deck import ORG
@@ -11,23 +13,33 @@ from fixtures.sample_deck import ORG
 from deckgen.geometry import (
     Line,
     block_height,
-    column_widths,
     count_lines,
     fits,
-    is_officer,
     split,
     split_weighted,
     text_area,
     text_width_pt,
     words_fit,
 )
-from deckgen.geometry import orgchart_plan as plan
-from deckgen.geometry import tiles_grid_shape as grid_shape
+from deckgen.layouts import orgchart
+from deckgen.layouts.orgchart import BOTTOM, LEFT, RIGHT, TOP
+from deckgen.layouts.orgchart import place as plan
+from deckgen.layouts.tables import column_widths, is_officer
+from deckgen.layouts.tiles import grid_shape
 from deckgen.model import Box, OrgChartContent, OrgNode, Run
 from deckgen.render.pptx.layouts.image import contain_box, cover_crop
-from deckgen.render.pptx.layouts.orgchart import route
-from deckgen.render.pptx.shapes import BOTTOM, LEFT, RIGHT, TOP
 from deckgen.render.pptx.text import safe_href
+
+
+class Way(NamedTuple):
+    begin_site: int
+    end_site: int
+    route: str
+    bend: int | None
+
+
+def route(*args, **kwargs) -> Way:  # type: ignore[no-untyped-def]
+    return Way(*orgchart.route(*args, **kwargs))
 
 # --------------------------------------------------------------------------- text
 

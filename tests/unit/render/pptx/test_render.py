@@ -15,7 +15,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from deckgen import words
 from deckgen.errors import BuildError
-from deckgen.model import LAYOUTS, Brand, Deck, LayoutMap, Slide, plain
+from deckgen.layouts import NAMES as LAYOUTS
+from deckgen.model import Brand, Deck, LayoutMap, Slide, plain
 from deckgen.render.pptx import LAYOUT_RENDERERS, render_pptx
 
 from .conftest import make_deck

@@ -7,7 +7,8 @@ import re
 
 from lxml import html as lxml_html
 
-from deckgen.model import LAYOUTS, Deck, DiscussionContent, ImageContent, Para, Run
+from deckgen.layouts import NAMES as LAYOUTS
+from deckgen.model import Deck, DiscussionContent, ImageContent, Para, Run
 from deckgen.render.reveal import render_reveal
 
 from .helpers import slide, text
@@ -93,10 +94,14 @@ def test_orgchart_boxes_facts_and_arrows(page: lxml_html.HtmlElement, deck: Deck
     assert "Kommunestyre og fylkesting → Fylkesmøtene" in text(s.cssselect("ul.sr-only")[0])
 
 
-def test_orgchart_boxes_are_placed_by_the_deck_stylesheet(folder: dict[str, bytes]) -> None:
+def test_orgchart_boxes_are_placed_by_the_deck_stylesheet(folder: dict[str, bytes], page: lxml_html.HtmlElement) -> None:
     css = b"".join(v for k, v in folder.items() if k.endswith(".css")).decode()
-    for i in range(1, 7):
-        assert re.search(rf"#slide-3 \.org-n{i} \{{ left: [\d.]+px; top: [\d.]+px;", css)
+    nodes = slide(page, "orgchart").cssselect(".org-node")
+    assert len(nodes) == 6
+    for node in nodes:
+        key = node.get("data-node")
+        assert f"plan-node-{key}" in node.get("class")
+        assert re.search(rf"#slide-3 \.plan-node-{key} \{{ left: [\d.]+px; top: [\d.]+px;", css)
 
 
 def test_roster(page: lxml_html.HtmlElement) -> None:
@@ -127,7 +132,8 @@ def test_tiles_are_link_cards_and_videos_never_iframes(page: lxml_html.HtmlEleme
     assert all(v.cssselect("svg.play-mark") for v in videos)
     assert text(videos[0].cssselect(".tile-title")[0]) == "Video 1"
     assert page.cssselect("iframe, video, embed, object") == []
-    assert "cols-4" in s.cssselect(".tiles")[0].get("class")
+    # Each tile sits in its planned cell: four columns of two rows, as in the PowerPoint output.
+    assert [f"plan-tile-{n}" in a.get("class") for n, a in enumerate(tiles, start=1)] == [True] * 8
 
 
 def test_image_is_full_bleed_with_alt_and_credit(page: lxml_html.HtmlElement) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from deckgen.model import LAYOUTS
+from deckgen.layouts import NAMES as LAYOUTS
 
 TEMPLATES = resources.files("deckgen.render.reveal") / "templates" / "layouts"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.geometry import is_officer
+from deckgen.layouts.tables import is_officer
 from deckgen.model import Para, Run
 from deckgen.render.reveal.text import ListBlock, ParaBlock, blocks, lines, safe_href
 from deckgen.render.reveal.vendor import _unescape_template

@@ -1,4 +1,4 @@
-"""Slide geometry in CSS pixels, taken from the same brand as the PowerPoint output.
+"""Slide pixels: the brand's boxes and sizes in the CSS pixels reveal.js lays a slide out in.
 
 reveal.js lays a slide out at a fixed size and scales it to the window, so every position here
 is in slide pixels: 1280x720 for a 16:9 brand (960x720 for 4:3). Where the brand's master is
@@ -75,12 +75,41 @@ _DEFAULTS: dict[tuple[str, str], tuple[float, float, float, float]] = {
 def field_box(brand: Brand, layout: str, field_name: str) -> Rect:
     """The box of a layout's field in slide pixels: the mapped master placeholder's box if the
     brand's master has it, else the default for that field."""
-    width, height = slide_size(brand)
+    return to_px(brand, field_box_emu(brand, layout, field_name))
+
+
+def field_box_emu(brand: Brand, layout: str, field_name: str) -> Box:
+    """:func:`field_box` in EMU, as the PowerPoint renderer and the checks have it: the box a
+    layout's plan is made in, so both outputs get the same plan."""
     box = _master_box(brand, layout, field_name)
     if box is not None and brand.slide_width > 0 and brand.slide_height > 0:
-        return _scale(brand, box)
+        return box
+    sw, sh = slide_emu(brand)
     fx, fy, fw, fh = _DEFAULTS.get((layout, field_name), _DEFAULTS.get(("*", field_name), _DEFAULTS[("*", "body")]))
-    return Rect(fx * width, fy * height, fw * width, fh * height)
+    return Box(round(fx * sw), round(fy * sh), round(fw * sw), round(fh * sh))
+
+
+def slide_emu(brand: Brand) -> tuple[int, int]:
+    """The slide's size in EMU (16:9 when the brand does not say)."""
+    if brand.slide_width <= 0 or brand.slide_height <= 0:
+        return 12192000, 6858000
+    return brand.slide_width, brand.slide_height
+
+
+def px_per_emu(brand: Brand) -> float:
+    return slide_size(brand)[0] / slide_emu(brand)[0]
+
+
+def pt_px(brand: Brand, points: float) -> float:
+    """A font size in points as slide pixels (12700 EMU per point)."""
+    return points * 12700 * px_per_emu(brand)
+
+
+def to_px(brand: Brand, box: Box, origin: Rect | None = None) -> Rect:
+    """``box`` (EMU on the slide) in slide pixels, relative to ``origin``'s top-left if given."""
+    k = px_per_emu(brand)
+    ox, oy = (origin.x, origin.y) if origin is not None else (0.0, 0.0)
+    return Rect(box.x * k - ox, box.y * k - oy, box.cx * k, box.cy * k)
 
 
 def typed_box(brand: Brand, layout: str, ph_type: str) -> Rect | None:
@@ -110,10 +139,7 @@ def font_px(brand: Brand, layout: str, field_name: str) -> float | None:
 
 
 def _scale(brand: Brand, box: Box) -> Rect:
-    width, height = slide_size(brand)
-    sx = width / brand.slide_width
-    sy = height / brand.slide_height
-    return Rect(box.x * sx, box.y * sy, box.cx * sx, box.cy * sy)
+    return to_px(brand, box)
 
 
 def _master_box(brand: Brand, layout: str, field_name: str) -> Box | None:

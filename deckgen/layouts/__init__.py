@@ -1,0 +1,84 @@
+"""The layouts: one :class:`~deckgen.layouts.spec.LayoutSpec` per module, all in :data:`REGISTRY`.
+
+This is the one list of layouts. Every stage looks a layout up here -- the schema its fields,
+resolve its builder, brands its placeholder roles, the checks its measured texts and plan,
+the renderers its flags and plan -- and each renderer keeps exactly one drawing function per
+name in it (``tests/unit/test_layout_registry.py``). A spec that lacks a part fails here, at
+import time, rather than falling back to a default somewhere downstream.
+
+Adding a layout: docs/architecture.md, "Adding a layout".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from deckgen.layouts import (
+    bullets,
+    columns,
+    discussion,
+    image,
+    orgchart,
+    question,
+    roster,
+    section,
+    table,
+    tiles,
+    title,
+)
+from deckgen.layouts.spec import LayoutSpec, Measured, Plan, PlanPara, PlanTable, PlanText, no_plan
+
+__all__ = ["NAMES", "REGISTRY", "LayoutSpec", "Measured", "Plan", "PlanPara", "PlanTable", "PlanText",
+           "get", "validate_spec"]
+
+# Fields every slide may have whatever its layout (the schema adds them to each layout's).
+COMMON_FIELDS = ("layout", "title", "notes", "id", "hidden_title")
+
+
+def validate_spec(spec: LayoutSpec) -> None:
+    """Raise ``TypeError`` naming what ``spec`` lacks: a layout must be whole to exist."""
+    problems = []
+    if not spec.name or not spec.name.replace("-", "").isalnum():
+        problems.append("a name of letters, digits and '-'")
+    if not isinstance(spec.content, type):
+        problems.append("a content type")
+    if not callable(spec.build) or not callable(spec.measured) or not callable(spec.plan):
+        problems.append("a builder, a measure and a planner")
+    if set(spec.required) - set(spec.fields):
+        problems.append(f"fields for its required keys {sorted(set(spec.required) - set(spec.fields))}")
+    if set(spec.fields) & set(COMMON_FIELDS):
+        problems.append(f"no fields named like the common ones {sorted(set(spec.fields) & set(COMMON_FIELDS))}")
+    if not spec.roles or set(spec.required_roles) - set(spec.roles):
+        problems.append("placeholder roles that include its required roles")
+    if spec.draws() == (spec.plan is no_plan):
+        problems.append("a planner exactly when it draws into an 'area'")
+    if problems:
+        raise TypeError(f"layout {spec.name!r} is incomplete: it needs " + "; ".join(problems))
+
+
+def _registry(*specs: LayoutSpec) -> Mapping[str, LayoutSpec]:
+    for spec in specs:
+        validate_spec(spec)
+    return MappingProxyType({spec.name: spec for spec in specs})
+
+
+REGISTRY: Mapping[str, LayoutSpec] = _registry(
+    title.SPEC,
+    section.SPEC,
+    bullets.SPEC,
+    columns.SPEC,
+    orgchart.SPEC,
+    roster.SPEC,
+    tiles.SPEC,
+    image.SPEC,
+    discussion.SPEC,
+    question.SPEC,
+    table.SPEC,
+)
+NAMES: tuple[str, ...] = tuple(REGISTRY)
+
+
+def get(name: str) -> LayoutSpec:
+    """The spec of layout ``name``; ``KeyError`` for a name resolve would have refused."""
+    return REGISTRY[name]

@@ -1,0 +1,85 @@
+"""``table``: a native table with a header row, sized to fit the content area."""
+
+from __future__ import annotations
+
+from deckgen.errors import Diagnostics
+from deckgen.geometry import inches
+from deckgen.layouts.common import drawn
+from deckgen.layouts.fields import CELL, var_or
+from deckgen.layouts.spec import BuildInput, LayoutSpec, Measured, Plan, PlanText, Seen, title_measured
+from deckgen.layouts.tables import TABLE_SIZES, plan_table
+from deckgen.model import Box, Inline, Slide, TableContent
+
+
+def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
+    header: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    align: tuple[str, ...] = ()
+    if "rows" in inp.fields:
+        header_node = inp.fields.get("header")
+        header = tuple(inp.inline_of(h, diags) for h in (header_node.value if header_node else []))
+        rows = tuple(tuple(inp.inline_of(c, diags) for c in row.value) for row in inp.fields["rows"].value)
+    elif inp.source.table:
+        header, rows = inp.source.table[0], tuple(inp.source.table[1:])
+        align = tuple(a if a in ("left", "center", "right") else "" for a in inp.source.table_align)
+    else:
+        diags.error(inp.source.loc, "a table slide needs a Markdown table or 'rows:'", "add the table")
+        return []
+    where = inp.loc("rows") if "rows" in inp.fields else inp.source.loc
+    if not rows:
+        diags.error(where, "the table has no rows", "add at least one row under the header")
+        return []
+    width = max([len(header), *(len(r) for r in rows)], default=0)
+    for n, row in enumerate(rows):
+        if len(row) != width:
+            diags.error(where, f"table row {n + 1} has {len(row)} cells; the table has {width} columns", "give every row the same number of cells")
+    title = inp.title(diags)
+    caption = inp.source.table_caption
+    if not title and caption:
+        title, caption = caption, ()  # pandoc's caption names a table that has no heading
+    return [inp.slide(title, TableContent(header, rows, align if any(align) else (), caption))]
+
+
+CAPTION_SIZE = 14.0
+CAPTION_HEIGHT = inches(0.5)
+
+
+def plan(content: TableContent, area: Box, lang: str) -> Plan:
+    if max([len(content.header), *(len(r) for r in content.rows)], default=0) == 0:
+        return Plan()
+    texts: tuple[PlanText, ...] = ()
+    if content.caption:  # pandoc's "Table: …" under a table that has a heading: a line below it
+        box = Box(area.x, area.y + area.cy - CAPTION_HEIGHT, area.cx, CAPTION_HEIGHT)
+        area = Box(area.x, area.y, area.cx, area.cy - CAPTION_HEIGHT - inches(0.1))
+        texts = (PlanText("caption", "the table's caption", "box", box, (0, 0, 0, 0),
+                          (drawn(content.caption, CAPTION_SIZE),), None, "shorten the caption"),)
+    table = plan_table(content.header, content.rows, area, sizes=TABLE_SIZES, what="the table", name="Table",
+                       hint="split the table over two slides, or shorten the cells", align=content.align)
+    return Plan(texts, tables=(table,))
+
+
+def measured(slide: Slide, lang: str) -> list[Measured]:
+    return title_measured(slide)
+
+
+def visible(slide: Slide) -> list[Seen]:
+    c = slide.content
+    assert isinstance(c, TableContent)
+    return [(cell, None) for row in (c.header, *c.rows) for cell in row] + ([(c.caption, None)] if c.caption else [])
+
+
+SPEC = LayoutSpec(
+    name="table",
+    content=TableContent,
+    summary="a table with a header row",
+    fields={
+        "header": {"type": "array", "items": CELL},
+        "rows": var_or({"type": "array", "items": {"type": "array", "items": CELL}}),
+    },
+    build=build,
+    roles=("title", "area"),
+    required_roles=("title", "area"),
+    measured=measured,
+    visible=visible,
+    plan=plan,
+)
