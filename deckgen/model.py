@@ -330,6 +330,7 @@ class TableContent:
     rows: tuple[tuple[Inline, ...], ...]
     align: tuple[str, ...] = ()  # per column: "left", "center", "right" or "" (the default)
     caption: Inline = ()
+    intro: Text = ()  # text written beside a Markdown table on its slide, shown above it
 
 
 Content = (

@@ -404,6 +404,8 @@ def heading_runs(token: Token, ctx: Context) -> tuple[Inline, Attr | None]:
     """A heading's runs without pandoc's trailing ``{#id .class key=value}``, and those
     attributes."""
     runs = list(inline_runs(token, ctx))
+    if runs and runs[0].text != runs[0].text.lstrip():  # a comment (<!-- fit -->) stood first
+        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
     if not runs or runs[-1].code:
         return tuple(runs), None
     text, attr = split_heading_attributes(runs[-1].text)
@@ -494,6 +496,9 @@ def inline_runs(token: Token, ctx: Context) -> Inline:
                 rule="inline-image",
             )
         elif kind == "html_inline":
+            if re.fullmatch(r"<br\s*/?>", child.content.strip(), re.IGNORECASE):
+                runs.append(Run("\n", bold, italic, False, href))  # a line break, as Marp and pandoc show it
+                continue
             if child.content.startswith("<!--"):
                 continue  # a comment shows nowhere (Marp's <!-- fit --> fits the heading: deckgen's titles fit anyway)
             diags.warning(

@@ -40,12 +40,13 @@ def marp_frame(brand: Brand, settings: Mapping[str, Located], diags: Diagnostics
         brand = replace(brand, footer_placeholders={k: v for k, v in brand.footer_placeholders.items() if k != "slide_number"})
     size = settings.get("size")
     if size is not None:
-        ratio = size_ratio(str(size.value))
+        written = size.raw if size.raw is not None else str(size.value)  # YAML 1.1 reads 4:3 as a number
+        ratio = size_ratio(written)
         if ratio is None:
-            diags.warning(size.loc, f"Marp's size {size.value!r} is not a ratio deckgen reads; the brand's master decides the size",
+            diags.warning(size.loc, f"Marp's size {written!r} is not a ratio deckgen reads; the brand's master decides the size",
                           "write size: 16:9 or size: 4:3", rule="marp-size")
         elif abs(ratio[0] / ratio[1] - brand.slide_width / brand.slide_height) > 0.01:
-            diags.warning(size.loc, f"the deck asks for {size.value} slides, but the brand {brand.name!r} is "
+            diags.warning(size.loc, f"the deck asks for {written} slides, but the brand {brand.name!r} is "
                           f"{_ratio(brand.slide_width, brand.slide_height)}; the slides follow the brand's master",
                           "use a brand whose master has that size, or remove 'size:'", rule="marp-size")
     return brand

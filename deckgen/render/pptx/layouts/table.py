@@ -19,7 +19,8 @@ def render(ctx: RenderContext, slide: Slide) -> None:
     plan = ctx.plan()
     for table in plan.tables:
         draw_table(ctx, table)
-    for text in plan.texts:  # the caption under the table
-        shape = add_text_box(ctx.shapes, text.box, name="Caption")
+    for text in plan.texts:  # the text above the table, the caption under it
+        intro = text.key == "intro"
+        shape = add_text_box(ctx.shapes, text.box, name="Intro" if intro else "Caption")
         style = Style(size=text.paras[0].size, color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT)
-        write_text(shape.text_frame, (Para(content.caption),), style, inherits_bullets=False)
+        write_text(shape.text_frame, content.intro if intro else (Para(content.caption),), style, inherits_bullets=False)
