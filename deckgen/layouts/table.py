@@ -58,13 +58,14 @@ def plan(content: TableContent, area: Box, lang: str) -> Plan:
         paras = tuple(body_paras(content.intro, INTRO_SIZE, first_before=0.0, before=0.0))
         texts += (PlanText("intro", "the text above the table", "box", box, (0, 0, 0, 0), paras,
                            first_loc(content.intro, None), "shorten the text or move it into the speaker notes"),)
-    if content.caption:  # pandoc's "Table: …" under a table that has a heading: a line below it
-        box = Box(area.x, area.y + area.cy - CAPTION_HEIGHT, area.cx, CAPTION_HEIGHT)
+    if content.caption:  # pandoc's "Table: …": room for a line right below the table
         area = Box(area.x, area.y, area.cx, area.cy - CAPTION_HEIGHT - inches(0.1))
-        texts += (PlanText("caption", "the table's caption", "box", box, (0, 0, 0, 0),
-                          (drawn(content.caption, CAPTION_SIZE),), None, "shorten the caption"),)
     table = plan_table(content.header, content.rows, area, sizes=TABLE_SIZES, what="the table", name="Table",
                        hint="split the table over two slides, or shorten the cells", align=content.align)
+    if content.caption:
+        box = Box(area.x, area.y + sum(table.heights) + inches(0.1), area.cx, CAPTION_HEIGHT)
+        texts += (PlanText("caption", "the table's caption", "box", box, (0, 0, 0, 0),
+                           (drawn(content.caption, CAPTION_SIZE),), None, "shorten the caption"),)
     return Plan(texts, tables=(table,))
 
 

@@ -154,6 +154,9 @@ class Walker:
             self.open_div(t)
         elif kind == "div_close":
             self.close_div()
+        elif kind == "div_unclosed":
+            self.diags.warning(self.loc(t), f"the div '::: {t.info}' is never closed; its fence is left out and what follows is read as the slide's text",
+                               "close it with a ':::' line", rule="div-attributes")
         elif kind in ("bullet_list_open", "ordered_list_open"):
             self.lists.append("bullet" if kind == "bullet_list_open" else "number")
             if len(self.lists) - 1 > MAX_LIST_LEVEL and not self.in_notes:
@@ -252,6 +255,10 @@ class Walker:
         inline = tokens[i + 1]
         if PAUSE.fullmatch(inline.content.strip()) and not self.in_notes:
             self.step = self.next_step()  # pandoc's pause: what follows comes on the next click
+            return i + 3
+        if re.fullmatch(r":{3,}", inline.content.strip()):
+            self.diags.warning(self.loc(tokens[i]), "a ':::' line that closes no div is left out",
+                               "remove it, or open the div it was meant to close", rule="div-attributes")
             return i + 3
         children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip()) and c.type != "softbreak"]
         pictures = [c for c in children if c.type == "image" or (c.type == "html_inline" and "<img" in c.content.lower())]

@@ -7,7 +7,8 @@ the same length, which markdown-it's container plugin (which closes on the first
 fence) cannot read. This rule counts the opening and closing fences between its start and its
 end, skipping fenced code, as pandoc does.
 
-The opening token's ``info`` is the fence's attribute text; ``markdown.py`` reads it with
+A fence that is never closed becomes one ``div_unclosed`` token (pandoc shows it as text;
+deckgen drops it with a warning). The opening token's ``info`` is the fence's attribute text; ``markdown.py`` reads it with
 :func:`deckgen.load.dialect.parse_attributes`. This module is handed markdown-it's state by the
 parser and imports nothing of it (markdown-it enters through ``markdown.py`` only).
 """
@@ -68,6 +69,14 @@ def fenced_div(state: Any, start_line: int, end_line: int, silent: bool) -> bool
                 break
         elif _OPEN.fullmatch(inner) and not inner.lstrip(":").strip().startswith(":"):
             depth += 1
+    if not closed:
+        # pandoc reads a fence that is never closed as text; deckgen drops the fence line (with
+        # a warning from the walker) and reads what follows as the slide's own content.
+        token = state.push("div_unclosed", "", 0)
+        token.map = [start_line, start_line + 1]
+        token.info = params
+        state.line = start_line + 1
+        return True
     old_parent, old_max = state.parentType, state.lineMax
     state.parentType = "container"
     state.lineMax = line
@@ -80,7 +89,7 @@ def fenced_div(state: Any, start_line: int, end_line: int, silent: bool) -> bool
     token = state.push("div_close", "div", -1)
     token.block = True
     state.parentType, state.lineMax = old_parent, old_max
-    state.line = line + 1 if closed else line
+    state.line = line + 1
     return True
 
 

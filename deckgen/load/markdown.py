@@ -299,7 +299,7 @@ def _slide_level(tokens: list[Token], front: Located | None, ctx: Context) -> in
             if t.type == "div_close" and t.level == 0:
                 depth -= 1
             continue
-        if t.level == 0 and t.nesting >= 0 and not _is_comment_block(t):
+        if t.level == 0 and t.nesting >= 0 and not _is_comment_block(t) and t.type != "div_unclosed":
             blocks.append(t)
     levels = [
         int(block.tag[1])
