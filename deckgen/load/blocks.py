@@ -514,7 +514,24 @@ def inline_runs(token: Token, ctx: Context) -> Inline:
                 "use Markdown instead",
                 rule="raw-html",
             )
-    return merge(runs)
+    return _unbrace(merge(runs), SourceLoc(rel, line, 1), diags)
+
+
+_SPAN = re.compile(r"\[([^\[\]]*)\]\{([.#][^{}]*)\}")
+
+
+def _unbrace(runs: Inline, loc: SourceLoc, diags: Diagnostics) -> Inline:
+    """A ``[text]{.class …}`` span the attribute parser could not read (``{.a b c}``): its text
+    is kept, its braces dropped, with the span warning."""
+    out = []
+    for run in runs:
+        text = _SPAN.sub(r"\1", run.text) if not run.code else run.text
+        if text != run.text:
+            diags.warning(loc, "a [text]{…} span's attributes have no meaning in deckgen: its text is kept, its attributes are dropped",
+                          "remove the braces", rule="span-attributes")
+            run = replace(run, text=text)
+        out.append(run)
+    return tuple(out)
 
 
 def _refuse_references(text: str, loc: SourceLoc, diags: Diagnostics) -> str:

@@ -51,6 +51,7 @@ def parse_attributes(text: str) -> Attr | None:
     ident = ""
     classes: list[str] = []
     pairs: list[tuple[str, str]] = []
+    marked = any(w[:1] in ".#" or "=" in w for w in words)
     for word in words:
         if word.startswith("#") and len(word) > 1:
             ident = word[1:]
@@ -61,6 +62,8 @@ def parse_attributes(text: str) -> Attr | None:
             pairs.append((key, value))
         elif word == "-":
             classes.append("unnumbered")  # pandoc's shorthand for {.unnumbered}
+        elif marked and re.fullmatch(r"[\w-]+", word):
+            classes.append(word)  # a class without its dot beside real attributes: still attributes
         else:
             return None
     return Attr(ident, tuple(classes), tuple(pairs))

@@ -394,6 +394,12 @@ def _slide(
         elif parsed is not None:
             diags.error(parsed.loc, "slide fields must be key: value lines", "write a YAML mapping")
         i = _skip_comments(chunk, i + 1, lead)
+    if ctx.marp:
+        # Marp decks put their background pictures above the heading (![bg](x) then # Title):
+        # the heading is still the slide's title.
+        while i + 2 < len(chunk) and _is_picture_paragraph(chunk, i):
+            lead.extend(chunk[i : i + 3])
+            i = _skip_comments(chunk, i + 3, lead)
     classes = _directives(lead, chunk[i:], ctx, mdfile, inherited) if ctx.marp else ()
     heading: Inline = ()
     heading_loc: SourceLoc | None = None
@@ -449,6 +455,14 @@ def _heading_attributes(attr: Attr, loc: SourceLoc, ctx: Context) -> list[Source
         ctx.diags.warning(loc, f"heading attributes {', '.join(other)} have no meaning in deckgen and are left out",
                           "remove them from the heading", rule="heading-attributes")
     return images
+
+
+def _is_picture_paragraph(chunk: list[Token], i: int) -> bool:
+    """Whether ``chunk[i]`` opens a top-level paragraph of nothing but pictures."""
+    if chunk[i].type != "paragraph_open" or chunk[i].level != 0:
+        return False
+    children = [c for c in (chunk[i + 1].children or []) if c.type not in ("softbreak",) and not (c.type == "text" and not c.content.strip())]
+    return bool(children) and all(c.type == "image" for c in children)
 
 
 def _skip_comments(chunk: list[Token], i: int, into: list[Token]) -> int:

@@ -195,6 +195,8 @@ def test_marp_backgrounds_and_dropped_pictures_are_named(tmp_path: Path) -> None
     deck, diags, _ = build("marp-bg-images.md", tmp_path)
     assert [s.layout for s in deck.slides] == ["image", "bullets", "bullets", "image", "bullets", "image", "image"]
     assert deck.slides[3].content.fit == "contain"
+    # a background picture above the heading leaves the heading the slide's title
+    assert [[r.text for r in s.title] for s in deck.slides[1:3]] == [["Split layout"], ["Chart on the right"]]
     dropped = [d.format() for d in diags if d.rule == "picture-dropped"]
     assert "marp-bg-images.md:9:1: warning: the picture 'img/photo.jpg' beside the text (Marp's bg left) is left out" in dropped[0]
 

@@ -46,3 +46,9 @@ def test_a_stray_closing_fence_is_left_out_with_a_warning() -> None:
 def test_trailing_colons_and_braces_on_the_opening_fence() -> None:
     found, msgs = texts("# A\n\n::: notes :::\nn\n:::\n\n::: {.notes}\nm\n:::\n")
     assert found == [["A", "note:n", "note:m"]] and msgs == []
+
+
+def test_attributes_never_show_even_when_pandoc_could_not_read_them() -> None:
+    found, msgs = texts("# Tittel {.a b}\n\nSe [dette]{.x y=\"1 2\"} og [hint]{.a b c}.\n")
+    assert found == [["Tittel", "Se dette og hint."]]
+    assert [m.rsplit("[", 1)[1] for m in msgs] == ["span-attributes]", "span-attributes]", "heading-attributes]"]
