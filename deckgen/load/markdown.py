@@ -11,7 +11,7 @@ split into slides as the tool it was written for splits it (:func:`_split`):
 
 The tokens of each slide are turned into the model's ``Para`` and ``Run`` values by
 :class:`deckgen.load.blocks.Walker`; markdown-it's 0-based ``Token.map`` becomes a 1-based
-line in :func:`deckgen.load.blocks.line_of` only.
+line in :func:`deckgen.load.inline.line_of` only.
 
 Raw HTML is parsed (so that HTML comments can serve as speaker notes, as in Marp, and
 ``<img>`` tags as pictures) but never passed on. A comment that holds Marp directives
@@ -31,43 +31,24 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.blocks import (
-    FIELDS_FENCE,
-    MAX_LIST_LEVEL,
-    Context,
-    Walker,
-    comment_text,
-    heading_runs,
-    inline_runs,
-    is_style_block,
-    line_of,
-    warn_setext,
-)
+from deckgen.load.blocks import FIELDS_FENCE, MAX_LIST_LEVEL, Walker, is_style_block, warn_setext
 from deckgen.load.dialect import (
-    MARP_DIRECTIVES,
     Attr,
     heading_divider,
     is_marp_directive,
     loosen_front_matter,
     marp_directives,
+    parse_attributes,
 )
 from deckgen.load.divs import divs_plugin
+from deckgen.load.inline import Context, heading_runs, inline_runs, line_of
+from deckgen.load.marpdirectives import LEAD_CLASSES, MARP_FRONT_KEYS, comment_text, global_directive, slide_directives
 from deckgen.load.yamlsrc import parse_yaml
 from deckgen.model import Inline, Located, Para, SourceImage, SourceSlide, is_rtl, plain
 
 __all__ = ["MAX_LIST_LEVEL", "FIELDS_FENCE", "MarkdownFile", "is_marp_directive", "make_parser", "parse_block", "parse_inline", "parse_markdown"]
 
 DEEPEST_HEADING = 6  # pandoc's slide level when no heading is followed by content
-# Front matter keys only Marp reads: a file that has one is a Marp deck (``theme`` is not
-# among them: pandoc's beamer output reads it too).
-MARP_FRONT_KEYS = frozenset({"marp", "paginate", "headingDivider", "header", "footer", "class", "backgroundColor", "backgroundImage", "color", "size"})
-# Marp's directives deckgen has no equivalent for: each is dropped with one warning per deck.
-STYLE_DIRECTIVES = ("theme", "style", "class", "backgroundColor", "backgroundImage", "backgroundPosition",
-                    "backgroundRepeat", "backgroundSize", "color")
-# Marp's classes that deckgen reads: a slide of headings with one of them is a title or section.
-LEAD_CLASSES = frozenset({"lead", "invert"})
-
-
 def make_parser() -> MarkdownIt:
     """The one Markdown parser: CommonMark + tables + strikethrough, front matter, pandoc's
     fenced divs, definition lists, footnotes, ``$math$`` (as pandoc delimits it: no space
@@ -129,7 +110,7 @@ def parse_markdown(
     mdfile = MarkdownFile(front, dialect="marp" if ctx.marp else "pandoc")
     if ctx.marp and front is not None:
         for key, node in front.value.items():
-            _global_directive(key, node, mdfile, ctx)
+            global_directive(key, node, mdfile.directives, ctx)
     chunks = _split(tokens, ctx, front)
     if front is not None and ("layout" in front.value or "include" in front.value) and _front_only_first(tokens):
         # A slide that is all front matter (an image slide, a roster from county data) is a
@@ -310,8 +291,6 @@ def _slide_level(tokens: list[Token], front: Located | None, ctx: Context) -> in
 
 
 def _div_classes(token: Token) -> tuple[str, ...]:
-    from deckgen.load.dialect import parse_attributes
-
     attr = parse_attributes(token.info)
     return attr.classes if attr is not None else ()
 
@@ -327,48 +306,6 @@ def _is_comment_block(token: Token) -> bool:
 def _is_directive_block(token: Token) -> bool:
     text = comment_text(token)
     return text is not None and is_marp_directive(text)
-
-
-def _global_directive(key: str, node: Located, mdfile: MarkdownFile, ctx: Context) -> None:
-    """A Marp directive of the front matter or a comment that concerns the whole deck."""
-    if key in ("paginate", "header", "footer", "size"):
-        if key not in mdfile.directives:
-            mdfile.directives[key] = node
-        elif str(mdfile.directives[key].value) != str(node.value):
-            ctx.once(f"changed-{key}", node.loc, f"Marp's '{key}' changes here; deckgen keeps one {key} for the whole deck: the first",
-                     f"write '{key}' once, at the top", "marp-directive")
-    elif key in STYLE_DIRECTIVES and key != "class":
-        ctx.once(key, node.key_loc or node.loc, f"Marp's '{key}' has no equivalent in deckgen and is left out: the brand styles the deck",
-                 "set colours and fonts in the brand (docs/brand.md)", "marp-style")
-
-
-def _directives(lead: list[Token], chunk: list[Token], ctx: Context, mdfile: MarkdownFile, inherited: list[str]) -> tuple[str, ...]:
-    """Read the slide's Marp directive comments: the deck-wide ones go to ``mdfile``; the
-    slide's classes (``_class`` for this slide, ``class`` from here on) are returned."""
-    local: tuple[str, ...] | None = None
-    for t in [*lead, *chunk]:
-        text = comment_text(t) if t.level == 0 else None
-        pairs = marp_directives(text) if text is not None else None
-        for prefix, key, value in pairs or []:
-            loc = ctx.loc(_line(t))
-            if key == "class":
-                if prefix == "_":
-                    local = tuple(value.split())
-                else:
-                    inherited[:] = value.split()
-            elif prefix == "_":
-                if key in ("header", "footer"):
-                    ctx.once(f"local-{key}", loc, f"Marp's '_{key}' (on one slide only) is left out: deckgen keeps one {key} for the deck",
-                             f"write '{key}' once, at the top", "marp-directive")
-                elif key in STYLE_DIRECTIVES:
-                    _global_directive(key, Located(value, loc), mdfile, ctx)
-            elif key in MARP_DIRECTIVES:
-                _global_directive(key, Located(_directive_value(value), loc), mdfile, ctx)
-    return local if local is not None else tuple(inherited)
-
-
-def _directive_value(value: str) -> object:
-    return {"true": True, "false": False}.get(value.strip().lower(), value)
 
 
 def _slide(
@@ -400,7 +337,7 @@ def _slide(
         while i + 2 < len(chunk) and _is_picture_paragraph(chunk, i):
             lead.extend(chunk[i : i + 3])
             i = _skip_comments(chunk, i + 3, lead)
-    classes = _directives(lead, chunk[i:], ctx, mdfile, inherited) if ctx.marp else ()
+    classes = slide_directives([*lead, *chunk[i:]], ctx, mdfile.directives, inherited) if ctx.marp else ()
     heading: Inline = ()
     heading_loc: SourceLoc | None = None
     heading_level = 0

@@ -255,6 +255,9 @@ def read_svg(data: bytes, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asset
 
 def _webp(data: bytes, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asset | None:
     """A WebP picture as PNG (lossless, alpha kept): PowerPoint does not read WebP."""
+    if not rel.lower().endswith(".webp"):
+        diags.warning(loc, f"picture {rel!r} is a WebP image, not what its name says; deckgen uses it as WebP",
+                      "rename it to end in .webp", rule="")
     try:
         with Image.open(io.BytesIO(data), formats=["WEBP"]) as img:
             if img.width * img.height > MAX_PIXELS:
