@@ -188,12 +188,16 @@ def html_pictures(html: str) -> tuple[list[HtmlPicture], str]:
 # and ``footer: ![logo](x.png)`` are text to Marp, an alias and a tag to YAML.
 _LOOSE_KEYS = ("header", "footer", "title", "description", "author", "theme", "class",
                "backgroundColor", "backgroundImage", "color", "size", "paginate")
+_MARP_KEY_LINE = re.compile(r"^(marp|paginate|headingDivider|header|footer|class|size|backgroundColor|backgroundImage|color)\s*:", re.M)
 _LOOSE_LINE = re.compile(r"^(\s*)(" + "|".join(_LOOSE_KEYS) + r")(\s*:\s+)([!&*@`%].*?)\s*$")
 
 
 def loosen_front_matter(text: str) -> tuple[str, list[tuple[int, str, str]]]:
-    """Quote Marp directive values YAML would misread; the new text and, for each, its
-    0-based line, key and value."""
+    """In a Marp file's front matter (one that has a key only Marp reads), quote directive
+    values YAML would misread; the new text and, for each, its 0-based line, key and value.
+    Any other front matter is YAML as it is (a tag there is refused)."""
+    if not _MARP_KEY_LINE.search(text):
+        return text, []
     lines = text.split("\n")
     changed: list[tuple[int, str, str]] = []
     for n, line in enumerate(lines):
