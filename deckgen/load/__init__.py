@@ -132,7 +132,7 @@ def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck 
     text = read_text(path, rel, diags)
     if text is None:
         return None
-    mdfile = parse_markdown(text, rel, diags)
+    mdfile = parse_markdown(text, rel, diags, deck=True)
     settings: dict[str, Located] = {}
     slides = list(mdfile.slides)
     if mdfile.front is not None:

@@ -180,7 +180,7 @@ class Walker:
         if not self.divs:
             return
         kind, before = self.divs.pop()
-        if kind == "notes":
+        if kind in ("notes", "notes-html"):
             self.in_notes -= 1
         elif kind == "column":
             self.column = None
@@ -282,6 +282,8 @@ class Walker:
         if is_style_block(t):
             drop_style(self.ctx, t)
             return
+        if self.html_notes(t):
+            return
         pictures, rest = html_pictures(t.content)
         if pictures and not self.in_notes:
             for pic in pictures:
@@ -294,6 +296,27 @@ class Walker:
             "use Markdown instead",
             rule="raw-html",
         )
+
+    def html_notes(self, t: Token) -> bool:
+        """pandoc's ``<div class="notes">`` (its reveal.js notes written as HTML): the text
+        inside is the slide's notes, whether the div is one HTML block or wraps Markdown."""
+        content = t.content.strip()
+        opening = NOTES_DIV.match(content)
+        if opening is None:
+            if re.fullmatch(r"</div>", content, re.IGNORECASE) and self.divs and self.divs[-1][0] == "notes-html":
+                self.close_div()
+                return True
+            return False
+        inner = content[opening.end():]
+        if not re.search(r"</div>\s*$", inner, re.IGNORECASE):
+            self.in_notes += 1
+            self.divs.append(("notes-html", self.step))
+            inner = ""
+        for n, line in enumerate(re.sub(r"</div>\s*$", "", inner, flags=re.IGNORECASE).split("\n")):
+            text = re.sub(r"<[^>]+>", "", line).strip()
+            if text:
+                self.notes.append(Para((Run(text),), "text", 0, False, self.ctx.loc(line_of(t) + n)))
+        return True
 
     def table_rows(self, tokens: list[Token], i: int) -> int:
         row: list[Inline] = []
@@ -328,6 +351,9 @@ class Walker:
                     loc = loc or self.loc(tok)
             out.append(Para(merge(runs), "text", 0, False, loc))
         return out
+
+
+NOTES_DIV = re.compile(r"<div\s+class\s*=\s*[\"']?notes[\"']?\s*>", re.IGNORECASE)
 
 
 def _next_is_table(tokens: list[Token], i: int) -> bool:

@@ -31,7 +31,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.blocks import FIELDS_FENCE, MAX_LIST_LEVEL, Walker, is_style_block, warn_setext
+from deckgen.load.blocks import FIELDS_FENCE, MAX_LIST_LEVEL, NOTES_DIV, Walker, is_style_block, warn_setext
 from deckgen.load.dialect import (
     Attr,
     heading_divider,
@@ -85,9 +85,11 @@ class MarkdownFile:
 
 
 def parse_markdown(
-    text: str, rel: str, diags: Diagnostics, *, included_from: SourceLoc | None = None
+    text: str, rel: str, diags: Diagnostics, *, included_from: SourceLoc | None = None, deck: bool = False
 ) -> MarkdownFile:
-    """Parse ``text`` and split it into slides with their fields, body and notes."""
+    """Parse ``text`` and split it into slides with their fields, body and notes. A ``deck``
+    (a Markdown deck file, not a library slide or a field's text) may begin with pandoc's
+    ``%`` title block instead of front matter."""
     tokens = _PARSER.parse(text)
     _check_truncation(tokens, rel, diags)
     front: Located | None = None
@@ -103,6 +105,8 @@ def parse_markdown(
         if front is not None and not isinstance(front.value, dict):
             diags.error(front.loc, "front matter must be a mapping of keys to values", "write key: value lines")
             front = None
+    if front is None and deck:
+        front = _title_block(tokens, rel, included_from)
     ctx = Context(rel, diags, included_from)
     ctx.footnotes = _take_footnotes(tokens)
     ctx.marp = _is_marp(front, tokens)
@@ -128,6 +132,31 @@ def parse_markdown(
         if slide is not None:
             mdfile.slides.append(slide)
     return mdfile
+
+
+def _title_block(tokens: list[Token], rel: str, included_from: SourceLoc | None) -> Located | None:
+    """pandoc's title block (``% Title``, ``% Author; Author``, ``% Date`` as the file's first
+    lines) as front matter; the tokens of those lines are taken out of the slides."""
+    if len(tokens) < 3 or tokens[0].type != "paragraph_open" or (tokens[0].map or [1])[0] != 0:
+        return None
+    lines = tokens[1].content.split("\n")
+    if not lines[0].startswith("%"):
+        return None
+    parts: list[tuple[str, int]] = []
+    for n, line in enumerate(lines):
+        if line.startswith("%"):
+            parts.append((line[1:].strip(), n))
+        elif parts and line[:1] in (" ", "\t"):
+            parts[-1] = (parts[-1][0] + " " + line.strip(), parts[-1][1])  # pandoc's continuation line
+        else:
+            return None
+    fields: dict[str, Located] = {}
+    for key, (value, n) in zip(("title", "author", "date"), parts, strict=False):
+        if value:
+            loc = SourceLoc(rel, n + 1, 1, included_from)
+            fields[key] = Located("; ".join(v.strip() for v in value.split(";")) if key == "author" else value, loc, loc)
+    del tokens[:3]
+    return Located(fields, SourceLoc(rel, 1, 1, included_from))
 
 
 def _front_value(front: Located, key: str) -> object:
@@ -272,6 +301,7 @@ def _slide_level(tokens: list[Token], front: Located | None, ctx: Context) -> in
         ctx.diags.error(node.loc, f"slide-level must be a heading level from 1 to 6, not {node.value!r}", "write slide-level: 2")
     blocks: list[Token] = []
     depth = 0
+    html_notes = False  # inside pandoc's <div class="notes"> ... </div> written as HTML
     for t in tokens:
         if t.type == "div_open" and t.level == 0 and "notes" in _div_classes(t):
             depth += 1
@@ -279,6 +309,12 @@ def _slide_level(tokens: list[Token], front: Located | None, ctx: Context) -> in
         if depth:
             if t.type == "div_close" and t.level == 0:
                 depth -= 1
+            continue
+        if t.type == "html_block" and t.level == 0 and NOTES_DIV.match(t.content.strip()):
+            html_notes = "</div>" not in t.content.lower()
+            continue
+        if html_notes:
+            html_notes = not (t.type == "html_block" and t.content.strip().lower() == "</div>")
             continue
         if t.level == 0 and t.nesting >= 0 and not _is_comment_block(t) and t.type != "div_unclosed":
             blocks.append(t)

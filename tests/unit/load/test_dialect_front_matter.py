@@ -80,3 +80,10 @@ def test_marp_size_the_brand_does_not_have_is_named(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(tmp_path / "talk.md")])
     assert ("talk.md:3:7: warning: the deck asks for 4:3 slides, but the brand 'Default' is 16:9; the slides follow the "
             "brand's master; use a brand whose master has that size, or remove 'size:' [marp-size]") in result.output
+
+
+def test_pandocs_title_block_is_the_front_matter(tmp_path: Path) -> None:
+    deck, diags = load(tmp_path, "% Habits\n% John Doe; Jane Roe\n% March 22, 2005\n\n# In the morning\n\n## Getting up\n\n- Turn off alarm\n")
+    assert not list(diags)
+    assert {k: v.value for k, v in deck.settings.items()} == {"title": "Habits", "author": "John Doe; Jane Roe", "date": "March 22, 2005"}
+    assert [s.inline.heading[0].text for s in deck.slides] == ["In the morning", "Getting up"]

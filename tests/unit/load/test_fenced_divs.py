@@ -52,3 +52,8 @@ def test_attributes_never_show_even_when_pandoc_could_not_read_them() -> None:
     found, msgs = texts("# Tittel {.a b}\n\nSe [dette]{.x y=\"1 2\"} og [hint]{.a b c}.\n")
     assert found == [["Tittel", "Se dette og hint."]]
     assert [m.rsplit("[", 1)[1] for m in msgs] == ["span-attributes]", "span-attributes]", "heading-attributes]"]
+
+
+def test_pandocs_html_notes_div_is_notes_and_not_content() -> None:
+    found, msgs = texts('# Del\n\n<div class="notes">\nInnledning.\n</div>\n\n## A\n\ntekst\n\n<div class="notes">\n\n- *punkt*\n\n</div>\n')
+    assert found == [["Del", "note:Innledning."], ["A", "tekst", "note:punkt"]] and msgs == []
