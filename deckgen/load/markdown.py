@@ -391,7 +391,7 @@ def _slide(
     walker.walk(chunk[i:])
     images = list(walker.images)
     if attr is not None:
-        images = _heading_attributes(attr, heading_loc or loc, ctx) + images
+        images = _heading_attributes(attr, plain(heading), heading_loc or loc, ctx) + images
     for kind in set(classes) - LEAD_CLASSES:
         ctx.once(f"class-{kind}", loc, f"Marp's class '{kind}' has no equivalent in deckgen and is left out",
                  "the brand styles the deck; a slide of headings with class lead is a title or section slide", "marp-style")
@@ -413,7 +413,7 @@ def _slide(
     )
 
 
-def _heading_attributes(attr: Attr, loc: SourceLoc, ctx: Context) -> list[SourceImage]:
+def _heading_attributes(attr: Attr, heading: str, loc: SourceLoc, ctx: Context) -> list[SourceImage]:
     """pandoc's heading attributes: ``{.unnumbered}`` and ``{#id}`` mean nothing on a slide
     (deckgen numbers no headings and links no slides); ``background-image`` is the slide's
     picture; anything else is named in a warning."""
@@ -421,7 +421,7 @@ def _heading_attributes(attr: Attr, loc: SourceLoc, ctx: Context) -> list[Source
     other = [c for c in attr.classes if c not in ("unnumbered", "unlisted")]
     for key, value in attr.pairs:
         if key in ("background-image", "data-background-image"):
-            images.append(SourceImage(value, "", loc, "", bg="bg"))
+            images.append(SourceImage(value, heading, loc, "", bg="bg"))  # the heading says what it shows
         else:
             other.append(f"{key}={value}")
     if other:

@@ -277,15 +277,18 @@ PLACEHOLDER_SIZE = (1600, 900)
 
 
 def placeholder_image(src: str, alt: str, loc: SourceLoc) -> Asset:
-    """A grey 16:9 PNG that shows ``alt`` (a picture the build does not fetch): the same bytes
-    for the same text."""
+    """A grey 16:9 PNG that shows ``alt`` and, for a web address, its host (a picture the build
+    does not fetch): the same bytes for the same text."""
+    import urllib.parse
+
     from PIL import ImageDraw, ImageFont
 
     img = Image.new("RGB", PLACEHOLDER_SIZE, (226, 226, 226))
     draw = ImageDraw.Draw(img)
     draw.rectangle((8, 8, PLACEHOLDER_SIZE[0] - 9, PLACEHOLDER_SIZE[1] - 9), outline=(150, 150, 150), width=6)
     font = ImageFont.load_default(size=44)
-    text = "\n".join(_wrap(alt or src, 48))
+    host = urllib.parse.urlsplit(src).netloc
+    text = "\n".join([*_wrap(alt or src, 48), *([f"({host}: not fetched)"] if host else [])])
     draw.multiline_text((PLACEHOLDER_SIZE[0] // 2, PLACEHOLDER_SIZE[1] // 2), text, fill=(60, 60, 60), font=font,
                         anchor="mm", align="center", spacing=12)
     out = io.BytesIO()
