@@ -294,8 +294,8 @@ def _slide_level(tokens: list[Token], front: Located | None, ctx: Context) -> in
     content either: pandoc counts them, which folds every slide of a part into its section
     heading when the section has notes.
     """
-    if front is not None and "slide-level" in front.value:
-        node = front.value["slide-level"]
+    node = _slide_level_option(front)
+    if node is not None:
         if isinstance(node.value, int) and not isinstance(node.value, bool) and 0 <= node.value <= 6:
             return node.value or DEEPEST_HEADING
         ctx.diags.error(node.loc, f"slide-level must be a heading level from 1 to 6, not {node.value!r}", "write slide-level: 2")
@@ -324,6 +324,21 @@ def _slide_level(tokens: list[Token], front: Located | None, ctx: Context) -> in
         if block.type == "heading_open" and after.type not in ("heading_open", "hr")
     ]
     return min(levels, default=DEEPEST_HEADING)
+
+
+def _slide_level_option(front: Located | None) -> Located | None:
+    """``slide-level:`` at the top of the front matter, or under one of Quarto's formats
+    (``format: {revealjs: {slide-level: 2}}``)."""
+    if front is None:
+        return None
+    if "slide-level" in front.value:
+        return front.value["slide-level"]
+    formats = front.value.get("format")
+    if formats is not None and isinstance(formats.value, dict):
+        for options in formats.value.values():
+            if isinstance(options.value, dict) and "slide-level" in options.value:
+                return options.value["slide-level"]
+    return None
 
 
 def _div_classes(token: Token) -> tuple[str, ...]:

@@ -87,3 +87,16 @@ def test_pandocs_title_block_is_the_front_matter(tmp_path: Path) -> None:
     assert not list(diags)
     assert {k: v.value for k, v in deck.settings.items()} == {"title": "Habits", "author": "John Doe; Jane Roe", "date": "March 22, 2005"}
     assert [s.inline.heading[0].text for s in deck.slides] == ["In the morning", "Getting up"]
+
+
+def test_marp_directives_in_comments_are_the_decks() -> None:
+    diags = Diagnostics()
+    src = ("<!-- paginate: true -->\n<!-- footer: \"KS Viken\" -->\n<!-- headingDivider: 2 -->\n\n# A\n\n## B\n\ntekst\n\n"
+           "---\n\n<!-- footer: Annet -->\n\n# C\n")
+    mdfile = parse_markdown(src, "s.md", diags)
+    assert mdfile.dialect == "marp"
+    assert {k: v.value for k, v in mdfile.directives.items()} == {"paginate": True, "footer": "KS Viken"}
+    assert [s.heading[0].text for s in mdfile.slides] == ["A", "B", "C"]
+    assert [d.format() for d in diags] == [
+        "s.md:13:1: warning: Marp's 'footer' changes here; deckgen keeps one footer for the whole deck: the first; "
+        "write 'footer' once, at the top [marp-directive]"]

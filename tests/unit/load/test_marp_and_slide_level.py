@@ -174,3 +174,8 @@ def test_links_follow_the_models_allowlist(target: str, kept: bool) -> None:
     slides, msgs = parse(f"# A\n\n[KS]({target})\n")
     assert (slides[0].body[0].runs[0].href == target) is kept
     assert bool(msgs) is not kept
+
+
+def test_slide_level_under_a_quarto_format() -> None:
+    slides, _ = parse("---\nformat:\n  revealjs:\n    slide-level: 1\n---\n\n# Part\n\n## A\n\ntext\n")
+    assert summary(slides) == [("Part", ["A", "text"], [])]
