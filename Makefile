@@ -1,6 +1,6 @@
 # deckgen — two commands on a fresh machine:
 #   make demo   builds every deck in content/decks/ into build/ (pptx, reveal.js folder, single HTML)
-#   make test   runs the linter and the whole test suite
+#   make test   runs the linter, the type checker and the whole test suite
 # Both set up what they need first: a .venv with the pinned Python packages, node_modules
 # with the pinned reveal.js (npm ci).
 
@@ -32,6 +32,7 @@ demo: setup
 
 lint: $(PY_OK)
 	$(BIN)/ruff check deckgen tests tools bench
+	$(BIN)/mypy
 
 test: setup lint
 	$(BIN)/pytest

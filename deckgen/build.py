@@ -2,7 +2,9 @@
 
 :func:`build` plans one job per county and runs them, in parallel worker processes when there is
 more than one, so one county's failure neither stops nor corrupts the others. Each job renders
-every requested format in memory and writes only when all of them rendered.
+every requested format in memory and writes only when all of them rendered and no finding
+fails the run (:meth:`deckgen.errors.Diagnostic.fails`: an error of meaning; with ``strict``, a
+quality warning too). Quality findings otherwise go with the written outputs as warnings.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Options:
     out_dir: Path = Path("build")
     notes: bool = True
     jobs: int = 0  # 0 = one per core
+    strict: bool = False  # quality warnings fail the run, and nothing is written (CI)
 
 
 @dataclass
@@ -46,17 +49,38 @@ class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     failure: str = ""  # a non-located failure (output error), already formatted
     exit_code: int = 1  # the CLI's exit code when this job failed (3: output not written)
+    strict: bool = False  # whether warnings failed this job
 
     @property
     def ok(self) -> bool:
-        return not self.failure and not any(d.severity == "error" for d in self.diagnostics)
+        return not self.failure and not any(d.fails(self.strict) for d in self.diagnostics)
+
+
+_DECK_SUFFIXES = (".yaml", ".yml", ".md", ".markdown")
+
+
+def find_deck(deck_path: Path) -> Path:
+    """``deck_path`` itself when it exists; for a bare name (``regionmote``, no folder, no
+    extension), the project's ``content/decks/<name>.yaml`` (or ``.yml``/``.md``, letter case
+    aside) when there is one; else ``deck_path`` unchanged, for :func:`require_deck_file`."""
+    if deck_path.exists() or deck_path.suffix or len(deck_path.parts) != 1:
+        return deck_path
+    decks = Project.for_path(Path.cwd() / deck_path).root / "content" / "decks"
+    if decks.is_dir():
+        for candidate in sorted(decks.iterdir()):
+            if candidate.stem.lower() == deck_path.name.lower() and candidate.suffix.lower() in _DECK_SUFFIXES:
+                return Path(os.path.relpath(candidate, Path.cwd()))
+    return deck_path
 
 
 def require_deck_file(deck_path: Path) -> None:
     """A :class:`UsageError` (with a did-you-mean) unless ``deck_path`` is an existing file."""
     if not deck_path.exists():
         folder = deck_path.parent if deck_path.parent.is_dir() else None
-        siblings = [p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".md", ".markdown")] if folder else []
+        if folder is not None and not deck_path.suffix and len(deck_path.parts) == 1:
+            decks = Project.for_path(Path.cwd() / deck_path).root / "content" / "decks"
+            folder = decks if decks.is_dir() else folder
+        siblings = [p.name for p in folder.iterdir() if p.suffix.lower() in _DECK_SUFFIXES] if folder else []
         hint = did_you_mean(deck_path.name, siblings) if siblings else ""
         hint = hint if hint.startswith("did you mean") else "give a content/decks/<name>.yaml or a .md file"
         raise UsageError(f"{deck_path}: no such deck file; {hint}")
@@ -77,7 +101,17 @@ def resolve_deck(deck_path: Path, county: str | None, diags: Diagnostics) -> Dec
     src, project = load_source(deck_path, diags)
     if src is None:
         return None
-    return resolve(src, project, county, diags)
+    return fitted(resolve(src, project, county, diags))
+
+
+def fitted(deck: Deck | None) -> Deck | None:
+    """The resolved deck with its text made to fit (:mod:`deckgen.check.fit`): what every
+    output draws and every check measures."""
+    if deck is None:
+        return None
+    from deckgen.check.fit import fit_deck
+
+    return fit_deck(deck)
 
 
 def render(deck: Deck, options: Options) -> dict[str, bytes]:
@@ -113,28 +147,32 @@ def render(deck: Deck, options: Options) -> dict[str, bytes]:
 Produce = Callable[[Deck], Mapping[str, bytes]]
 
 
-def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path) -> Result:
+def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path, strict: bool = False,
+            loaded: tuple[SourceDeck, Project] | None = None) -> Result:
     """The one job every command runs: load → resolve → check (with the project, so every
     command sees the same findings) → ``produce`` → write into ``out_dir``.
 
     ``produce`` turns the checked deck into outputs in memory (:func:`render`, which verifies
-    the .pptx it makes, or thumbnails of it); nothing is written unless the deck has no errors
-    and ``produce`` returned. Never raises: a located problem becomes diagnostics, an output
+    the .pptx it makes, or thumbnails of it); nothing is written unless no finding fails the
+    run (an error of meaning; with ``strict``, a quality warning too) and ``produce`` returned.
+    Quality findings do not stop it: they come back in the result's diagnostics. Never raises: a located problem becomes diagnostics, an output
     problem a ``failure`` with its exit code, and anything else — a bug — a ``failure`` with its
     traceback and :data:`INTERNAL_ERROR`, so one county's bug does not stop the others.
+    ``loaded`` is the deck file already loaded by the caller (one load and parse per deck,
+    however many counties are built from it in this process).
     """
     from deckgen.write import write_outputs
 
     started = time.perf_counter()
-    result = Result(str(deck_path), county, name=f"{deck_path.stem}-{county}" if county else deck_path.stem)
+    result = Result(str(deck_path), county, name=f"{deck_path.stem}-{county}" if county else deck_path.stem, strict=strict)
     diags = Diagnostics()
     try:
-        src, project = load_source(deck_path, diags)
+        src, project = loaded if loaded is not None else load_source(deck_path, diags)
         deck = resolve_and_check(src, project, county, diags) if src is not None else None
         if deck is not None:
             result.name = deck.name
             result.slides = len(deck.slides)
-        if deck is not None and not diags.errors:
+        if deck is not None and not diags.failing(strict):
             written = write_outputs(produce(deck), out_dir)
             result.outputs = sorted(str(p) for p in written)
     except DeckgenError as exc:
@@ -156,25 +194,51 @@ def resolve_and_check(src: SourceDeck, project: Project, county: str | None, dia
     check, serve and thumbs report the same). None when resolve failed."""
     from deckgen.check import run_checks
 
-    deck = resolve(src, project, county, diags)
+    deck = fitted(resolve(src, project, county, diags))
     if deck is not None:
-        diags.extend(run_checks(deck, project))
+        diags.extend(run_checks(deck, project, src))
     return deck
 
 
-def build_county(deck_path: Path, county: str | None, options: Options) -> Result:
+def build_county(deck_path: Path, county: str | None, options: Options,
+                 loaded: tuple[SourceDeck, Project] | None = None) -> Result:
     """One county's build: :func:`run_job` with every requested format (:func:`render`)."""
-    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir)
+    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir, options.strict, loaded)
+
+
+# What each format writes for a deck called NAME, inside the output folder.
+_OUTPUT_NAMES = {"pptx": "{}.pptx", "html": "{}/index.html", "html-single": "{}.html", "pdf": "{}.pdf"}
+
+
+def stale_outputs(name: str, formats: Sequence[str], out_dir: Path) -> list[tuple[str, Path]]:
+    """(format, path) of the outputs of deck NAME in ``out_dir`` that this build did not make:
+    left from an earlier build with other formats, and out of date once the content changed.
+
+    They are named, not removed: deleting a file the author did not ask deckgen to touch would
+    be a surprise, and rebuilding them unasked could need LibreOffice (pdf) or take long.
+    """
+    found = []
+    for fmt, pattern in _OUTPUT_NAMES.items():
+        path = out_dir / pattern.format(name)
+        if fmt not in formats and path.is_file():
+            found.append((fmt, path.parent if fmt == "html" else path))
+    return found
 
 
 def plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic]]:
     """The counties to build, or the load errors that stop everything."""
+    counties, problems, _ = _plan(deck_path, county)
+    return counties, problems
+
+
+def _plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic], tuple[SourceDeck, Project] | None]:
+    """:func:`plan`, and the deck file as loaded for it (so a build loads and parses it once)."""
     diags = Diagnostics()
     src, project = load_source(deck_path, diags)
     if src is None:
-        return [], list(diags)
+        return [], list(diags), None
     counties = deck_counties(src, project, county, diags)
-    return counties, list(diags)
+    return counties, list(diags), (src, project)
 
 
 def build(
@@ -193,8 +257,8 @@ def build(
         from deckgen.render.pdf import find_soffice
 
         find_soffice()  # fail before rendering anything when LibreOffice is missing
-    counties, problems = plan(deck_path, county)
-    if any(d.severity == "error" for d in problems):
+    counties, problems, loaded = _plan(deck_path, county)
+    if any(d.fails(options.strict) for d in problems):
         return [], problems
     if on_plan:
         on_plan(len(counties))
@@ -202,7 +266,7 @@ def build(
     workers = options.jobs or os.cpu_count() or 1
     if len(counties) <= 1 or workers <= 1:
         for c in counties:
-            result = build_county(deck_path, c, options)
+            result = build_county(deck_path, c, options, loaded)
             results.append(result)
             if on_done:
                 on_done(result)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from deckgen.errors import SourceLoc
+from deckgen.fitting import BoxFit, FitPolicy
 
 # --------------------------------------------------------------------------- inline and text
 
@@ -166,8 +167,11 @@ class PlaceholderInfo:
 
 @dataclass(frozen=True, slots=True)
 class MasterLayout:
-    name: str
+    name: str  # unique in the package: "<name> (<master>)" where names repeat across masters
     placeholders: tuple[PlaceholderInfo, ...]
+    master: int = 0  # which slide master (0-based, presentation order)
+    position: int = 0  # which layout of that master (0-based, its layout list order)
+    kind: str = ""  # the layout's OOXML type (title, obj, secHead, twoObj, titleOnly, blank…)
 
     def placeholder(self, idx: int) -> PlaceholderInfo | None:
         for ph in self.placeholders:
@@ -176,12 +180,33 @@ class MasterLayout:
         return None
 
 
+# Text sizes (points, on a 7.5 in high slide; scaled with the slide's height) of fields drawn
+# as shapes where the master has no placeholder (LayoutMap.drawn).
+DRAWN_SIZES: dict[str, float] = {"title": 28, "label": 24, "question": 36, "subtitle": 20,
+                                 "byline": 14, "credit": 10, "timer": 16}
+DRAWN_BODY_SIZE = 20.0
+
+
+def drawn_size(role: str, slide_height: int) -> float:
+    """The font size of drawn field ``role`` on a slide ``slide_height`` EMU high."""
+    base = DRAWN_SIZES.get(role, DRAWN_BODY_SIZE)
+    return round(base * (slide_height / 6858000 if slide_height > 0 else 1.0) * 2) / 2
+
+
 @dataclass(frozen=True, slots=True)
 class LayoutMap:
     """How one deckgen layout maps onto the brand's master: a layout name, fields by idx."""
 
     master_layout: str
     placeholders: Mapping[str, int]
+    # Fields the master layout has no placeholder for, drawn as shapes in the brand's colours
+    # at these boxes (a fallback chosen when the brand is inferred; docs/brand.md).
+    drawn: Mapping[str, Box] = field(default_factory=dict)
+    reason: str = field(default="", compare=False)  # why this mapping (brand check prints it)
+
+    def has(self, role: str) -> bool:
+        """Whether the field goes anywhere: a placeholder or a drawn box."""
+        return role in self.placeholders or role in self.drawn
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +238,26 @@ class Brand:
     # The brand's folder, project-relative ("templates/ks"; "<deckgen>/brands/default" for a
     # built-in brand): where messages about its reveal/ templates point.
     folder: str = field(default="", compare=False)
+    fit: FitPolicy = field(default_factory=FitPolicy)
+    # Whether the master's body text style draws bullets; when not, deckgen writes them.
+    master_bullets: bool = True
+    # "heading"/"body" -> how text in that font is measured (brand check shows it).
+    font_sources: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def field_placeholder(self, layout: str, role: str) -> PlaceholderInfo | None:
+        """The placeholder (or, for a drawn field, a stand-in with its box) that field
+        ``role`` of deckgen layout ``layout`` goes into; None when the brand has none."""
+        mapping = self.layouts.get(layout)
+        if mapping is None:
+            return None
+        if role in mapping.drawn:
+            return PlaceholderInfo(-1, "title" if role in ("title", "label", "question") else
+                                   "body", f"drawn {role}", mapping.drawn[role],
+                                   drawn_size(role, self.slide_height))
+        master = self.master_layouts.get(mapping.master_layout)
+        if master is None or role not in mapping.placeholders:
+            return None
+        return master.placeholder(mapping.placeholders[role])
 
 
 # --------------------------------------------------------------------------- layout contents
@@ -292,9 +337,10 @@ class RosterContent:
 @dataclass(frozen=True, slots=True)
 class Tile:
     title: Inline
-    url: str
+    url: str | None = None  # None: a plain card that links nowhere
     kind: Literal["link", "video"] = "link"
     caption: str = ""  # e.g. the link's host, shown small
+    loc: SourceLoc | None = field(default=None, compare=False)  # the tile's entry in its file
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +409,15 @@ class Slide:
     hidden_title: str = ""
     loc: SourceLoc = field(default_factory=lambda: SourceLoc("<unknown>"), compare=False)
     title_loc: SourceLoc | None = field(default=None, compare=False)  # the title: field or # heading
+    # ``continue:`` as the slide says it ("auto", "off") or "" for the brand's default.
+    continuation: str = ""
+    part: int = 1  # a list or table continued over several slides: this is part ``part`` …
+    parts: int = 1  # … of ``parts``
+    fit: tuple[BoxFit, ...] = ()  # the boxes made to fit; empty until deckgen.check.fit ran
+
+    def box_fit(self, key: str) -> BoxFit | None:
+        """How the box ``key`` was made to fit, or None when it was left as it is."""
+        return next((f for f in self.fit if f.key == key), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +439,9 @@ class Deck:
     # the deck's YYYY-MM-DD date, else SOURCE_DATE_EPOCH; "" = the renderer's fixed epoch.
     # Decided at resolve, so a renderer depends on the Deck alone, never on the environment.
     timestamp: str = ""
+    # The county file says ``example: true``: made-up data. Built anyway (with a warning); the
+    # preview and the contact sheet mark every slide "EKSEMPEL".
+    example: bool = False
 
 
 # --------------------------------------------------------------------------- loaded, unresolved
@@ -435,6 +493,7 @@ class SourceSlide:
     heading_level: int = 0
     images: tuple[SourceImage, ...] = ()
     table: tuple[tuple[Inline, ...], ...] = ()  # a Markdown table: header row first
+    table_loc: SourceLoc | None = None  # where the table starts (its variables are found from here)
     table_align: tuple[str, ...] = ()
     table_caption: Inline = ()
     # pandoc's ::: columns: per column its heading, text and width= as written

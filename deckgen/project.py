@@ -74,7 +74,15 @@ class Project:
             return None
         if not candidate.exists() and not candidate.is_symlink():
             if must_exist:
-                diags.error(loc, f"{what} {ref!r} not found", _case_hint(candidate))
+                found = self._elsewhere(decoded, base, what)
+                if found is not None:
+                    folder = self.rel(base) if base.resolve() != self.root else "the project folder"
+                    line = self._source_line(loc)
+                    fixed = line.replace(ref, found, 1) if ref in line else f"'{found}'"
+                    diags.error(loc, f"{what} {ref!r} not found in {folder}",
+                                f"paths are relative to the file that names them; write: {fixed}")
+                else:
+                    diags.error(loc, f"{what} {ref!r} not found", _case_hint(candidate, what))
             return None if must_exist else candidate
         try:
             real = candidate.resolve(strict=True)
@@ -100,6 +108,37 @@ class Project:
             return None
         return real
 
+    def _source_line(self, loc: SourceLoc) -> str:
+        """The line ``loc`` points at, stripped, to show it corrected; '' when unreadable."""
+        try:
+            lines = (self.root / loc.path).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError, ValueError):
+            return ""
+        return lines[loc.line - 1].strip() if 0 < loc.line <= len(lines) else ""
+
+    def _elsewhere(self, ref: str, base: Path, what: str) -> str | None:
+        """The path, relative to ``base``, of the file ``ref`` most likely meant, or None.
+
+        People write paths as seen from the project folder (``assets/foto.jpg``) or give a bare
+        file name; paths are relative to the file that names them. Tried: ``ref`` from the
+        project folder, then the only file of that name under ``assets/`` or ``content/``. A
+        picture is only ever matched with a picture.
+        """
+        wanted = Path(ref)
+        if what == "picture" and wanted.suffix.lower() not in PICTURE_SUFFIXES:
+            return None
+        candidates = [self.root / wanted] if len(wanted.parts) > 1 else []
+        if not candidates or not candidates[0].is_file():
+            candidates = [p for folder in ("assets", "content") if (self.root / folder).is_dir()
+                          for p in sorted((self.root / folder).rglob(wanted.name)) if p.is_file()]
+        if len(candidates) != 1 or not candidates[0].is_file():
+            return None
+        return Path(os.path.relpath(candidates[0], base.resolve())).as_posix()
+
+
+# The picture files deckgen reads (resolve/images checks the content itself); a did-you-mean for
+# a picture offers only these, never the slide's own .md file.
+PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".svg"})
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 _ENCODED_SEPARATOR = re.compile(r"%(2e|2f|5c|00)", re.IGNORECASE)
@@ -135,16 +174,19 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def _case_hint(candidate: Path) -> str:
+def _case_hint(candidate: Path, what: str = "file") -> str:
     folder = candidate.parent
     if folder.is_dir():
+        siblings = sorted(folder.iterdir())
+        if what == "picture":
+            siblings = [p for p in siblings if p.suffix.lower() in PICTURE_SUFFIXES]
         lower = candidate.name.lower()
-        for sibling in sorted(folder.iterdir()):
+        for sibling in siblings:
             if sibling.name.lower() == lower:
                 return f"did you mean '{sibling.name}'? (the letter case differs)"
         import difflib
 
-        names = [p.name for p in folder.iterdir()]
+        names = [p.name for p in siblings]
         close = difflib.get_close_matches(candidate.name, names, n=1, cutoff=0.6)
         if close:
             return f"did you mean '{close[0]}'?"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +26,11 @@ from deckgen.load.yamlsrc import load_yaml_file
 from deckgen.model import SourceSlide, unwrap
 from deckgen.model import plain as plain_text
 from deckgen.project import Project
+from deckgen.resolve.county import file_name_for, used_variables
 from deckgen.resolve.slideinput import infer_layout
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 COMMENT_COLUMN = 40
-_VARIABLE = re.compile(r"\{\{\s*(county|meeting)\.([A-Za-z0-9_.-]+)\s*\}\}")
-_TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss", " ": "-"})
 
 
 def check_name(name: str, what: str) -> str:
@@ -49,9 +47,7 @@ def check_name(name: str, what: str) -> str:
 
 
 def _suggest(name: str) -> str:
-    text = name.strip().lower().translate(_TRANSLIT)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9_-]", "-", text)).strip("-_")[:64]
+    return file_name_for(name)
 
 
 def _project(root: Path) -> Project:
@@ -219,24 +215,6 @@ def new_deck(name: str, project_root: Path) -> tuple[Path, int, int]:
 # ---- new county --------------------------------------------------------------------------
 
 
-def used_variables(project: Project) -> dict[tuple[str, ...], list[str]]:
-    """Every ``county.…`` and ``meeting.…`` variable path the slide and deck files use
-    (list positions dropped: ``county.councils.0.name`` → ``('county', 'councils', 'name')``),
-    with the files that use it."""
-    used: dict[tuple[str, ...], set[str]] = {}
-    content = project.root / "content"
-    files = [*sorted((content / "slides").glob("*.md")), *sorted((content / "decks").glob("*.yaml"))]
-    for path in files:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        for match in _VARIABLE.finditer(text):
-            parts = tuple(p for p in match.group(2).split(".") if p and not p.isdigit())
-            used.setdefault((match.group(1), *parts), set()).add(path.relative_to(content).as_posix())
-    return {k: sorted(v) for k, v in sorted(used.items())}
-
-
 @dataclass
 class Field:
     """One field of the county template: a scalar, a mapping (``children``) or a list written
@@ -324,10 +302,41 @@ def _emit(fields: Sequence[Field], used: dict[tuple[str, ...], list[str]], prefi
         out += lines
 
 
-def county_text(key: str, project: Project) -> str:
+# Norway's counties (from 2024) by the file name deckgen would give them: the display name is
+# not derivable from the key ("more-og-romsdal" is "Møre og Romsdal", not "More Og Romsdal").
+COUNTY_NAMES = {
+    _key: _name
+    for _name in (
+        "Akershus", "Agder", "Buskerud", "Finnmark", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo",
+        "Rogaland", "Telemark", "Troms", "Trøndelag", "Vestfold", "Vestland", "Østfold",
+    )
+    for _key in (_suggest(_name),)
+}
+
+
+def county_key(name: str) -> str:
+    """The file name for a county: ``name`` itself, or for a known county written as its name
+    ("Møre og Romsdal", "Østfold"), that county's key."""
+    return _suggest(name) if not NAME.match(name) and _suggest(name) in COUNTY_NAMES else name
+
+
+def county_display_name(key: str, given: str | None) -> str:
+    """The county's name as slides show it: ``given``, else the known Norwegian county's name,
+    else a :class:`UsageError` that asks for it."""
+    if given:
+        return given.strip()
+    if key in COUNTY_NAMES:
+        return COUNTY_NAMES[key]
+    raise UsageError(
+        f"county {key!r} is not a Norwegian county deckgen knows, so it cannot tell how its name is "
+        f"written; give the name as slides should show it: deckgen new county {key} --name \"…\""
+    )
+
+
+def county_text(key: str, project: Project, display: str | None = None) -> str:
     """The text of a new county file with every field the library uses."""
     used = used_variables(project)
-    display = key.replace("-", " ").replace("_", " ").title()
+    display = county_display_name(key, display)
     meeting_keys = sorted({p[1] for p in used if p[0] == "meeting" and len(p) > 1})
     fields = _template(display, meeting_keys)
     # Fields the library uses that the template does not know: add them, nested as used.
@@ -359,11 +368,13 @@ def _add_unknown(fields: list[Field], path: tuple[str, ...]) -> None:
         fields.append(child)
 
 
-def new_county(key: str, project_root: Path) -> tuple[Path, int]:
+def new_county(key: str, project_root: Path, display: str | None = None) -> tuple[Path, int]:
     """Create ``content/counties/NAME.yaml``; return its path and how many variables of the
-    library it covers."""
+    library it covers. ``NAME`` may be a county's name as written ("Møre og Romsdal"): the
+    file is then named for it (more-og-romsdal.yaml) and the name kept as written."""
+    key = county_key(key)
     check_name(key, "county")
     project = _project(project_root)
-    text = county_text(key, project)
+    text = county_text(key, project, display)
     path = _create(project.root / "content" / "counties" / f"{key}.yaml", text, project)
     return path, sum(1 for p in used_variables(project) if p[0] == "county")

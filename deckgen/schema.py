@@ -13,12 +13,12 @@ from typing import Any
 
 import jsonschema
 
-from deckgen.layouts import NAMES, REGISTRY
+from deckgen.fitting import DEFAULT_FLOORS
+from deckgen.layouts import REGISTRY, names
 from deckgen.layouts.fields import ID, MARKDOWN, PERSON, TEXT, VARIABLE
 from deckgen.model import unwrap
 
 COMMON_SLIDE = {
-    "layout": {"enum": list(NAMES), "description": "which layout renders the slide"},
     "title": TEXT,
     "notes": {**MARKDOWN, "description": "speaker notes (also ::: notes in the body)"},
     "id": ID,
@@ -28,7 +28,11 @@ COMMON_SLIDE = {
 
 def layout_fields(layout: str) -> dict[str, Any]:
     """The front-matter keys of ``layout``'s slides: its spec's own and the common ones."""
-    return {**COMMON_SLIDE, **REGISTRY[layout].fields}
+    return {**_layout_key(), **COMMON_SLIDE, **REGISTRY[layout].fields}
+
+
+def _layout_key() -> dict[str, Any]:
+    return {"layout": {"enum": list(names()), "description": "which layout renders the slide"}}
 
 
 def required_fields(layout: str) -> tuple[str, ...]:
@@ -38,7 +42,7 @@ def required_fields(layout: str) -> tuple[str, ...]:
 
 def all_slide_keys() -> frozenset[str]:
     """Every key some slide front matter may hold, whatever its layout."""
-    return frozenset(COMMON_SLIDE).union(*(frozenset(spec.fields) for spec in REGISTRY.values()))
+    return frozenset(COMMON_SLIDE).union({"layout"}, *(frozenset(spec.fields) for spec in REGISTRY.values()))
 
 
 def slide_schema(layout: str) -> dict[str, Any]:
@@ -52,7 +56,7 @@ def slide_schema(layout: str) -> dict[str, Any]:
 SLIDE_REF = {
     "type": "object",
     "properties": {
-        "use": {"type": "string", "description": "a slide file in content/slides/, without .md"},
+        "use": {"type": "string", "description": "a slide file in content/slides/ (or one folder below it), without .md"},
         "with": {"type": "object", "description": "parameters, used as {{ name }} in the slide"},
         "only": {"type": "array", "items": {"type": "string"}, "description": "counties this slide is for"},
         "skip": {"type": "array", "items": {"type": "string"}, "description": "counties this slide is hidden for"},
@@ -129,12 +133,92 @@ COUNTY = {
             },
         },
     },
-    "required": ["name", "board"],
+    # board is not required: a county whose decks have no roster (an imported one, say) has
+    # none; a slide that uses {{ county.board.* }} still gets a located error without it.
+    "required": ["name"],
     "additionalProperties": {"description": "further data, usable as {{ county.<key> }}"},
 }
 
 
-SCHEMA_KINDS = ("all", "deck", "slide", "county")
+# --------------------------------------------------------------------------- brand.yaml
+
+# PowerPoint's "Widescreen" and "Standard (4:3)", and its "On-screen Show (16:9)" at 10 x 5.625 in
+# (pandoc's reference.pptx and many older templates).
+SLIDE_SIZES = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000), "16:9 on-screen": (9144000, 5143500)}
+COLOR_TOKENS = ("primary", "on_primary", "accent", "on_accent", "text", "muted", "surface",
+                "background")
+FONT_ROLES = ("heading", "body")
+FOOTER_ROLES = ("footer", "slide_number")
+COLOR = {"type": "string", "pattern": r"^#[0-9A-Fa-f]{6}$", "description": "#RRGGBB, in quotes"}
+FLOOR_ROLES = tuple(DEFAULT_FLOORS)
+CONTINUE = ("auto", "off")
+_FIT_PROPERTIES: dict[str, Any] = {
+    "shrink": {"type": "boolean", "description": "tighten line spacing, then reduce sizes down to the floors (default true)"},
+    "continue": {"enum": list(CONTINUE), "description": "a list or table that cannot fit at its floor continues on the next slide (default off)"},
+    "floors": {"type": "object", "additionalProperties": False,
+               "properties": {r: {"type": "number", "minimum": 4, "maximum": 200,
+                                  "description": f"points (default {DEFAULT_FLOORS[r]:g})"} for r in FLOOR_ROLES}},
+}
+FIT = {
+    "type": "object",
+    "description": "text that does not fit its box is made to fit (docs/brand.md, 'Fitting text')",
+    "properties": _FIT_PROPERTIES,
+    "additionalProperties": False,
+}
+FIT_KEYS = tuple(_FIT_PROPERTIES)
+IDX = {"type": "integer", "minimum": 0, "description": "a placeholder idx (deckgen brand check lists them)"}
+
+
+def brand_schema() -> dict[str, Any]:
+    """brand.yaml: tokens for both outputs and the mapping of every layout onto the master.
+    The layouts' placeholder roles come from their specs, so a new layout is here at once."""
+    return {
+        "title": "deckgen brand (templates/<brand>/brand.yaml)",
+        "type": "object",
+        "properties": {
+            "name": {"type": "string"},
+            "slide_size": {"enum": list(SLIDE_SIZES), "description": "optional: checked against the master's slides, whose size is used"},
+            "master": {"type": "string", "description": "the PowerPoint master (.pptx or .potx), relative to brand.yaml"},
+            "logo": {"type": "string", "description": "a picture, relative to brand.yaml"},
+            "footer": {"type": "string"},
+            "colors": {"type": "object", "properties": {t: COLOR for t in COLOR_TOKENS},
+                       "required": list(COLOR_TOKENS), "additionalProperties": False},
+            "fonts": {"type": "object", "properties": {r: {"type": "string"} for r in FONT_ROLES},
+                      "required": list(FONT_ROLES), "additionalProperties": False},
+            "font_files": {"type": "object", "properties": {r: {"type": "string"} for r in FONT_ROLES},
+                           "additionalProperties": False,
+                           "description": "font files to measure text with: the brand folder, then the system's fonts"},
+            "footer_placeholders": {"type": "object", "properties": {r: IDX for r in FOOTER_ROLES},
+                                    "additionalProperties": False},
+            "fit": FIT,
+            "layouts": {
+                "type": "object",
+                "properties": {
+                    name: {
+                        "type": "object",
+                        "description": spec.summary,
+                        "properties": {
+                            "master": {"type": "string", "description": "the master layout's name"},
+                            "placeholders": {"type": "object", "properties": {r: IDX for r in spec.roles},
+                                             "required": list(spec.required_roles), "additionalProperties": False},
+                        },
+                        "required": ["master", "placeholders"],
+                        "additionalProperties": False,
+                    }
+                    for name, spec in REGISTRY.items()
+                },
+                "additionalProperties": False,
+            },
+        },
+        # Only the master is needed: colours, fonts, logo and the layouts not mapped are
+        # inferred from it (resolve/brandinfer.py; `deckgen brand new` writes them out).
+        "required": ["master"],
+        "additionalProperties": False,
+    }
+
+
+SCHEMA_KINDS = ("all", "deck", "slide", "county", "brand")
+
 
 
 def full_schema(kind: str = "all") -> dict[str, Any]:
@@ -156,13 +240,14 @@ def _bundle() -> dict[str, Any]:
             "deck": DECK,
             "slide_ref": SLIDE_REF,
             "county": COUNTY,
-            **{f"slide_{name}": slide_schema(name) for name in NAMES},
+            "brand": brand_schema(),
+            **{f"slide_{name}": slide_schema(name) for name in names()},
             "slide": {
                 "type": "object",
-                "properties": {"layout": COMMON_SLIDE["layout"]},
+                "properties": _layout_key(),
                 "allOf": [
                     {"if": {"properties": {"layout": {"const": name}}, "required": ["layout"]}, "then": {"$ref": f"#/$defs/slide_{name}"}}
-                    for name in NAMES
+                    for name in names()
                 ],
             },
         },
@@ -206,6 +291,25 @@ def _at(root: Any, path: list[Any]) -> Any:
     return node
 
 
+# What a deck's slide entry says about a slide (which file, its parameters, for which counties):
+# written in the slide file, it is a mistake of place, not a misspelling.
+DECK_ENTRY_KEYS = ("use", "with", "only", "skip", "override")
+
+
+def _deck_entry_key(key: str, node: Any, diags: Any) -> None:
+    where = node.key_loc or node.loc
+    entry = where.included_from
+    stem = where.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    value = unwrap(node)
+    shown = "[" + ", ".join(str(v) for v in value) + "]" if isinstance(value, list) else str(value)
+    place = f" (the entry '- use: {stem}' at {entry})" if entry is not None else f" ('- use: {stem}')"
+    diags.error(
+        where,
+        f"'{key}:' goes in the deck's list of slides, not in the slide file",
+        f"delete it here and write it under this slide's entry in the deck{place}: {key}: {shown}",
+    )
+
+
 def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -> bool:
     """Validate a Located tree; add one located error per problem. True when valid.
 
@@ -227,7 +331,9 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
         if v == "additionalProperties":
             props = error.schema.get("properties", {})
             for key, child in node.value.items():
-                if key not in props:
+                if key not in props and key in DECK_ENTRY_KEYS and what.endswith("slide"):
+                    _deck_entry_key(key, child, diags)
+                elif key not in props:
                     diags.error(child.key_loc or child.loc, f"unknown key {key!r} in {what}", did_you_mean(key, props))
         elif v == "required":
             missing = error.message.split("'")[1] if "'" in error.message else "?"
@@ -237,8 +343,11 @@ def check_against(located: Any, schema: dict[str, Any], diags: Any, what: str) -
             diags.error(node.loc, f"{_kind(node.value)} is not a valid value for {field!r}", did_you_mean(str(node.value), choices))
         elif v == "type":
             expected = error.validator_value
-            names = " or ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+            names = " or ".join(_TYPE_NAMES.get(t, str(t)) for t in (expected if isinstance(expected, list) else [expected]))
             hint = yaml_surprise(node) if expected == "string" else ""
+            if expected == "array" and isinstance(node.value, (str, int, float)) and not isinstance(node.value, bool):
+                # skip: akershus → skip: [akershus]: one entry is still a list.
+                hint = f"write a list, even of one: {path[-1] if path else field}: [{node.value}]"
             diags.error(node.loc, f"{field!r} must be {names}, not {_kind(node.value)}", hint or f"write {names}")
         elif v in ("minimum", "maximum"):
             diags.error(node.loc, f"{field!r} is {node.value}; it must be {'at least' if v == 'minimum' else 'at most'} {error.validator_value}", "change the number")

@@ -85,6 +85,17 @@ def rasterise(pdf: bytes, width: int, *, timeout: float = TIMEOUT_SECONDS) -> li
         return images
 
 
+def sample_photo() -> bytes:
+    """A plain generated landscape (sky, hills, water) for sample slides (``deckgen brand
+    sheet``); the same bytes every time."""
+    img = Image.new("RGB", (960, 540), (150, 185, 215))
+    draw = ImageDraw.Draw(img)
+    draw.polygon([(0, 330), (240, 220), (470, 300), (700, 200), (960, 310), (960, 360),
+                  (0, 360)], fill=(90, 110, 120))
+    draw.rectangle((0, 360, 960, 540), fill=(70, 105, 140))
+    return png(img)
+
+
 def png(image: Image.Image) -> bytes:
     """PNG bytes with fixed settings and no metadata chunks: the same image, the same bytes."""
     out = io.BytesIO()
@@ -97,9 +108,10 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
-def contact_sheet(images: Sequence[Image.Image], title: str = "", columns: int | None = None) -> Image.Image:
+def contact_sheet(images: Sequence[Image.Image], title: str = "", columns: int | None = None, mark: str = "") -> Image.Image:
     """A grid of ``images`` (slides, in order), each framed and numbered from 1, with
-    ``title`` above. ``columns`` defaults to up to four."""
+    ``title`` above. ``columns`` defaults to up to four. ``mark`` ("EKSEMPEL" for a county of
+    made-up data) is stamped in the corner of every slide."""
     count = len(images)
     cols = max(1, min(columns or MAX_COLUMNS, count))
     rows = math.ceil(count / cols)
@@ -119,6 +131,8 @@ def contact_sheet(images: Sequence[Image.Image], title: str = "", columns: int |
         x = gap + (i % cols) * (w + gap)
         y = gap + title_h + (i // cols) * (h + label_h + gap)
         sheet.paste(im, (x, y))
+        if mark:
+            _stamp(draw, mark, x, y, im.width, label_size)
         draw.rectangle((x - 1, y - 1, x + im.width, y + im.height), outline=FRAME)
         label = str(i + 1)
         box = draw.textbbox((0, 0), label, font=font)
@@ -126,10 +140,25 @@ def contact_sheet(images: Sequence[Image.Image], title: str = "", columns: int |
     return sheet
 
 
-def thumbnails(pdf: bytes, *, width: int = DEFAULT_WIDTH, title: str = "", columns: int | None = None) -> Thumbnails:
-    """The contact sheet and per-slide PNGs of ``pdf``, slides ``width`` pixels wide."""
+MARK_FILL = (200, 30, 30)  # the example mark: red on white, readable on any slide
+
+
+def _stamp(draw: ImageDraw.ImageDraw, mark: str, x: int, y: int, width: int, size: int) -> None:
+    """``mark`` in a white box with a red frame at the slide's top right corner."""
+    font = _font(size)
+    box = draw.textbbox((0, 0), mark, font=font)
+    pad = max(2, size // 4)
+    w, h = box[2] - box[0] + 2 * pad, box[3] - box[1] + 2 * pad
+    left, top = x + width - w - pad, y + pad
+    draw.rectangle((left, top, left + w, top + h), fill=(255, 255, 255), outline=MARK_FILL, width=max(1, size // 8))
+    draw.text((left + pad - box[0], top + pad - box[1]), mark, fill=MARK_FILL, font=font)
+
+
+def thumbnails(pdf: bytes, *, width: int = DEFAULT_WIDTH, title: str = "", columns: int | None = None, mark: str = "") -> Thumbnails:
+    """The contact sheet and per-slide PNGs of ``pdf``, slides ``width`` pixels wide; ``mark``
+    is stamped on the sheet's slides (the per-slide PNGs stay the slides as they are)."""
     images = rasterise(pdf, width)
-    sheet = contact_sheet(images, title, columns)
+    sheet = contact_sheet(images, title, columns, mark)
     return Thumbnails(png(sheet), tuple(png(im) for im in images), sheet.size, images[0].size)
 
 
@@ -165,7 +194,8 @@ def build_thumbs(
     def produce(deck: Deck) -> dict[str, bytes]:
         pdf = render(deck, Options(formats=("pdf",), out_dir=options.out_dir))[f"{deck.name}.pdf"]
         step("pdf")
-        thumbs = thumbnails(pdf, width=options.width, title=f"{deck.name} · {len(deck.slides)} slides")
+        title = f"{deck.name} · {len(deck.slides)} slides" + (" · EKSEMPEL: made-up example data" if deck.example else "")
+        thumbs = thumbnails(pdf, width=options.width, title=title, mark="EKSEMPEL" if deck.example else "")
         step("raster")
         return outputs(deck.name, thumbs, options.each)
 

@@ -1,17 +1,29 @@
-"""Terminal output: diagnostics, progress and summary tables on stderr (rich lives here)."""
+"""Terminal output: diagnostics, progress and summary tables on stderr (rich lives here).
+
+rich is imported when something is first shown, not with this module: `deckgen --version`
+and `--help` never pay for it.
+"""
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable, Sequence
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from deckgen.errors import Diagnostic
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+
+@functools.cache
+def err() -> Console:
+    """The console on stderr (made once, when first needed)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_diagnostics(diags: Iterable[Diagnostic]) -> None:
@@ -23,27 +35,32 @@ def print_diagnostics(diags: Iterable[Diagnostic]) -> None:
 
 
 def progress(total: int, label: str) -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = err()
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err,
+        console=console,
         transient=True,
-        disable=not err.is_terminal,
+        disable=not console.is_terminal,
     )
     bar.add_task(label, total=total)
     return bar
 
 
 def summary(rows: Sequence[Sequence[str]], headers: Sequence[str], title: str) -> None:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left", show_edge=False)
     for h in headers:
         table.add_column(h, justify="right" if h in ("slides", "seconds") else "left")
     for row in rows:
         table.add_row(*row)
-    err.print(table)
+    err().print(table)
 
 
 def note(message: str) -> None:
-    err.print(message, markup=False)
+    err().print(message, markup=False)

@@ -22,6 +22,7 @@ _NB: dict[str, str] = {
     "name": "Navn",
     "place": "Kommune/organisasjon",
     "role": "Rolle",
+    "continued": "forts.",  # a list or table continued from the slide before
     # the reveal.js page's controls and labels
     "video": "Video",
     "pause": "Pause",
@@ -39,6 +40,7 @@ _WORDS: dict[str, Mapping[str, str]] = {
         "name": "Name",
         "place": "Municipality/organisation",
         "role": "Role",
+        "continued": "cont.",
         "video": "Video",
         "pause": "Pause",
         "resume": "Resume",

@@ -1,6 +1,6 @@
 """Shared test setup.
 
-Real-client tests are marked ``libreoffice``, ``chromium`` or ``validator``. On a developer's
+Real-client tests are marked ``libreoffice``, ``chromium``, ``validator`` or ``pandoc``. On a developer's
 machine without the client they skip; in CI (``DECKGEN_REQUIRE_CLIENTS=1``, set by .ci/run)
 a missing client is a failure, so those tests really run there.
 """
@@ -20,6 +20,7 @@ _CLIENTS = {
     "libreoffice": lambda: shutil.which("soffice") is not None,
     "chromium": lambda: Path("/usr/bin/chromium").exists(),
     "validator": lambda: ooxml_validator_path() is not None,
+    "pandoc": lambda: shutil.which("pandoc") is not None,
 }
 
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from deckgen.check.context import CheckContext
 from deckgen.check.walk import anchored, visible_inlines
-from deckgen.errors import Diagnostic, SourceLoc, did_you_mean
+from deckgen.errors import Diagnostic, Mark, SourceLoc, did_you_mean
+from deckgen.load.slips import marp_keywords
 from deckgen.model import ImageContent, TilesContent, plain
 
 # --------------------------------------------------------------------------- alt-text
@@ -39,13 +40,19 @@ def alt_text(ctx: CheckContext) -> Iterator[Diagnostic]:
         name = content.image.path.rsplit("/", 1)[-1]
         stem = name.rsplit(".", 1)[0]
         loc = anchored(content.image.loc, slide)
+        mark = Mark(ctx.slide_number(slide), "picture")
         if not alt:
-            yield Diagnostic(loc, f"picture {name!r} has no alt text", "error",
-                             "add 'alt:' saying what the picture shows (a Markdown picture: ![what it shows](file))", "alt-text")
+            yield Diagnostic(loc, f"picture {name!r} has no alt text", "warning",
+                             "add 'alt:' saying what the picture shows (a Markdown picture: ![what it shows](file); "
+                             "Marp's keywords such as bg or w:300 are not alt text: ![bg what it shows](file))", "alt-text",
+                             mark=mark)
+        elif marp_keywords(alt)[0] == "":
+            yield Diagnostic(loc, f"the alt text of {name!r} is Marp's picture keywords ({alt!r}), not a description",
+                             "warning", "describe what the picture shows, in a sentence", "alt-text", mark=mark)
         elif (alt.lower() in (name.lower(), stem.lower()) or _IMAGE_FILE.match(alt)
               or _CAMERA_NAME.match(alt)):
-            yield Diagnostic(loc, f"the alt text of {name!r} is a file name ({alt!r})", "error",
-                             "describe what the picture shows, in a sentence", "alt-text")
+            yield Diagnostic(loc, f"the alt text of {name!r} is a file name ({alt!r})", "warning",
+                             "describe what the picture shows, in a sentence", "alt-text", mark=mark)
 
 
 # --------------------------------------------------------------------------- title
@@ -57,9 +64,10 @@ def title(ctx: CheckContext) -> Iterator[Diagnostic]:
         if plain(slide.title).strip() or slide.hidden_title.strip():
             continue
         yield Diagnostic(
-            slide.loc, f"the {slide.layout} slide has no title", "error",
+            slide.loc, f"the {slide.layout} slide has no title", "warning",
             "add 'title:' (or a '# Heading'), or 'hidden_title:' when none should show; "
-            "screen readers and the outline list slides by their titles", "title")
+            "screen readers and the outline list slides by their titles", "title",
+            mark=Mark(ctx.slide_number(slide), "slide"))
 
 
 # --------------------------------------------------------------------------- lang
@@ -112,7 +120,7 @@ def lang(ctx: CheckContext) -> Iterator[Diagnostic]:
     """The deck's text has a well-formed language tag of a known language."""
     problem = lang_problem(ctx.deck.lang)
     if problem is not None:
-        yield Diagnostic(ctx.deck_loc("lang"), problem[0], "error", problem[1], "lang")
+        yield Diagnostic(ctx.deck_loc("lang"), problem[0], "warning", problem[1], "lang")
 
 
 # --------------------------------------------------------------------------- contrast
@@ -174,7 +182,7 @@ def contrast(ctx: CheckContext) -> Iterator[Diagnostic]:
             ctx.brand_loc("colors", pair.text),
             f"brand colour '{pair.text}' ({colors[pair.text]}) on '{pair.fill}' "
             f"({colors[pair.fill]}) has contrast {shown:.2f}:1, below WCAG AA {need:g}:1 "
-            f"({pair.used_for})", "error",
+            f"({pair.used_for})", "warning",
             f"darken or lighten '{pair.text}' or '{pair.fill}' in the brand's colors",
             "contrast")
 
@@ -207,7 +215,7 @@ def link_text(ctx: CheckContext) -> Iterator[Diagnostic]:
         if isinstance(slide.content, TilesContent):
             for tile in slide.content.tiles:
                 name = plain(tile.title)
-                if _bare(name, tile.url):
+                if tile.url is not None and _bare(name, tile.url):
                     yield _link_text(slide.loc, name.strip())
 
 

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from deckgen.check.context import CheckContext
 from deckgen.check.masterstyle import FrameStyle, placeholder_styles
 from deckgen.errors import Diagnostic
-from deckgen.model import PlaceholderInfo
+from deckgen.model import Brand, Deck, PlaceholderInfo
+from deckgen.project import Project
 
 RULE = "brand-mapping"
 EMU_PER_CM = 360000
@@ -30,9 +31,23 @@ MIN_TEXT_WIDTH_EM = 4  # a box narrower than four of its em holds hardly a word
 
 def brand_mapping(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Mapped layouts and placeholders that the master lacks or that are too small."""
+    yield from mapping_findings(ctx, {s.layout for s in ctx.deck.slides})
+
+
+def brand_verdict(brand: Brand, project: Project | None) -> list[Diagnostic]:
+    """What ``build`` would find wrong with ``brand`` on a deck using every layout it maps:
+    this rule on all of them. ``deckgen brand check`` runs it after loading the brand (the
+    same loading a build does), so a brand it passes builds."""
+    deck = Deck(name="brand-check", title="", subtitle="", author="", date="", lang="en",
+                brand=brand, slides=())
+    return list(mapping_findings(CheckContext(deck, project), set(brand.layouts)))
+
+
+def mapping_findings(ctx: CheckContext, layouts: set[str]) -> Iterator[Diagnostic]:
+    """The findings of this rule for ``layouts`` (deckgen layout names)."""
     brand = ctx.deck.brand
     styles = placeholder_styles(brand.master)
-    for layout in sorted({s.layout for s in ctx.deck.slides}):
+    for layout in sorted(layouts):
         mapping = brand.layouts.get(layout)
         if mapping is None:
             continue  # resolve reports a layout the brand does not map

@@ -15,7 +15,7 @@ from deckgen.check.fonts import Fonts
 from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.load import load_deck
 from deckgen.load.yamlsrc import load_yaml_file
-from deckgen.model import Deck, Located, SourceDeck
+from deckgen.model import Deck, Located, Slide, SourceDeck
 from deckgen.project import Project
 from deckgen.resolve.brand import BUILTIN_DIR, BUILTIN_PREFIX
 
@@ -26,6 +26,17 @@ class CheckContext:
 
     deck: Deck
     project: Project | None = None
+    source: SourceDeck | None = None  # the deck file as the build loaded it, if it did
+
+    def slide_number(self, slide: Slide) -> int:
+        """``slide``'s number in the deck (1-based, as the outputs number it), for a finding's
+        mark on the preview; 0 for a slide that is not the deck's."""
+        return self._numbers.get(id(slide), 0)
+
+    @cached_property
+    def _numbers(self) -> dict[int, int]:
+        # By identity: two slides with the same content are still two slides.
+        return {id(s): n for n, s in enumerate(self.deck.slides, start=1)}
 
     @cached_property
     def fonts(self) -> Fonts:
@@ -57,6 +68,8 @@ class CheckContext:
     @cached_property
     def source_deck(self) -> SourceDeck | None:
         """The deck file as loaded (settings with their locations), if the project is known."""
+        if self.source is not None:
+            return self.source
         if self.project is None or self.deck.loc.path.startswith("<"):
             return None
         path = self.project.root / self.deck.loc.path

@@ -26,7 +26,7 @@ from PIL import ImageFont
 
 from deckgen.geometry import text_width_pt
 from deckgen.model import Brand
-from deckgen.resolve.brand import find_font_file
+from deckgen.resolve.fontfiles import find_font_file
 
 EM_PX = 2048
 MONO_FILES = ("LiberationMono-Regular.ttf", "cour.ttf", "DejaVuSansMono.ttf")

@@ -1,4 +1,5 @@
-"""``link-scheme``: every link of a resolved deck is an http, https or mailto address.
+"""``link-scheme``: every link of a resolved deck is an http, https or mailto address;
+``tile-link``: which tiles link nowhere (an info finding: a plain card is valid).
 
 The loader drops a Markdown link with another scheme (``tel:``, ``ftp:`` …), keeps its text
 and warns under this rule id, and resolve refuses such tile addresses; this rule is the last
@@ -22,8 +23,8 @@ from urllib.parse import urlsplit
 
 from deckgen.check.context import CheckContext
 from deckgen.check.walk import all_inlines, visible_inlines
-from deckgen.errors import Diagnostic, SourceLoc
-from deckgen.model import SAFE_SCHEMES, TilesContent
+from deckgen.errors import Diagnostic, Mark, SourceLoc
+from deckgen.model import SAFE_SCHEMES, TilesContent, plain
 
 # A Markdown link the parser refused to read, left in the text: [text](javascript:…)
 _LEFTOVER = re.compile(r"\[[^\]]*\]\(\s*<?((?:javascript|vbscript|file|data):[^\s>]*)",
@@ -57,7 +58,8 @@ def link_scheme(ctx: CheckContext) -> Iterator[Diagnostic]:
                     yield from _check(run.href, loc)
         if isinstance(slide.content, TilesContent):
             for tile in slide.content.tiles:
-                yield from _check(tile.url, slide.loc)
+                if tile.url is not None:
+                    yield from _check(tile.url, slide.loc)
         for inline, loc in visible_inlines(slide):
             text = "".join(run.text for run in inline if not run.code)
             for match in _LEFTOVER.finditer(text):
@@ -65,6 +67,20 @@ def link_scheme(ctx: CheckContext) -> Iterator[Diagnostic]:
                     loc, f"link target {_balanced(match.group(1))!r} is not an http, https or mailto "
                     "address; the link shows on the slide as written", "error",
                     "write a full https:// address", "link-scheme")
+
+
+def tile_link(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Tiles without a ``url``: plain cards, valid, listed so that an author sees which
+    tiles open nothing (info, never a failure, not even with --strict)."""
+    for slide in ctx.deck.slides:
+        if not isinstance(slide.content, TilesContent):
+            continue
+        for n, tile in enumerate(slide.content.tiles, start=1):
+            if tile.url is None:
+                yield Diagnostic(
+                    tile.loc or slide.loc, f"tile {n} ({plain(tile.title)!r}) has no link; it shows as a plain card",
+                    "info", "add 'url:' if it should open a page or a video", "tile-link",
+                    mark=Mark(ctx.slide_number(slide), f"tile {n}"))
 
 
 def _balanced(target: str) -> str:

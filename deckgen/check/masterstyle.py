@@ -271,7 +271,7 @@ def _nearest(chain: list[_Partial], n: int, *names: str) -> str | None:
 
 def _int(value: str | None) -> int | None:
     try:
-        return int(value) if value not in (None, "") else None
+        return int(value) if value else None
     except ValueError:
         return None
 

@@ -13,7 +13,7 @@ Every text box of every slide is laid out with the brand's font files
 
 A finding says how much of its box the text needs ("body text needs 132% of its box") and is
 located at the first paragraph that runs past the box where the model knows it, else at the
-slide. It is an error above 100 %.
+slide. It is a quality finding (a warning) above 100 %.
 """
 
 from __future__ import annotations
@@ -23,15 +23,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from deckgen import geometry as geo
+from deckgen import words
 from deckgen.check.context import CheckContext
 from deckgen.check.fonts import Face
 from deckgen.check.masterstyle import FrameStyle, LevelStyle, placeholder_styles
 from deckgen.check.textfit import Fit, Frame, ParaSpec, Piece, lay_out
 from deckgen.check.walk import anchored
-from deckgen.errors import Diagnostic, SourceLoc
-from deckgen.layouts import REGISTRY, Measured, Plan, PlanTable, PlanText
+from deckgen.errors import Diagnostic, Mark, SourceLoc
+from deckgen.layouts import REGISTRY, Measured, Plan, PlanTable, PlanText, plan_slide
 from deckgen.layouts.tables import CELL_MARGIN_X, CELL_MARGIN_Y
-from deckgen.model import Box, Deck, Para, Run, Slide, plain
+from deckgen.model import Box, BoxFit, Deck, Para, Run, Slide, plain
 
 RULE = "overflow"
 
@@ -45,6 +46,7 @@ class Target:
     frame: Frame
     loc: SourceLoc
     hint: str
+    box: str = ""  # the box for the preview's mark: "title", "body", "column 2", "node <id>" …
 
 
 # --------------------------------------------------------------------------- the rule
@@ -57,14 +59,51 @@ def overflow(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 def check_slide(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
+    yield from fitted(ctx, slide)
     for target in slide_targets(ctx, slide):
         fit = lay_out(target.frame, ctx.fonts)
         if fit.fits:
             continue
         yield Diagnostic(
             anchored(_where(target, fit), slide), f"{target.what} needs {_percent(fit.ratio)}% of its "
-            f"{target.container}", "error", target.hint, RULE)
+            f"{target.container}{_at_floor(ctx.deck, slide, target.box)}", "warning", target.hint, RULE,
+            mark=Mark(ctx.slide_number(slide), target.box) if target.box else None)
     yield from _tables(ctx, slide)
+
+
+def fitted(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
+    """Info findings for what the fit step did: a box set smaller or tighter to fit, a list
+    or table continued on the next slides. Never silent, never a warning."""
+    if slide.part == 1 and slide.parts > 1:
+        what = "the table" if slide.layout == "table" else "the body text"
+        yield Diagnostic(slide.loc, f"{what} continues on {slide.parts} slides, titled "
+                         f"'… ({words.word(ctx.deck.lang, 'continued')})'", "info",
+                         "shorten it to keep it on one slide, or set 'continue: off' to keep "
+                         "it on one slide at its floor", RULE)
+    for fit in slide.fit:
+        if not fit.fits:
+            continue  # the warning below says it
+        what = next((m.what for m in REGISTRY[slide.layout].measured(slide, ctx.deck.lang)
+                     if m.field == fit.key), fit.key) if fit.key != "area" else "the text the slide draws"
+        how = f"set at {round(fit.scale * 100)}%" if fit.scale < 1.0 else "set"
+        if fit.spacing < 1.0:
+            how += " with tighter line spacing"
+        yield Diagnostic(slide.loc if fit.key != "title" else anchored(slide.title_loc or slide.loc, slide),
+                         f"{what} {how} to fit", "info",
+                         "shorten it to keep the brand's size", RULE)
+
+
+def _at_floor(deck: Deck, slide: Slide, box: str) -> str:
+    """" even at 18 pt, its floor" for a box the fit step set at its floor (the floor of
+    its role: a placeholder's field, or the layout for the shapes it draws)."""
+    role = box if box in REGISTRY[slide.layout].roles else "area"
+    fit = slide.box_fit(role)
+    if fit is None or fit.fits:
+        return ""
+    floor = deck.brand.fit.floor(slide.layout if role == "area" else role)
+    if role != "area" and max(fit.sizes) < floor:  # the master's size is below the floor
+        return f" even with tighter line spacing at {max(fit.sizes):g} pt"
+    return f" even at {floor:g} pt, its floor"
 
 
 def measure_slide(ctx: CheckContext, slide: Slide) -> list[tuple[Target, Fit]]:
@@ -110,18 +149,17 @@ def _plan(deck: Deck, slide: Slide) -> Plan | None:
     if not spec.draws():
         return None
     found = _placeholder_box(deck, slide, "area")
-    return spec.plan(slide.content, found[0], deck.lang) if found is not None else None
+    return plan_slide(slide, found[0], deck.lang, deck.brand.fit) if found is not None else None
 
 
 def _placeholder_box(deck: Deck, slide: Slide, field: str) -> tuple[Box, FrameStyle] | None:
     """The box and text style of the placeholder the brand maps ``field`` to, or None when
     the brand or master lacks it (the brand-mapping rule reports that)."""
     mapping = deck.brand.layouts.get(slide.layout)
-    if mapping is None or field not in mapping.placeholders:
+    if mapping is None or not mapping.has(field):
         return None
-    idx = mapping.placeholders[field]
-    layout = deck.brand.master_layouts.get(mapping.master_layout)
-    ph = layout.placeholder(idx) if layout is not None else None
+    idx = mapping.placeholders.get(field, -1)  # -1: a drawn field (brand.field_placeholder)
+    ph = deck.brand.field_placeholder(slide.layout, field)
     if ph is None or ph.box is None or ph.box.cx <= 0 or ph.box.cy <= 0:
         return None
     style = placeholder_styles(deck.brand.master).get(mapping.master_layout, {}).get(idx)
@@ -134,40 +172,54 @@ def _placeholder_box(deck: Deck, slide: Slide, field: str) -> tuple[Box, FrameSt
 
 
 def _placeholder_target(ctx: CheckContext, slide: Slide, measured: Measured) -> Target | None:
-    found = _placeholder_box(ctx.deck, slide, measured.field)
+    found = placeholder_frame(ctx.deck, slide, measured, slide.box_fit(measured.field))
+    if found is None:
+        return None
+    return Target(measured.what, "box", found, slide.loc, measured.hint, measured.field)
+
+
+def placeholder_frame(deck: Deck, slide: Slide, measured: Measured, fit: BoxFit | None) -> Frame | None:
+    """The frame of a placeholder text as the master sets it, or as ``fit`` (the fit step's
+    sizes and line spacing, :mod:`deckgen.check.fit`) sets it; None when the brand maps no
+    placeholder for it."""
+    found = _placeholder_box(deck, slide, measured.field)
     if found is None:
         return None
     box, style = found
-    paras = tuple(_placeholder_para(p, style) for p in measured.text)
-    frame = Frame(box, style.insets, paras, wrap=style.wrap, anchor=style.anchor)
-    return Target(measured.what, "box", frame, slide.loc, measured.hint)
+    paras = tuple(
+        _placeholder_para(p, style, *((fit.sizes[i], fit.lines[i]) if fit is not None else (None, None)))
+        for i, p in enumerate(measured.text))
+    return Frame(box, style.insets, paras, wrap=style.wrap, anchor=style.anchor)
 
 
-def _placeholder_para(para: Para, style: FrameStyle) -> ParaSpec:
+def _placeholder_para(para: Para, style: FrameStyle, size: float | None = None,
+                      line: float | None = None) -> ParaSpec:
     """A paragraph as the renderer writes it into a placeholder: list items keep the
-    master's margins for their level, plain paragraphs start at the left edge."""
+    master's margins for their level, plain paragraphs start at the left edge. ``size`` and
+    ``line`` (line spacing, 1.0 = single) replace the master's when the text was fitted."""
     level = style.level(para.level)
     bullet = para.kind != "text"
     faces = [_face(run, level) for run in para.runs]
     return ParaSpec(
         pieces=tuple(Piece(run.text, face, run.href is not None)
                      for run, face in zip(para.runs, faces, strict=True)),
-        size=level.size or 18.0,
+        size=size or level.size or 18.0,
         mar_l=(level.mar_l or 0) if bullet else 0,
         indent=(level.indent or 0) if bullet else 0,
         bullet=bullet,
-        line_pct=level.line_pct if level.line_pct is not None else 1.0,
-        line_pts=level.line_pts,
-        before_pts=_before(level),
+        line_pct=line if line is not None else level.line_pct if level.line_pct is not None else 1.0,
+        line_pts=level.line_pts if line is None else None,
+        before_pts=_before(level, size),
         loc=para.loc,
     )
 
 
-def _before(level: LevelStyle) -> float:
+def _before(level: LevelStyle, size: float | None = None) -> float:
+    """Space before a paragraph: the master's points, or its percentage of the (fitted) size."""
     if level.before_pts is not None:
         return level.before_pts
     if level.before_pct is not None:
-        return level.before_pct * (level.size or 18.0) * 1.2
+        return level.before_pct * (size or level.size or 18.0) * 1.2
     return 0.0
 
 
@@ -193,7 +245,8 @@ def _drawn_target(slide: Slide, text: PlanText) -> Target:
             p.bullet, 1.0, None, p.before, p.loc)
         for p in text.paras)
     frame = Frame(text.box, text.insets, paras, reserved=text.reserved, anchor=text.anchor)
-    return Target(text.what, text.container, frame, text.loc or slide.loc, text.hint)
+    # The preview finds the box by its plan key: "column-2" is its "column 2".
+    return Target(text.what, text.container, frame, text.loc or slide.loc, text.hint, text.key.replace("-", " ", 1))
 
 
 # --------------------------------------------------------------------------- tables
@@ -206,8 +259,9 @@ def _tables(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
         ratio = need / table.box.cy
         if ratio > 1.0:
             hint = table.hint.format(rows=max(_rows_that_fit(heights, table.box.cy), 3))
-            yield Diagnostic(slide.loc, f"{table.what} needs {_percent(ratio)}% of its area", "error",
-                             hint, RULE)
+            yield Diagnostic(slide.loc, f"{table.what} needs {_percent(ratio)}% of its area"
+                             f"{_at_floor(ctx.deck, slide, 'table')}", "warning",
+                             hint, RULE, mark=Mark(ctx.slide_number(slide), "table"))
 
 
 def table_need(ctx: CheckContext, table: PlanTable) -> tuple[int, list[int]]:

@@ -15,6 +15,10 @@ The model, checked against LibreOffice's rendering (see docs/check.md):
   master sets;
 - a paragraph's space before counts from the second paragraph on (neither application puts
   it above the first line of a text frame);
+- line spacing below single (``spcPct`` under 100 %) takes its cut from the top of each line,
+  the first line's: its glyphs rise above the frame's top inset edge by at most
+  ``(1 - spacing) x 1.2 x size`` (:func:`overhang_pt`); what would rise past the top inset,
+  out of the shape, counts as height the text needs;
 - every line of a paragraph starts at its left margin (``marL``), a first line with a positive
   indent further right; a hanging bullet sits in the indent.
 """
@@ -127,6 +131,8 @@ def lay_out(frame: Frame, fonts: Fonts) -> Fit:
         used_pt += n * para.line_height_pt
         if first_out is None and used_pt * EMU_PER_PT > room + SLACK:
             first_out = i
+    rise = overhang_pt(frame.paras[0]) * EMU_PER_PT if frame.paras else 0.0
+    used_pt += max(0.0, rise - frame.insets[1]) / EMU_PER_PT  # out of the shape at the top
     needed = int(round(used_pt * EMU_PER_PT)) + frame.insets[1] + frame.insets[3] + frame.reserved
     ratio = needed / frame.box.cy if frame.box.cy > 0 else math.inf
     if frame.box.cy > 0 and frame.box.cy < needed <= frame.box.cy + SLACK:
@@ -138,6 +144,17 @@ def lay_out(frame: Frame, fonts: Fonts) -> Fit:
     if ratio > 1.0 and first_out is None:
         first_out = 0
     return Fit(needed, ratio, tuple(lines), first_out)
+
+
+def overhang_pt(para: ParaSpec) -> float:
+    """At most how far the first line's glyphs rise above the text's top edge when its line
+    spacing is below single: LibreOffice takes the cut from above the first line only
+    (measured: 90 % at 24 pt moves the first baseline 3 pt up, 1 pt of ink above the edge;
+    the lines below keep the 25.9 pt pitch the model gives). An upper bound: the glyphs'
+    own clearance (about 0.09 em in Liberation Sans) is not subtracted."""
+    if para.line_pts is not None or para.line_pct >= 1.0:
+        return 0.0
+    return (1.0 - para.line_pct) * LINE_HEIGHT * para.size
 
 
 # --------------------------------------------------------------------------- breaking lines

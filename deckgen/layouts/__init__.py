@@ -27,10 +27,11 @@ from deckgen.layouts import (
     tiles,
     title,
 )
-from deckgen.layouts.spec import LayoutSpec, Measured, Plan, PlanPara, PlanTable, PlanText, no_plan
+from deckgen.layouts.spec import LayoutSpec, Measured, Plan, PlanPara, PlanTable, PlanText, Sizing, no_plan
+from deckgen.model import Box, FitPolicy, Slide
 
-__all__ = ["NAMES", "REGISTRY", "LayoutSpec", "Measured", "Plan", "PlanPara", "PlanTable", "PlanText",
-           "get", "validate_spec"]
+__all__ = ["REGISTRY", "LayoutSpec", "Measured", "Plan", "PlanPara", "PlanTable", "PlanText",
+           "Sizing", "names", "plan_slide", "register", "unregister", "validate_spec"]
 
 # Fields every slide may have whatever its layout (the schema adds them to each layout's).
 COMMON_FIELDS = ("layout", "title", "notes", "id", "hidden_title")
@@ -57,28 +58,40 @@ def validate_spec(spec: LayoutSpec) -> None:
         raise TypeError(f"layout {spec.name!r} is incomplete: it needs " + "; ".join(problems))
 
 
-def _registry(*specs: LayoutSpec) -> Mapping[str, LayoutSpec]:
-    for spec in specs:
-        validate_spec(spec)
-    return MappingProxyType({spec.name: spec for spec in specs})
+_SPECS: dict[str, LayoutSpec] = {}
+REGISTRY: Mapping[str, LayoutSpec] = MappingProxyType(_SPECS)  # read-only view, in order
 
 
-REGISTRY: Mapping[str, LayoutSpec] = _registry(
-    title.SPEC,
-    section.SPEC,
-    bullets.SPEC,
-    columns.SPEC,
-    orgchart.SPEC,
-    roster.SPEC,
-    tiles.SPEC,
-    image.SPEC,
-    discussion.SPEC,
-    question.SPEC,
-    table.SPEC,
-)
-NAMES: tuple[str, ...] = tuple(REGISTRY)
+def register(spec: LayoutSpec) -> None:
+    """Add a layout (validated whole). deckgen's own are registered below; a test adds an
+    example layout this way, and :func:`unregister` takes it out again."""
+    validate_spec(spec)
+    if spec.name in _SPECS:
+        raise ValueError(f"layout {spec.name!r} is registered already")
+    _SPECS[spec.name] = spec
 
 
-def get(name: str) -> LayoutSpec:
-    """The spec of layout ``name``; ``KeyError`` for a name resolve would have refused."""
-    return REGISTRY[name]
+def unregister(name: str) -> None:
+    _SPECS.pop(name)
+
+
+def names() -> tuple[str, ...]:
+    """The layout names, in registry order."""
+    return tuple(_SPECS)
+
+
+for _spec in (title.SPEC, section.SPEC, bullets.SPEC, columns.SPEC, orgchart.SPEC, roster.SPEC,
+              tiles.SPEC, image.SPEC, discussion.SPEC, question.SPEC, table.SPEC):
+    register(_spec)
+
+
+def plan_slide(slide: Slide, area: Box, lang: str, policy: FitPolicy,
+               scale: float | None = None) -> Plan:
+    """The plan of ``slide``'s layout in ``area``: sizes never below the brand's floor for
+    the layout, at the scale the fit step found for the slide's drawn text (its ``area``
+    fit; ``scale`` overrides it while the fit step searches). Both renderers and the checks
+    plan through here, so they draw and measure the same sizes."""
+    found = slide.box_fit("area")
+    if scale is None:
+        scale = found.scale if found is not None else 1.0
+    return _SPECS[slide.layout].plan(slide.content, area, lang, Sizing(policy.floor(slide.layout), scale))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen.errors import Diagnostics
-from deckgen.layouts.fields import MARKDOWN, TEXT, var_or
+from deckgen.layouts.fields import CONTINUE, MARKDOWN, TEXT, continuation, var_or
 from deckgen.layouts.spec import HINT_BODY, BuildInput, LayoutSpec, Measured, Seen, texts_of, title_measured
 from deckgen.model import BulletsContent, Located, Para, Slide, Text
 
@@ -13,7 +15,8 @@ def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
     items = inp.fields.get("items")
     if items is not None:
         body = body + _items(inp, items, diags)
-    return [inp.slide(inp.title(diags), BulletsContent(body))]
+    slide = inp.slide(inp.title(diags), BulletsContent(body))
+    return [replace(slide, continuation=continuation(inp.value("continue")))]
 
 
 def _items(inp: BuildInput, node: Located, diags: Diagnostics) -> Text:
@@ -60,6 +63,7 @@ SPEC = LayoutSpec(
     summary="a title and (nested) bullets",
     fields={
         "body": MARKDOWN,
+        "continue": CONTINUE,
         "items": var_or({
             "type": "array",
             "description": "bullets as data: text, or {name, facts} for a bullet with sub-bullets",

@@ -15,7 +15,18 @@ from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.geometry import Line, inches
 from deckgen.layouts.common import body_paras, card_insets, drawn, first_loc
 from deckgen.layouts.fields import MARKDOWN, TEXT, var_or
-from deckgen.layouts.spec import BuildInput, LayoutSpec, Measured, Plan, PlanText, Seen, texts_of, title_measured
+from deckgen.layouts.spec import (
+    UNSCALED,
+    BuildInput,
+    LayoutSpec,
+    Measured,
+    Plan,
+    PlanText,
+    Seen,
+    Sizing,
+    texts_of,
+    title_measured,
+)
 from deckgen.model import Box, Column, ColumnsContent, Slide, plain
 
 GAP = inches(0.3)
@@ -86,24 +97,23 @@ def column_lines(column: Column, size: tuple[float, float]) -> list[Line]:
     return lines + body
 
 
-def column_sizes(columns: Sequence[Column], inner: Box) -> tuple[float, float]:
+def column_sizes(columns: Sequence[Column], inner: Box, floor: float = 11.0) -> tuple[float, float]:
     """(heading, body) sizes in points: the largest heading whose words fit the card width,
     then the largest body with which every card fits."""
     for heading in geo.size_steps(28, 14):
         if not all(geo.words_fit([Line(plain(c.heading), heading, bold=True)], inner.cx)
                    for c in columns):
             continue
-        body = geo.largest_fitting(
-            geo.size_steps(min(20.0, heading - 2), 11),
-            lambda b, h=heading: all(
-                geo.fits(column_lines(c, (h, b)), inner.cx, inner.cy) for c in columns),
-        )
+        def every_card_fits(b: float, h: float = heading) -> bool:
+            return all(geo.fits(column_lines(c, (h, b)), inner.cx, inner.cy) for c in columns)
+
+        body = geo.largest_fitting(geo.size_steps(min(20.0, heading - 2), floor), every_card_fits)
         if all(geo.fits(column_lines(c, (heading, body)), inner.cx, inner.cy) for c in columns):
             return (heading, body)
-    return (14.0, 11.0)
+    return (14.0, floor)
 
 
-def place(content: ColumnsContent, area: Box) -> ColumnsPlan:
+def place(content: ColumnsContent, area: Box, sizing: Sizing = UNSCALED) -> ColumnsPlan:
     """The intro above the cards (its estimated height plus 0.1 in), then the cards side by
     side, as tall as the tallest needs; cards holding only headings are at least 2.2 in tall
     and sit mid-area."""
@@ -116,7 +126,7 @@ def place(content: ColumnsContent, area: Box) -> ColumnsPlan:
     else:
         cells = geo.split(area, max(len(content.columns), 1), GAP)
     inner = geo.text_area(min(cells, key=lambda cell: cell.cx), MARGINS, RADIUS)  # one size, that fits the narrowest
-    size = column_sizes(content.columns, inner)
+    size = column_sizes(content.columns, inner, sizing.floor or 11.0)
     frame = cells[0].cy - inner.cy  # insets above and below the text
     needed = max((geo.block_height(column_lines(c, size), inner.cx) for c in content.columns),
                  default=0) + frame
@@ -127,11 +137,13 @@ def place(content: ColumnsContent, area: Box) -> ColumnsPlan:
         Box(cell.x, top, cell.cx, height)
         for _, cell in zip(content.columns, cells, strict=False)
     )
-    return ColumnsPlan(intro, cards, size[0], size[1], has_body)
+    # The fit step's scale shrinks the text, not the cards the estimate made room for.
+    body = sizing.apply(size[1])
+    return ColumnsPlan(intro, cards, sizing.apply(size[0], body), body, has_body)
 
 
-def plan(content: ColumnsContent, area: Box, lang: str) -> Plan:
-    detail = place(content, area)
+def plan(content: ColumnsContent, area: Box, lang: str, sizing: Sizing = UNSCALED) -> Plan:
+    detail = place(content, area, sizing)
     texts = []
     if detail.intro is not None:
         paras = tuple(body_paras(content.intro, INTRO_SIZE, first_before=0.0, before=0.0))

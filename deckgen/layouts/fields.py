@@ -29,6 +29,23 @@ PERSON = {
 }
 
 
+# ``continue:`` on a bullets or table slide. YAML 1.1 reads a bare ``off`` as false (and
+# ``on``/``yes`` as true), so those mean what the author wrote.
+CONTINUE = {
+    "enum": ["auto", "off", True, False],
+    "description": "'auto': a list or table that cannot fit at the brand's floor continues on "
+                   "the next slide; 'off': it never does (default: the brand's 'fit: continue:')",
+}
+
+
+def continuation(value: object) -> str:
+    """A slide's ``continue:`` as :attr:`deckgen.model.Slide.continuation` ("auto", "off",
+    or "" for the brand's default)."""
+    if value is None:
+        return ""
+    return "auto" if value in ("auto", True) else "off"
+
+
 def var_or(schema: dict[str, Any]) -> dict[str, Any]:
     """``schema``, or a single ``{{ variable }}`` that resolves to a value of it."""
     return {"anyOf": [schema, VARIABLE]}

@@ -26,9 +26,6 @@ def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
         credit = credit or caption
         if "fit" not in inp.fields and (image.fit == "contain" or image.width or image.height or caption):
             fit = "contain"  # a picture with a size or a caption is shown whole, not cropped
-        for extra in inp.source.images[1:]:
-            diags.warning(extra.loc, f"only one picture shows on a picture slide; {extra.src!r} is left out",
-                          "put each picture on a slide of its own", rule="picture-dropped")
     if src is None:
         diags.error(inp.source.loc, "an image slide needs 'image:' or a Markdown picture ![alt](file)", "add the picture")
         return []

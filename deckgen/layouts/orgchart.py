@@ -18,7 +18,18 @@ from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.geometry import Line, inches
 from deckgen.layouts.common import body_paras, card_insets, drawn
 from deckgen.layouts.fields import ID, MARKDOWN, TEXT, var_or
-from deckgen.layouts.spec import BuildInput, LayoutSpec, Measured, Plan, PlanText, Seen, texts_of, title_measured
+from deckgen.layouts.spec import (
+    UNSCALED,
+    BuildInput,
+    LayoutSpec,
+    Measured,
+    Plan,
+    PlanText,
+    Seen,
+    Sizing,
+    texts_of,
+    title_measured,
+)
 from deckgen.model import Box, OrgChartContent, OrgEdge, OrgNode, Para, Slide, Text, plain, unwrap
 
 RANK_GAP = inches(0.6)  # room for the connectors and their arrow heads
@@ -152,7 +163,7 @@ def _cells(lane: Box, slots: int, widest: int, right: bool) -> list[Box]:
     return [Box(x0 + i * (width + SLOT_GAP), lane.y, width, lane.cy) for i in range(slots)]
 
 
-def place(content: OrgChartContent, area: Box) -> ChartPlan:
+def place(content: OrgChartContent, area: Box, sizing: Sizing = UNSCALED) -> ChartPlan:
     """Cells per rank and slot, the largest facts size that fits every body in its cell,
     each body's box (one height per rank, the tallest body's, centred in its cell) and the
     route of every edge."""
@@ -177,7 +188,7 @@ def place(content: OrgChartContent, area: Box) -> ChartPlan:
                 return False
         return True
 
-    size = geo.largest_fitting(geo.size_steps(*SIZES), all_fit)
+    size = geo.largest_fitting(geo.size_steps(SIZES[0], sizing.floor or SIZES[1]), all_fit)
     heights: dict[int, int] = {}
     for n in content.nodes:
         cell = cells[n.id]
@@ -188,6 +199,8 @@ def place(content: OrgChartContent, area: Box) -> ChartPlan:
     for n in content.nodes:
         cell, h = cells[n.id], heights[n.rank]
         boxes[n.id] = Box(cell.x, cell.y + (cell.cy - h) // 2, cell.cx, h)
+    # The fit step's scale shrinks the text, not the boxes the estimate made room for.
+    size = sizing.apply(size)
     chart = ChartPlan(boxes, size, lanes)
     nodes = {n.id: n for n in content.nodes}
     edges = tuple(_edge_plan(e, nodes[e.source], nodes[e.target], chart, right)
@@ -195,10 +208,10 @@ def place(content: OrgChartContent, area: Box) -> ChartPlan:
     return ChartPlan(boxes, size, lanes, edges)
 
 
-def plan(content: OrgChartContent, area: Box, lang: str) -> Plan:
+def plan(content: OrgChartContent, area: Box, lang: str, sizing: Sizing = UNSCALED) -> Plan:
     if not content.nodes:
         return Plan()
-    chart = place(content, area)
+    chart = place(content, area, sizing)
     texts = []
     for node in content.nodes:
         box = chart.boxes[node.id]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from deckgen import words
 from deckgen.errors import Diagnostics
 from deckgen.layouts.fields import PERSON, var_or
-from deckgen.layouts.spec import BuildInput, LayoutSpec, Measured, Plan, Seen, title_measured
+from deckgen.layouts.spec import UNSCALED, BuildInput, LayoutSpec, Measured, Plan, Seen, Sizing, title_measured
 from deckgen.layouts.tables import ROSTER_SIZES, is_officer, plan_table
 from deckgen.model import Box, Inline, Person, RosterContent, Run, Slide, unwrap
 
@@ -50,11 +50,11 @@ def page_title(title: Inline, page: int, pages: int) -> Inline:
     return (*title, Run(f" ({page}/{pages})"))
 
 
-def plan(content: RosterContent, area: Box, lang: str) -> Plan:
+def plan(content: RosterContent, area: Box, lang: str, sizing: Sizing = UNSCALED) -> Plan:
     header = tuple((Run(word),) for word in words.roster_headers(lang))
     rows = [((Run(p.name),), (Run(p.place),), (Run(p.role),)) for p in content.people]
     table = plan_table(
-        header, rows, area, sizes=ROSTER_SIZES, emphasis=[is_officer(p.role) for p in content.people],
+        header, rows, area, sizes=ROSTER_SIZES, sizing=sizing, emphasis=[is_officer(p.role) for p in content.people],
         what="the roster table", name="Roster",
         hint="set 'per_page: {rows}' (or fewer) on the roster slide so it splits over more "
              "slides, or shorten names, places and roles")

@@ -15,6 +15,7 @@ through :class:`BuildInput`, which resolve implements.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
@@ -30,16 +31,22 @@ class BuildInput(Protocol):
     variables substituted and validated against the layout's schema, and the ways to turn
     field values into model text (the Markdown parser lives in ``load``)."""
 
-    source: SourceSlide
-    fields: dict[str, Located]
-    body: Text  # the Markdown body, substituted
-    notes: Text
-    layout: str
-    lang: str
-    deck_title: str
-    deck_subtitle: str
-    byline: str
-    columns: tuple[tuple[Inline, Text], ...]  # pandoc's ::: column divs: heading, text
+    @property
+    def source(self) -> SourceSlide: ...
+    @property
+    def fields(self) -> dict[str, Located]: ...
+    @property
+    def body(self) -> Text: ...  # the Markdown body, substituted
+    @property
+    def lang(self) -> str: ...
+    @property
+    def deck_title(self) -> str: ...
+    @property
+    def deck_subtitle(self) -> str: ...
+    @property
+    def byline(self) -> str: ...
+    @property
+    def columns(self) -> tuple[tuple[Inline, Text], ...]: ...  # pandoc's ::: column divs: heading, text
 
     def loc(self, key: str) -> SourceLoc: ...
     def value(self, key: str, default: Any = None) -> Any: ...
@@ -134,10 +141,29 @@ class Plan:
     detail: Any = None
 
 
-Planner = Callable[[Any, Box, str], Plan]  # (content, area, lang) -> Plan
+@dataclass(frozen=True, slots=True)
+class Sizing:
+    """What a planner is told about sizes: the brand's ``floor`` for the text it draws (no
+    size it picks goes below it) and the ``scale`` the fit step found its text needs with
+    the real fonts (1.0: the sizes the planner's estimate picks)."""
+
+    floor: float
+    scale: float = 1.0
+
+    def apply(self, size: float, floor: float | None = None) -> float:
+        """``size`` at this scale, in half points, never below ``floor`` (the brand's)."""
+        if self.scale >= 1.0:
+            return size
+        low = self.floor if floor is None else floor
+        return max(low, math.floor(size * self.scale * 2 + 1e-9) / 2)
 
 
-def no_plan(content: Any, area: Box, lang: str) -> Plan:
+UNSCALED = Sizing(0.0)  # plans for tests and tools that do not care about floors
+
+Planner = Callable[[Any, Box, str, Sizing], Plan]  # (content, area, lang, sizing) -> Plan
+
+
+def no_plan(content: Any, area: Box, lang: str, sizing: Sizing = UNSCALED) -> Plan:
     """The planner of a layout that draws nothing itself (its fields fill placeholders)."""
     return Plan()
 

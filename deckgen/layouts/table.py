@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen import geometry as geo
 from deckgen.errors import Diagnostics
 from deckgen.geometry import inches
 from deckgen.layouts.common import body_paras, drawn, first_loc
-from deckgen.layouts.fields import CELL, var_or
-from deckgen.layouts.spec import BuildInput, LayoutSpec, Measured, Plan, PlanText, Seen, texts_of, title_measured
+from deckgen.layouts.fields import CELL, CONTINUE, continuation, var_or
+from deckgen.layouts.spec import (
+    UNSCALED,
+    BuildInput,
+    LayoutSpec,
+    Measured,
+    Plan,
+    PlanText,
+    Seen,
+    Sizing,
+    texts_of,
+    title_measured,
+)
 from deckgen.layouts.tables import TABLE_SIZES, plan_table
 from deckgen.model import Box, Inline, Slide, TableContent, Text
 
@@ -40,7 +53,8 @@ def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
     caption = inp.source.table_caption
     if not title and caption:
         title, caption = caption, ()  # pandoc's caption names a table that has no heading
-    return [inp.slide(title, TableContent(header, rows, align if any(align) else (), caption, intro))]
+    slide = inp.slide(title, TableContent(header, rows, align if any(align) else (), caption, intro))
+    return [replace(slide, continuation=continuation(inp.value("continue")))]
 
 
 CAPTION_SIZE = 14.0
@@ -48,7 +62,7 @@ INTRO_SIZE = 18.0
 CAPTION_HEIGHT = inches(0.5)
 
 
-def plan(content: TableContent, area: Box, lang: str) -> Plan:
+def plan(content: TableContent, area: Box, lang: str, sizing: Sizing = UNSCALED) -> Plan:
     if max([len(content.header), *(len(r) for r in content.rows)], default=0) == 0:
         return Plan()
     texts: tuple[PlanText, ...] = ()
@@ -60,7 +74,7 @@ def plan(content: TableContent, area: Box, lang: str) -> Plan:
                            first_loc(content.intro, None), "shorten the text or move it into the speaker notes"),)
     if content.caption:  # pandoc's "Table: …": room for a line right below the table
         area = Box(area.x, area.y, area.cx, area.cy - CAPTION_HEIGHT - inches(0.1))
-    table = plan_table(content.header, content.rows, area, sizes=TABLE_SIZES, what="the table", name="Table",
+    table = plan_table(content.header, content.rows, area, sizes=TABLE_SIZES, sizing=sizing, what="the table", name="Table",
                        hint="split the table over two slides, or shorten the cells", align=content.align)
     if content.caption:
         box = Box(area.x, area.y + sum(table.heights) + inches(0.1), area.cx, CAPTION_HEIGHT)
@@ -86,6 +100,7 @@ SPEC = LayoutSpec(
     summary="a table with a header row",
     fields={
         "header": {"type": "array", "items": CELL},
+        "continue": CONTINUE,
         "rows": var_or({"type": "array", "items": {"type": "array", "items": CELL}}),
     },
     build=build,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deckgen.geometry import LINE_SPACING, count_lines, inches, largest_fitting, size_steps, text_width_pt
-from deckgen.layouts.spec import PlanTable
+from deckgen.layouts.spec import UNSCALED, PlanTable, Sizing
 from deckgen.model import Box, Inline, plain
 
 CELL_MARGIN_X = inches(0.12)
@@ -78,7 +78,7 @@ def table_geometry(texts: Sequence[Sequence[str]], area: Box, sizes: tuple[float
 
 
 def plan_table(header: Sequence[Inline], rows: Sequence[Sequence[Inline]], area: Box, *,
-               sizes: tuple[float, float], emphasis: Sequence[bool] = (), what: str, hint: str,
+               sizes: tuple[float, float], sizing: Sizing = UNSCALED, emphasis: Sequence[bool] = (), what: str, hint: str,
                name: str, align: Sequence[str] = ()) -> PlanTable:
     """A table's plan at the top of ``area``: short rows padded with empty cells so every row
     has every column."""
@@ -87,7 +87,10 @@ def plan_table(header: Sequence[Inline], rows: Sequence[Sequence[Inline]], area:
     head = tuple(header) + pad * (width - len(header))
     body = tuple(tuple(r) + pad * (width - len(r)) for r in rows)
     texts = [[plain(c) for c in head]] + [[plain(c) for c in r] for r in body]
-    geometry = table_geometry(texts, area, sizes)
+    geometry = table_geometry(texts, area, (sizes[0], sizing.floor or sizes[1]))
+    if sizing.scale < 1.0:  # the fit step's size, rows as that size needs them
+        size = sizing.apply(geometry.size)
+        geometry = table_geometry(texts, area, (size, size))
     return PlanTable(area, head, body, tuple(emphasis), geometry.widths, geometry.heights,
                      geometry.size, what, hint, name, tuple(align))
 

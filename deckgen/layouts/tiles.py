@@ -17,7 +17,17 @@ from deckgen.errors import Diagnostics
 from deckgen.geometry import Line, inches
 from deckgen.layouts.common import card_insets, drawn
 from deckgen.layouts.fields import LINK, TEXT, var_or
-from deckgen.layouts.spec import BuildInput, LayoutSpec, Measured, Plan, PlanText, Seen, title_measured
+from deckgen.layouts.spec import (
+    UNSCALED,
+    BuildInput,
+    LayoutSpec,
+    Measured,
+    Plan,
+    PlanText,
+    Seen,
+    Sizing,
+    title_measured,
+)
 from deckgen.model import Box, Run, Slide, Tile, TilesContent, is_safe_href, plain, unwrap
 
 GAP = inches(0.25)
@@ -35,15 +45,17 @@ def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
     tiles = []
     for item in inp.fields["tiles"].value:
         entry = item.value
-        url = str(unwrap(entry["url"]))
-        if not is_safe_href(url):
+        url = str(unwrap(entry["url"])) if "url" in entry else None  # none: a plain card
+        if url is not None and not is_safe_href(url):
             diags.error(entry["url"].loc, f"tile link {url!r} is not a full http, https or mailto address", "write a full https:// address")
             continue
         title = inp.inline_of(entry["title"], diags)
         caption = str(unwrap(entry["caption"]) or "") if "caption" in entry else ""
-        caption = caption or short_url(url)
-        kind = str(unwrap(entry["kind"])) if "kind" in entry else ("video" if is_video(url) else "link")
-        tiles.append(Tile(title, url, "video" if kind == "video" else "link", caption))
+        kind = str(unwrap(entry["kind"])) if "kind" in entry else ("video" if url and is_video(url) else "link")
+        if kind == "video" and url is None:
+            diags.error(entry["kind"].loc, "a video tile needs the video's 'url'", "add 'url: https://…', or leave 'kind: video' out for a plain card")
+            continue
+        tiles.append(Tile(title, url, "video" if kind == "video" else "link", caption or caption_of_url(url), loc=item.loc))
     return [inp.slide(inp.title(diags), TilesContent(tuple(tiles)))]
 
 
@@ -56,8 +68,13 @@ def short_url(url: str) -> str:
 
 
 def caption_of(tile: Tile) -> str:
-    """What a tile shows under its title: the one rule, for both outputs and the checks."""
-    return tile.caption or (short_url(tile.url) if tile.url else "")
+    """What a tile shows under its title: its caption, else its address shortened; nothing
+    for a plain card without either. The one rule, for both outputs and the checks."""
+    return tile.caption or caption_of_url(tile.url)
+
+
+def caption_of_url(url: str | None) -> str:
+    return short_url(url) if url else ""
 
 
 def is_video(url: str) -> bool:
@@ -83,14 +100,17 @@ def grid_shape(n: int) -> tuple[int, int]:
     return cols, math.ceil(n / cols)
 
 
-def caption_size(size: float) -> float:
-    return max(round(size * 0.62 * 2) / 2, 10.0)
+def caption_size(size: float, low: float = 10.0) -> float:
+    """A caption's size for a tile title of ``size``: 62 % of it, never below ``low`` (10 pt,
+    or the brand's floor for tiles when that is lower)."""
+    return max(round(size * 0.62 * 2) / 2, low)
 
 
 def tile_lines(tile: Tile, size: float) -> list[Line]:
+    caption = caption_of(tile)  # a plain card may have none: no line is drawn for it
     return [
         Line(plain(tile.title), size, bold=True),
-        Line(caption_of(tile), caption_size(size), space_before=CAPTION_SPACE),
+        *([Line(caption, caption_size(size), space_before=CAPTION_SPACE)] if caption else []),
     ]
 
 
@@ -104,7 +124,7 @@ def play_box(cell: Box) -> Box:
     return Box(cell.x + PAD, cell.y + PAD, PLAY, PLAY)
 
 
-def place(content: TilesContent, area: Box) -> TilesPlan:
+def place(content: TilesContent, area: Box, sizing: Sizing = UNSCALED) -> TilesPlan:
     """A grid as tall as its rows need (at most 2.4 in per row) and the largest title size
     with which every tile's text fits its card."""
     if not content.tiles:
@@ -114,21 +134,23 @@ def place(content: TilesContent, area: Box) -> TilesPlan:
     cells = geo.grid(Box(area.x, area.y, area.cx, height), rows, cols, GAP, GAP)
     inner = geo.text_area(cells[0], MARGINS, RADIUS)
     size = geo.largest_fitting(
-        geo.size_steps(*SIZES),
+        geo.size_steps(SIZES[0], sizing.floor or SIZES[1]),
         lambda s: all(geo.fits(tile_lines(t, s), inner.cx, inner.cy - reserved(t)) for t in content.tiles),
     )
     used = tuple(cell for _, cell in zip(content.tiles, cells, strict=False))
-    return TilesPlan(used, cols, size, caption_size(size))
+    size = sizing.apply(size)
+    return TilesPlan(used, cols, size, caption_size(size, min(10.0, sizing.floor or 10.0)))
 
 
-def plan(content: TilesContent, area: Box, lang: str) -> Plan:
-    detail = place(content, area)
+def plan(content: TilesContent, area: Box, lang: str, sizing: Sizing = UNSCALED) -> Plan:
+    detail = place(content, area, sizing)
     texts = []
     for n, (tile, cell) in enumerate(zip(content.tiles, detail.cells, strict=False), start=1):
+        caption = caption_of(tile)
         paras = (
             drawn(tile.title, detail.title_size, heading=True, bold=True),
             # The caption is a link: LibreOffice does not wrap a linked run.
-            drawn((Run(caption_of(tile), href=tile.url),), detail.caption_size, before=CAPTION_SPACE),
+            *([drawn((Run(caption, href=tile.url),), detail.caption_size, before=CAPTION_SPACE)] if caption else []),
         )
         texts.append(PlanText(
             f"tile-{n}", f"tile {n} ({plain(tile.title)!r})", "card", cell, card_insets(cell, MARGINS, RADIUS), paras, None,
@@ -158,11 +180,11 @@ SPEC = LayoutSpec(
                 "type": "object",
                 "properties": {
                     "title": TEXT,
-                    "url": LINK,
+                    "url": {**LINK, "description": "an http(s) or mailto address; without it the tile is a plain card"},
                     "kind": {"enum": ["link", "video"]},
                     "caption": TEXT,
                 },
-                "required": ["title", "url"],
+                "required": ["title"],
                 "additionalProperties": False,
             },
         }),

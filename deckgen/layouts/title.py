@@ -13,8 +13,9 @@ def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
     """The title falls back to the deck's title, the subtitle to the body or the deck's
     subtitle, the byline to the meeting line resolve composed."""
     title = inp.title(diags) or (Run(inp.deck_title),)
-    subtitle = inp.block("subtitle", diags) or inp.body or (para(inp.deck_subtitle) if inp.deck_subtitle else ())
-    byline = inp.block("byline", diags) or (para(inp.byline) if inp.byline else ())
+    # A field written empty (`byline: ""`) means none, not the deck's default.
+    subtitle = inp.block("subtitle", diags) if "subtitle" in inp.fields else inp.body or (para(inp.deck_subtitle) if inp.deck_subtitle else ())
+    byline = inp.block("byline", diags) if "byline" in inp.fields else (para(inp.byline) if inp.byline else ())
     return [inp.slide(title, TitleContent(subtitle, byline))]
 
 

@@ -15,7 +15,7 @@ from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
 from deckgen.load.markdown import parse_markdown
 from deckgen.load.text import read_text
 from deckgen.load.yamlsrc import load_yaml_file
-from deckgen.model import Located, SlideRef, SourceDeck, SourceSlide
+from deckgen.model import Located, SlideRef, SourceDeck, SourceSlide, plain
 
 # Front matter keys of a plain Markdown deck that deckgen uses; the rest (marp: true, theme,
 # paginate, …) belong to other tools and are ignored with a note in `deckgen check`.
@@ -152,6 +152,8 @@ def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck 
 
             diags.error(settings[key].loc, f"{key!r} must be text", yaml_surprise(settings[key]) or "write it in quotes")
     settings.update({k: v for k, v in mdfile.directives.items() if k in MARP_DECK_KEYS})
+    if slides and "title" in settings and isinstance(settings["title"].value, str):
+        slides[0] = _as_title_slide(slides[0], settings["title"].value)
     refs = tuple(SlideRef(s.loc, inline=s) for s in slides)
     if not refs and "title" not in settings:
         diags.error(SourceLoc(rel, 1, 1), "the Markdown deck has no slides", "write a '# Heading' or '---' separated slides")
@@ -205,6 +207,21 @@ def _check_front_key(key: str, value: Located, diags: Diagnostics) -> None:
     if not hint.startswith("did you mean"):
         hint = f"deckgen reads {', '.join(MARKDOWN_DECK_KEYS)}"
     diags.warning(where, f"front matter key {key!r} is not used by deckgen", hint, rule="unused-key")
+
+
+def _as_title_slide(slide: SourceSlide, title: str) -> SourceSlide:
+    """A first slide headed with the front matter's title is the deck's title slide (Marp's
+    ``<!-- _class: lead -->`` slide, pandoc's title written out): it becomes the ``title``
+    layout, its text the subtitle, instead of following a second title slide made from
+    ``title:``. A slide with a list, a picture, a table or its own layout stays as it is."""
+    def same(text: str) -> bool:
+        return " ".join(text.split()).casefold() == " ".join(title.split()).casefold()
+
+    if "layout" in slide.fields or not slide.heading or not same(plain(slide.heading)):
+        return slide
+    if slide.images or slide.table or any(p.kind != "text" for p in slide.body):
+        return slide
+    return replace(slide, fields={**slide.fields, "layout": Located("title", slide.heading_loc or slide.loc)})
 
 
 def _without_fields(slide: SourceSlide, front: dict[str, Located]) -> SourceSlide:

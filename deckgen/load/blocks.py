@@ -21,6 +21,7 @@ from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.load.dialect import Attr, html_pictures, marp_directives, marp_picture, parse_attributes
 from deckgen.load.inline import SUPERSCRIPT, Context, Token, heading_runs, inline_runs, line_of, merge
 from deckgen.load.marpdirectives import comment_text
+from deckgen.load.slips import marp_keywords
 from deckgen.model import Inline, Para, Run, SourceImage, is_rtl, plain
 
 MAX_LIST_LEVEL = 4  # 0-based: five levels, what the KS master styles
@@ -55,6 +56,7 @@ class Walker:
         self.images: list[SourceImage] = []
         self.table: list[tuple[Inline, ...]] = []
         self.table_align: tuple[str, ...] = ()
+        self.table_loc: SourceLoc | None = None
         self.table_caption: Inline = ()
         self.columns: list[_Column] = []
         self.column: _Column | None = None
@@ -252,7 +254,9 @@ class Walker:
             height = attr.get("height") if attr else ""
             bg = ""
             fit = ""
-            if self.ctx.marp:
+            if not self.ctx.marp:
+                alt = marp_keywords(alt)[0]  # Marp's words in a picture of a file not marked as Marp's
+            else:
                 marp = marp_picture(alt)
                 alt, width, height, fit = marp.alt, marp.width or width, marp.height or height, marp.fit
                 bg = (marp.side or "bg") if marp.bg else ""
@@ -321,6 +325,7 @@ class Walker:
     def table_rows(self, tokens: list[Token], i: int) -> int:
         row: list[Inline] = []
         align: list[str] = []
+        self.table_loc = self.table_loc or self.loc(tokens[i])
         while i < len(tokens) and tokens[i].type != "table_close":
             t = tokens[i]
             if t.type == "tr_open":

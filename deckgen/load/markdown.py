@@ -43,6 +43,7 @@ from deckgen.load.dialect import (
 from deckgen.load.divs import divs_plugin
 from deckgen.load.inline import Context, heading_runs, inline_runs, line_of
 from deckgen.load.marpdirectives import LEAD_CLASSES, MARP_FRONT_KEYS, comment_text, global_directive, slide_directives
+from deckgen.load.slips import unclosed_front_matter, word_bullets
 from deckgen.load.yamlsrc import parse_yaml
 from deckgen.model import Inline, Located, Para, SourceImage, SourceSlide, is_rtl, plain
 
@@ -89,8 +90,22 @@ def parse_markdown(
 ) -> MarkdownFile:
     """Parse ``text`` and split it into slides with their fields, body and notes. A ``deck``
     (a Markdown deck file, not a library slide or a field's text) may begin with pandoc's
-    ``%`` title block instead of front matter."""
+    ``%`` title block instead of front matter.
+
+    Lines that start with Word's ``•`` and a tab are read as the list they are (an info
+    finding says so); front matter that is never closed is an error where the ``---`` goes.
+    """
+    text, bulleted = word_bullets(text)
+    if bulleted:
+        shown = ", ".join(str(n) for n in bulleted[:6]) + (", …" if len(bulleted) > 6 else "")
+        diags.info(SourceLoc(rel, bulleted[0], 1, included_from),
+                   f"read as a list: line{'s' * (len(bulleted) > 1)} {shown} start{'s' * (len(bulleted) == 1)} with a bullet character and a tab, as Word writes lists",
+                   "write '- ' at the start of each line to make it plain Markdown", rule="word-bullets")
     tokens = _PARSER.parse(text)
+    if not tokens or tokens[0].type != "front_matter":
+        slip = unclosed_front_matter(text)
+        if slip is not None:
+            diags.error(SourceLoc(rel, slip.line, slip.col, included_from), slip.message, slip.hint)
     _check_truncation(tokens, rel, diags)
     front: Located | None = None
     fm: Token | None = None
@@ -421,6 +436,7 @@ def _slide(
         heading_level=heading_level,
         images=tuple(images),
         table=tuple(walker.table),
+        table_loc=walker.table_loc,
         columns=tuple((c.heading, tuple(c.body), c.width) for c in walker.columns),
         table_align=walker.table_align,
         table_caption=walker.table_caption,
@@ -493,6 +509,8 @@ def parse_block(text: str, rel: str, loc: SourceLoc, diags: Diagnostics) -> tupl
     for d in inner:
         if d.severity == "error":
             diags.error(loc, d.message, d.hint, d.rule)
+        elif d.severity == "info":
+            diags.info(loc, d.message, d.hint, d.rule)
         else:
             diags.warning(loc, d.message, d.hint, d.rule)
     paras: list[Para] = []

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.load.slips import ODD_SPACES, invisible_in, without_invisible, yaml_slip
 from deckgen.load.text import FORBIDDEN, MAX_CHAR_ERRORS, char_label, read_text
 from deckgen.model import Located
 from deckgen.schema import yaml_surprise  # noqa: F401  (re-exported: YAML helpers live with the schema)
@@ -56,7 +57,7 @@ class _BoundedLoader(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH + 1:
                 raise _TooDeep(self.peek_event().start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)  # type: ignore[arg-type, return-value]
         finally:
             self._depth -= 1
 
@@ -68,7 +69,7 @@ def _loc(rel: str, mark: yaml.Mark, line_offset: int) -> SourceLoc:
 def _compose(text: str) -> yaml.Node | None:
     loader = _BoundedLoader(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -94,6 +95,11 @@ def parse_yaml(
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        slip = yaml_slip(text, mark.line, exc.context_mark.line if exc.context_mark else None) if mark else None
+        if slip is not None:
+            # A slip we recognise is named in the author's words, where the fix goes.
+            diags.error(SourceLoc(rel, slip.line + line_offset, slip.col), slip.message, slip.hint)
+            return None
         loc = _loc(rel, mark, line_offset) if mark else SourceLoc(rel, 1 + line_offset, 1)
         problem = exc.problem or exc.context or "malformed YAML"
         diags.error(loc, f"malformed YAML: {problem}", _yaml_hint(problem))
@@ -164,8 +170,12 @@ def _build(
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Located] = {}
         first_seen: dict[str, SourceLoc] = {}
+        previous: yaml.Node | None = None
         for key_node, value_node in node.value:
             key_loc = _loc(rel, key_node.start_mark, off)
+            if node.flow_style and _split_by_comma(key_node, value_node, previous, rel, off, diags):
+                continue
+            previous = value_node
             if key_node.tag == _STD + "merge":
                 diags.error(key_loc, "YAML merge keys ('<<') are not supported", "write the keys out")
                 continue
@@ -180,6 +190,15 @@ def _build(
             if _refuse_forbidden(key_node, key_loc, off, diags):
                 continue
             key = str(key_node.value)
+            slip = key_slip(key, key_node.style, value_node)
+            if slip is not None:
+                diags.error(key_loc, *slip)
+                continue
+            invisible = invisible_in(key)
+            if invisible is not None:
+                diags.error(key_loc, f"the key {without_invisible(key)!r} holds an invisible {invisible}",
+                            f"retype the key: {without_invisible(key)}:")
+                continue
             if key in first_seen:
                 diags.error(
                     key_loc,
@@ -194,7 +213,48 @@ def _build(
         return Located(out, loc)
     if isinstance(node, yaml.SequenceNode):
         return Located([_build(n, rel, diags, off, depth + 1, budget) for n in node.value], loc)
+    assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
     return _scalar(node, loc, off, diags)
+
+
+def key_slip(key: str, style: str | None, value: yaml.Node) -> tuple[str, str] | None:
+    """(message, hint) for a key that is a slip YAML parsed without complaint: ``-use`` (a list
+    entry without the space after its dash) or a key with a non-breaking space around it."""
+    shown = f" {value.value}" if isinstance(value, yaml.ScalarNode) and value.value else ""
+    if style is None and len(key) > 1 and key[0] == "-" and not key[1].isspace() and key[1] != "-":
+        return "a list entry needs a space after its '-'", f"write: - {key[1:]}:{shown}"
+    if key != key.strip(ODD_SPACES):
+        return (f"the key {key.strip(ODD_SPACES)!r} has a non-breaking space (copied from Word or a web page) around it",
+                f"retype the spaces: {key.strip(ODD_SPACES)}:{shown}")
+    return None
+
+
+def _split_by_comma(
+    key: yaml.Node, value: yaml.Node, previous: yaml.Node | None, rel: str, off: int, diags: Diagnostics
+) -> bool:
+    """In ``{name: Sæther, Ingrid, role: leder}`` the comma ends the name and ``Ingrid`` is a
+    key without a value. Such a key (no ':' after it) follows a plain text value: name it as the
+    comma it is and show the line with the text quoted. True when it was reported."""
+    if not (isinstance(value, yaml.ScalarNode) and value.tag == _STD + "null" and value.value == ""
+            and isinstance(previous, yaml.ScalarNode) and previous.style is None
+            and isinstance(key, yaml.ScalarNode) and key.style is None):
+        return False
+    buffer = key.start_mark.buffer
+    start, end = previous.start_mark.index, key.end_mark.index
+    if not isinstance(buffer, str) or "\n" in buffer[start:end]:
+        fixed = f'"{previous.value}, {key.value}"'
+    else:
+        line_start = buffer.rfind("\n", 0, start) + 1
+        line_end = buffer.find("\n", end)
+        line_end = len(buffer) if line_end < 0 else line_end
+        fixed = (buffer[line_start:start] + '"' + buffer[start:end].replace('"', '\\"') + '"'
+                 + buffer[end:line_end]).strip()
+    diags.error(
+        _loc(rel, previous.start_mark, off),
+        f"the comma in '{previous.value}, {key.value}' ends the text, so {str(key.value)!r} became a field of its own",
+        f"put text with a comma in quotes; write: {fixed}",
+    )
+    return True
 
 
 # One loader, used only for its scalar constructors (int, float, bool, null), which keep no
@@ -269,3 +329,26 @@ def _forbidden_escapes(
         where = SourceLoc(rel, start.line + breaks + 1 + off, col + 1, included_from)
         found.append((where, f"the escape {match.group()} in this text makes a control character {char_label(char)}"))
     return found
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, keys in the order given, text as written (no YAML 1.1 surprises: a value
+    that would read back as something other than text is quoted by PyYAML itself)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        # Indent list items under their key, as people write them by hand.
+        return super().increase_indent(flow, False)
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value and not value.endswith((" ", "\t")) and "\r" not in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump_yaml(data: Any) -> str:
+    """``data`` (plain dicts, lists, text, numbers, booleans) as block-style YAML that
+    :func:`parse_yaml` reads back to the same values; for files deckgen writes (import)."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)

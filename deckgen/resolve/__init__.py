@@ -17,23 +17,23 @@ from typing import Any
 
 from deckgen import schema
 from deckgen.errors import Diagnostics, SourceLoc, UsageError, did_you_mean
-from deckgen.layouts import NAMES as LAYOUTS
-from deckgen.layouts import REGISTRY
+from deckgen.layouts import REGISTRY, names
 from deckgen.load.markdown import parse_block
 from deckgen.load.text import decode
 from deckgen.model import Deck, Located, Slide, SlideRef, SourceDeck, SourceSlide, unwrap
 from deckgen.project import Project
 from deckgen.resolve.brand import load_brand
-from deckgen.resolve.county import county_keys, county_scope, load_county
+from deckgen.resolve.county import county_keys, county_scope, file_name_for, load_county
 from deckgen.resolve.library import Library
 from deckgen.resolve.marp import marp_frame
-from deckgen.resolve.slideinput import SlideInput, dropped_pictures, infer_layout
+from deckgen.resolve.slideinput import SlideInput, infer_layout
 from deckgen.resolve.variables import (
     Scope,
     markdown_text,
     substitute_inline,
     substitute_located,
     substitute_str,
+    substitute_table,
     substitute_text,
 )
 
@@ -53,20 +53,24 @@ def deck_counties(src: SourceDeck, project: Project, requested: str | None, diag
     if node is not None and not listed:
         diags.error(node.loc, "'counties: all' but content/counties/ has no county files", "add content/counties/<name>.yaml, or remove 'counties:'")
         return []
+    if requested is not None and requested.lower() == "all":
+        requested = "all"
     if requested in (None, "all"):
         return list(listed) or [None]
     assert requested is not None
-    if listed and requested not in listed:
-        where = node if node is not None else single
-        diags.error(
-            where.loc if where is not None else src.loc,
-            f"the deck is not for county {requested!r}",
-            did_you_mean(requested, listed),
-        )
-        return []
-    if requested not in county_keys(project):
-        diags.error(src.loc, f"unknown county {requested!r}", did_you_mean(requested, county_keys(project)) or "add content/counties/<name>.yaml")
-        return []
+    known = list(listed) or county_keys(project)
+    if requested not in known:
+        # --county is typed on the command line: 'Buskerud' and 'Østfold' mean the files
+        # buskerud.yaml and ostfold.yaml; anything else is a usage mistake (exit 2).
+        same = [k for k in known if file_name_for(k) == file_name_for(requested)]
+        if not same:
+            shown = ", ".join(known) if known else "none: add content/counties/<name>.yaml"
+            hint = did_you_mean(file_name_for(requested), known)
+            hint = f"{hint} " if hint.startswith("did you mean") else "choose one of them "
+            raise UsageError(f"--county {requested!r}: {src.loc.path} has no such county; {hint}(its counties: {shown})")
+        diags.info(SourceLoc(f"content/counties/{same[0]}.yaml", 1, 1),
+                   f"--county {requested!r} is this county file; county key {same[0]!r}")
+        requested = same[0]
     return [requested]
 
 
@@ -99,6 +103,12 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
         if data is None:
             return None
         county_data = county_scope(data, county)
+        example = data.value.get("example")
+        if example is not None and example.value is True:
+            shown = unwrap(data.value["name"]) if "name" in data.value else county
+            diags.warning(example.key_loc or example.loc,
+                          f"the data for {shown} is made-up example data ('example: true'), and this deck is built with it",
+                          "replace the example values, then delete this line", rule="example-data")
     meeting: dict[str, Any] = dict(settings["meeting"].value) if "meeting" in settings else {}
     if "meeting" in county_data:
         meeting.update(county_data["meeting"].value)
@@ -186,6 +196,7 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
         keywords=text["keywords"],
         loc=src.loc,
         timestamp=document_timestamp(text["date"]),
+        example=county is not None and "example" in county_data and county_data["example"].value is True,
     )
 
 
@@ -272,9 +283,9 @@ def _build_slide(
     before = len(diags.errors)
     if layout_node is not None:
         if not isinstance(layout_node.value, str):
-            diags.error(layout_node.loc, "'layout' must be a layout name", did_you_mean("", LAYOUTS))
-        elif layout_node.value not in LAYOUTS:
-            diags.error(layout_node.loc, f"unknown layout {layout_node.value!r}", did_you_mean(layout_node.value, LAYOUTS))
+            diags.error(layout_node.loc, "'layout' must be a layout name", did_you_mean("", names()))
+        elif layout_node.value not in REGISTRY:
+            diags.error(layout_node.loc, f"unknown layout {layout_node.value!r}", did_you_mean(layout_node.value, names()))
         else:
             layout = layout_node.value
     else:
@@ -292,6 +303,7 @@ def _build_slide(
     # The body, notes and heading are substituted even when a field failed, so that one run
     # reports every problem of the slide.
     body = substitute_text(source.body, scope, diags, source.loc)
+    table = substitute_table(source.table, scope, source.table_loc or source.loc, diags) if source.table else ()
     notes = substitute_text(source.notes, scope, diags, source.loc)
     heading = source.heading
     if heading:
@@ -302,12 +314,26 @@ def _build_slide(
     )
     if len(diags.errors) > before or layout is None:
         return []
+    _unplaced_pictures(source, layout, fields, diags)
     if "notes" in fields:
         notes = parse_block(markdown_text(fields["notes"]), fields["notes"].loc.path, fields["notes"].loc, diags) + notes
-    dropped_pictures(source, layout, diags)
-    src = replace(source, fields=fields, heading=heading)
+    src = replace(source, fields=fields, heading=heading, table=table)
     inp = SlideInput(src, fields, body, notes, layout, lang, project, text["title"], text["subtitle"], byline, columns)
     return REGISTRY[layout].build(inp, diags)
+
+
+def _unplaced_pictures(source: SourceSlide, layout: str, fields: Mapping[str, Located], diags: Diagnostics) -> None:
+    """A picture in a paragraph of its own is shown only by an image slide, and only the first
+    when no ``image:`` is given; any other is named in a warning, never dropped silently."""
+    placed = 1 if layout == "image" and "image" not in fields else 0
+    for image in source.images[placed:]:
+        where = f"a {layout} slide has no place for a picture" if layout != "image" else "an image slide shows one picture"
+        marp = ""
+        if layout != "image":  # Marp's ![bg left] is a picture beside the text: a layout for later
+            marp = {"left": " (Marp's ![bg left] beside the text too)", "right": " (Marp's ![bg right] beside the text too)"}.get(
+                image.bg, " (Marp's ![bg] backgrounds too)")
+        diags.warning(image.loc, f"the picture '{image.src}' is left out: {where}{marp}",
+                      "give it a slide of its own: '---', then the picture alone in a paragraph", rule="dropped-picture")
 
 
 def document_timestamp(date: str) -> str:

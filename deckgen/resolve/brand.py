@@ -16,56 +16,40 @@ presentation (a .potx's main content type rewritten) so ``render.pptx`` can open
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
-from deckgen.layouts import NAMES as LAYOUTS
-from deckgen.layouts import REGISTRY
-from deckgen.load.text import read_text
-from deckgen.load.yamlsrc import load_yaml_file, yaml_surprise
-from deckgen.model import Asset, Brand, LayoutMap, Located, MasterLayout, is_font_name
+from deckgen.layouts import REGISTRY, names
+from deckgen.load.yamlsrc import load_yaml_file
+from deckgen.model import Asset, Brand, LayoutMap, Located, MasterLayout
 from deckgen.project import Project
-from deckgen.resolve.images import read_image
+from deckgen.resolve.brandfonts import measuring_fonts
+from deckgen.resolve.brandinfer import infer_colors, infer_fonts, infer_layouts
+from deckgen.resolve.brandtemplates import read_reveal_templates
+from deckgen.resolve.brandtokens import TokenReader
+from deckgen.resolve.images import read_image, read_image_data
 from deckgen.resolve.master import (
     MasterPackage,
     normalise_master,
-    package_kind,
     read_master_package,
 )
+from deckgen.schema import SLIDE_SIZES, brand_schema
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "brands"
 BUILTIN_PREFIX = "<deckgen>/brands"  # how built-in brand files are named in messages
-FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 MAX_MASTER_BYTES = 200 * 1024 * 1024
-MAX_REVEAL_TEMPLATES = 200
-# reveal.js templates a brand may not override: the page shell holds the page's
-# Content-Security-Policy and its own scripts and styles (render/reveal/render.py
-# PAGE_TEMPLATE). A brand shapes slides only: slide.html.j2, macros.html.j2, layouts/*.
-PROTECTED_REVEAL_TEMPLATES = ("deck.html.j2",)
 
-SLIDE_SIZES = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000)}
-COLOR_TOKENS = ("primary", "on_primary", "accent", "on_accent", "text", "muted", "surface",
-                "background")
-FONT_ROLES = ("heading", "body")
-FOOTER_ROLES = ("footer", "slide_number")
 # The OOXML placeholder type each footer role clones, and how messages name it.
 FOOTER_TYPES = {"footer": ("ftr", "footer"), "slide_number": ("sldNum", "slide-number")}
-TOP_KEYS = ("name", "slide_size", "master", "logo", "footer", "colors", "fonts", "font_files",
-            "footer_placeholders", "layouts")
-REQUIRED_KEYS = ("master", "colors", "fonts", "layouts")
+# The keys brand.yaml may and must have: its schema's (deckgen schema brand).
+TOP_KEYS = tuple(brand_schema()["properties"])
+REQUIRED_KEYS = tuple(brand_schema()["required"])
 
-# The fields of each deckgen layout that a brand maps to placeholders, and which of them a
-# mapping must have (the renderer cannot draw the layout without them): the layouts' roles.
-FIELDS: dict[str, tuple[str, ...]] = {name: spec.roles for name, spec in REGISTRY.items()}
-REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {name: spec.required_roles for name, spec in REGISTRY.items()}
 # Placeholder types a field can go into: a picture needs a picture (or content) placeholder.
 FIELD_TYPES: dict[str, tuple[str, ...]] = {"picture": ("pic", "obj")}
 
-_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
@@ -74,7 +58,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 def available_brands(project_root: Path) -> list[str]:
     """Brand names a deck may use: the project's ``templates/*/brand.yaml`` and built-ins."""
-    names = set()
+    names: set[str] = set()
     for base in (project_root / "templates", BUILTIN_DIR):
         if base.is_dir():
             names.update(p.name for p in base.iterdir() if (p / "brand.yaml").is_file())
@@ -129,7 +113,7 @@ def load_brand(name: str, project_root: Path, diags: Diagnostics, *,
     return brand
 
 
-class _BrandReader:
+class _BrandReader(TokenReader):
     """Validates one brand.yaml; every problem goes to ``diags`` at its key or value."""
 
     def __init__(self, name: str, folder: Path, rel_dir: str, builtin: bool, project: Project,
@@ -142,6 +126,8 @@ class _BrandReader:
         self.diags = diags
 
     def read(self, doc: Located) -> Brand | None:
+        """Everything brand.yaml says, and what it leaves out inferred from the master
+        (:mod:`deckgen.resolve.brandinfer`): a brand may name only ``master:``."""
         v: dict[str, Located] = doc.value
         self.unknown_keys(v, TOP_KEYS, "brand.yaml")
         for key in REQUIRED_KEYS:
@@ -150,172 +136,48 @@ class _BrandReader:
                                  "see templates/ks/brand.yaml for the format")
         title = self.string(v, "name") or self.name
         footer = self.string(v, "footer") or ""
-        size = self.slide_size(v)
-        colors = self.colors(v.get("colors"))
-        fonts = self.fonts(v.get("fonts"))
-        font_files = self.font_files(v.get("font_files"))
-        footer_phs = self.footer_placeholders(v.get("footer_placeholders"))
+        size = self.slide_size(v) if "slide_size" in v else ""
+        fit = self.fit(v.get("fit"))
         master = self.master(v.get("master"), v.get("slide_size"), size)
-        layouts = self.layouts(v.get("layouts"), master[1] if master else None)
-        if master is not None and layouts is not None:
-            self.footers_on_master(footer_phs, v.get("footer_placeholders"), doc, footer,
-                                   layouts, master[1])
-        logo = self.logo(v.get("logo"))
-        reveal = self.reveal_templates()
+        pkg = master[1] if master else None
+        colors = self.colors(v.get("colors")) if "colors" in v else (
+            {k: c for k, (c, _why) in infer_colors(pkg).items()} if pkg else None)
+        fonts = self.fonts(v.get("fonts")) if "fonts" in v else (infer_fonts(pkg) if pkg else None)
+        font_files = self.font_files(v.get("font_files"))
+        footer_phs = (self.footer_placeholders(v.get("footer_placeholders"))
+                      if "footer_placeholders" in v else {})
+        layouts = self.layouts(v.get("layouts"), pkg) if "layouts" in v else {}
+        if pkg is not None and layouts is not None:
+            inferred = infer_layouts(pkg)
+            layouts = {**{k: m for k, m in inferred.items() if k not in layouts}, **layouts}
+            layouts = {k: layouts[k] for k in names() if k in layouts}
+            if footer_phs:
+                self.footers_on_master(footer_phs, v.get("footer_placeholders"), doc, footer,
+                                       layouts, pkg)
+        logo = self.logo(v.get("logo")) if "logo" in v else self.master_logo(pkg, v.get("master"))
+        reveal = read_reveal_templates(self.folder, self.rel_dir, self.builtin, self.project, self.diags)
         if master is None or size is None or colors is None or fonts is None or layouts is None:
             return None
         data, pkg, master_rel = master
+        files, sources = measuring_fonts(fonts, font_files, self.folder, self.diags,
+                                         (v.get("fonts") or v.get("master") or doc).loc)
         return Brand(
-            name=title, colors=colors, fonts=fonts, font_files=font_files, footer=footer,
-            slide_width=SLIDE_SIZES[size][0], slide_height=SLIDE_SIZES[size][1],
+            name=title, colors=colors, fonts=fonts, font_files=files, footer=footer,
+            slide_width=pkg.slide_width, slide_height=pkg.slide_height,
             master=data, master_path=master_rel, layouts=layouts,
             master_layouts=dict(pkg.layouts), logo=logo, loc=doc.loc,
             reveal_templates=reveal, footer_placeholders=footer_phs, folder=self.rel_dir,
+            master_bullets=pkg.looks[0].bullets if pkg.looks else True, font_sources=sources,
+            fit=fit,
         )
 
-    # ----------------------------------------------------------------- scalar helpers
-
-    def unknown_keys(self, mapping: Mapping[str, Located], known: tuple[str, ...],
-                     where: str) -> None:
-        for key, node in mapping.items():
-            if key not in known:
-                self.diags.error(node.key_loc or node.loc, f"unknown key {key!r} in {where}",
-                                 did_you_mean(key, known))
-
-    def text_value(self, node: Located, what: str) -> str | None:
-        """A scalar that must be text, with YAML-1.1 surprises explained."""
-        if isinstance(node.value, str):
-            return node.value
-        hint = yaml_surprise(node) if node.value is not None else "write a value in quotes"
-        self.diags.error(node.loc, f"{what} must be text, not {_kind(node.value)}", hint)
-        return None
-
-    def string(self, v: Mapping[str, Located], key: str) -> str | None:
-        node = v.get(key)
-        return None if node is None else self.text_value(node, f"'{key}'")
-
-    def mapping(self, node: Located | None, what: str) -> dict[str, Located] | None:
-        if node is None:
+    def master_logo(self, pkg: MasterPackage | None, node: Located | None) -> Asset | None:
+        """The picture on the slide master, when brand.yaml names no logo."""
+        if pkg is None or pkg.logo is None or node is None:
             return None
-        if not isinstance(node.value, dict):
-            self.diags.error(node.loc, f"'{what}' must be a mapping, not {_kind(node.value)}",
-                             f"write '{what}:' followed by indented 'key: value' lines")
-            return None
-        return node.value
-
-    # ----------------------------------------------------------------- sections
-
-    def slide_size(self, v: Mapping[str, Located]) -> str | None:
-        node = v.get("slide_size")
-        if node is None:
-            return "16:9"
-        if isinstance(node.value, int) and node.raw and ":" in node.raw:
-            self.diags.error(node.loc, f"slide_size {node.raw!r} must be in quotes",
-                             yaml_surprise(node))
-            return None
-        value = self.text_value(node, "'slide_size'")
-        if value is None:
-            return None
-        if value not in SLIDE_SIZES:
-            self.diags.error(node.loc, f"slide_size {value!r} is not supported",
-                             did_you_mean(value, SLIDE_SIZES))
-            return None
-        return value
-
-    def colors(self, node: Located | None) -> dict[str, str] | None:
-        mapping = self.mapping(node, "colors")
-        if mapping is None:
-            return None
-        assert node is not None
-        self.unknown_keys(mapping, COLOR_TOKENS, "colors")
-        out: dict[str, str] = {}
-        ok = True
-        for token in COLOR_TOKENS:
-            item = mapping.get(token)
-            if item is None:
-                self.diags.error(node.loc, f"colors needs '{token}:'",
-                                 f"add '{token}: \"#RRGGBB\"' under colors")
-                ok = False
-                continue
-            if item.value is None:
-                self.diags.error(item.loc, f"colour '{token}' is empty",
-                                 "write it in quotes, e.g. \"#0B2D4F\": YAML reads an unquoted "
-                                 "# as the start of a comment")
-                ok = False
-                continue
-            value = str(item.value)
-            if not _HEX.match(value):
-                self.diags.error(item.loc, f"colour '{token}' is {value!r}, not #RRGGBB",
-                                 "write six hex digits after #, in quotes, e.g. \"#0B2D4F\"")
-                ok = False
-                continue
-            out[token] = value.upper()
-        return out if ok else None
-
-    def fonts(self, node: Located | None) -> dict[str, str] | None:
-        mapping = self.mapping(node, "fonts")
-        if mapping is None:
-            return None
-        assert node is not None
-        self.unknown_keys(mapping, FONT_ROLES, "fonts")
-        out: dict[str, str] = {}
-        for role in FONT_ROLES:
-            item = mapping.get(role)
-            if item is None:
-                self.diags.error(node.loc, f"fonts needs '{role}:'",
-                                 f"add '{role}: \"Arial\"' (a font family name) under fonts")
-                continue
-            value = self.text_value(item, f"font '{role}'")
-            if value is None:
-                continue
-            if not is_font_name(value):
-                # PowerPoint would take it as written and CSS could not (it would show
-                # another font): refuse it here, where both outputs agree.
-                self.diags.error(item.loc, f"font '{role}' {value!r} is not a font family name",
-                                 "write one family name as the font menu shows it, e.g. "
-                                 "\"Arial\": letters, digits, spaces and . - _ & + ( ), no "
-                                 "quotes, commas, semicolons, braces or line breaks")
-                continue
-            out[role] = value
-        return out if len(out) == len(FONT_ROLES) else None
-
-    def font_files(self, node: Located | None) -> dict[str, str]:
-        """Absolute paths of the measuring fonts that were found; a missing one is a warning
-        (the overflow check then estimates). Runtime only: never written to outputs."""
-        mapping = self.mapping(node, "font_files")
-        if mapping is None:
-            return {}
-        self.unknown_keys(mapping, FONT_ROLES, "font_files")
-        out: dict[str, str] = {}
-        for role in FONT_ROLES:
-            item = mapping.get(role)
-            if item is None:
-                continue
-            value = self.text_value(item, f"font file '{role}'")
-            if value is None:
-                continue
-            found = find_font_file(value, self.folder)
-            if found is None:
-                self.diags.warning(item.loc, f"font file {value!r} not found in the brand "
-                                   "folder or the system's fonts",
-                                   "install it or put it next to brand.yaml; until then text "
-                                   "overflow is estimated")
-                continue
-            out[role] = str(found)
-        return out
-
-    def footer_placeholders(self, node: Located | None) -> dict[str, int]:
-        """idx of the footer and slide-number placeholders (11 and 12 when not given)."""
-        out = {"footer": 11, "slide_number": 12}
-        mapping = self.mapping(node, "footer_placeholders")
-        if mapping is None:
-            return out
-        self.unknown_keys(mapping, FOOTER_ROLES, "footer_placeholders")
-        for role, item in mapping.items():
-            idx = self.idx_value(item)
-            if idx is not None and role in FOOTER_ROLES:
-                out[role] = idx
-        return out
+        data, part = pkg.logo
+        quiet = Diagnostics()  # a picture the master shows but deckgen cannot read: no logo
+        return read_image_data(data, f"{self.rel_dir}/{node.value}#{part}", quiet, node.loc)
 
     def footers_on_master(self, idx: Mapping[str, int], node: Located | None, doc: Located,
                           footer_text: str, layouts: Mapping[str, LayoutMap],
@@ -331,30 +193,23 @@ class _BrandReader:
         """
         # Not self.mapping(): footer_placeholders() has reported a bad section already.
         section = node.value if node is not None and isinstance(node.value, dict) else None
-        names = list(dict.fromkeys(layouts[name].master_layout for name in LAYOUTS
+        used = list(dict.fromkeys(layouts[name].master_layout for name in names()
                                    if name in layouts))
         for role, (ph_type, what) in FOOTER_TYPES.items():
             if role == "footer" and not footer_text:
                 continue
-            given = bool(section) and role in section
+            given = section is not None and role in section
             if given and idx[role] != (section or {})[role].value:
                 continue  # an idx that is not a number, reported already
             where = (section[role].loc if section and given
                      else node.loc if node is not None else doc.loc)
             default = "" if given else " (the default when not given)"
-            for name in names:
+            for name in used:
                 problem = _footer_problem(pkg.layouts.get(name), idx[role], ph_type, what)
                 if problem:
                     self.diags.error(where, f"footer_placeholders.{role} is idx {idx[role]}"
                                      f"{default}, but {problem[0]}", problem[1])
                     break  # one message per role: the same idx is wrong everywhere
-
-    def idx_value(self, item: Located) -> int | None:
-        if isinstance(item.value, bool) or not isinstance(item.value, int) or item.value < 0:
-            self.diags.error(item.loc, f"placeholder idx must be a whole number, not "
-                             f"{item.value!r}", "write the idx that brand check lists")
-            return None
-        return item.value
 
     # ----------------------------------------------------------------- master and layouts
 
@@ -370,11 +225,11 @@ class _BrandReader:
                                  "reinstall deckgen")
                 return None
             return path, f"{self.rel_dir}/{ref}"
-        path = self.project.locate(ref, base=self.folder, loc=node.loc, diags=self.diags,
-                                   what=what)
-        if path is None:
+        found = self.project.locate(ref, base=self.folder, loc=node.loc, diags=self.diags,
+                                    what=what)
+        if found is None:
             return None
-        return path, self.project.rel(path)
+        return found, self.project.rel(found)
 
     def master(self, node: Located | None, size_node: Located | None,
                size: str | None) -> tuple[bytes, MasterPackage, str] | None:
@@ -398,11 +253,13 @@ class _BrandReader:
         pkg = read_master_package(data, rel, self.diags)
         if pkg is None:
             return None
-        if size is not None and (pkg.slide_width, pkg.slide_height) != SLIDE_SIZES[size]:
+        if size and not _same_ratio(SLIDE_SIZES[size], (pkg.slide_width, pkg.slide_height)):
             where = size_node.loc if size_node is not None else node.loc
             self.diags.error(where, f"slide_size {size!r} does not match the master's slides "
-                             f"({_cm(pkg.slide_width)} x {_cm(pkg.slide_height)} cm)",
-                             "set slide_size to the master's size or use a master of this size")
+                             f"({_cm(pkg.slide_width)} x {_cm(pkg.slide_height)} cm, "
+                             f"{_ratio(pkg.slide_width, pkg.slide_height)})",
+                             "leave slide_size out (the master's size is used) or write the "
+                             "master's ratio")
         return normalise_master(data), pkg, rel
 
     def layouts(self, node: Located | None,
@@ -412,9 +269,9 @@ class _BrandReader:
             return None
         out: dict[str, LayoutMap] = {}
         for layout, entry in mapping.items():
-            if layout not in LAYOUTS:
+            if layout not in REGISTRY:
                 self.diags.error(entry.key_loc or entry.loc, f"unknown layout {layout!r} in "
-                                 "layouts", did_you_mean(layout, LAYOUTS))
+                                 "layouts", did_you_mean(layout, names()))
                 continue
             mapped = self.layout_entry(layout, entry, pkg)
             if mapped is not None:
@@ -451,16 +308,16 @@ class _BrandReader:
     def fields(self, layout: str, phs: dict[str, Located], phs_node: Located,
                master_layout: MasterLayout | None) -> dict[str, int] | None:
         where = f"layouts.{layout}.placeholders"
-        self.unknown_keys(phs, FIELDS[layout], where)
+        self.unknown_keys(phs, REGISTRY[layout].roles, where)
         ok = True
-        for field_name in REQUIRED_FIELDS[layout]:
+        for field_name in REGISTRY[layout].required_roles:
             if field_name not in phs:
                 self.diags.error(phs_node.loc, f"{where} needs '{field_name}:'",
                                  f"the {layout} layout puts its {field_name} in a placeholder")
                 ok = False
         out: dict[str, int] = {}
         for field_name, item in phs.items():
-            if field_name not in FIELDS[layout]:
+            if field_name not in REGISTRY[layout].roles:
                 continue
             idx = self.idx_value(item)
             if idx is None:
@@ -494,69 +351,6 @@ class _BrandReader:
         path, rel = found
         return read_image(path, rel, self.diags, node.loc)
 
-    def reveal_templates(self) -> dict[str, str]:
-        """Brand overrides of the reveal.js templates: ``reveal/**/*.j2`` in the brand
-        folder, keyed by their path under ``reveal/`` (forward slashes), sorted.
-
-        The folder and every file must resolve inside the project (a link out of it is a
-        located error, as for every other path a brand names), and the page shell
-        (:data:`PROTECTED_REVEAL_TEMPLATES`) cannot be overridden.
-        """
-        base = self.folder / "reveal"
-        rel_base = f"{self.rel_dir}/reveal"
-        if not base.exists() and not base.is_symlink():
-            return {}
-        if not self.builtin and not self.reveal_folder_inside(base, rel_base):
-            return {}
-        out: dict[str, str] = {}
-        for path in sorted(base.rglob("*.j2")):
-            if len(out) >= MAX_REVEAL_TEMPLATES:
-                break
-            key = path.relative_to(base).as_posix()
-            rel = f"{rel_base}/{key}"
-            loc = SourceLoc(rel, 1, 1)
-            if key in PROTECTED_REVEAL_TEMPLATES:
-                self.diags.error(loc, f"{rel} holds the security policy and cannot be "
-                                 "overridden", "remove it: a brand shapes its slides with "
-                                 "slide.html.j2, macros.html.j2 and layouts/*.html.j2 "
-                                 "(docs/brand.md)")
-                continue
-            if self.builtin:
-                if path.is_symlink() or not path.is_file():
-                    continue
-                real = path
-            else:
-                located = self.project.locate(key, base=base, loc=loc, diags=self.diags,
-                                              what="reveal.js template")
-                if located is None:
-                    continue
-                real = located
-            text = read_text(real, rel, self.diags)
-            if text is not None:
-                out[key] = text
-        return out
-
-    def reveal_folder_inside(self, base: Path, rel_base: str) -> bool:
-        """Whether the brand's ``reveal/`` resolves to a folder inside the project; else a
-        located error at it."""
-        loc = SourceLoc(rel_base, 1, 1)
-        try:
-            real = base.resolve(strict=True)
-        except (OSError, RuntimeError):  # a dangling link or a link loop
-            self.diags.error(loc, f"{rel_base} is a broken or looping link",
-                             "replace the link with the folder itself")
-            return False
-        if not real.is_relative_to(self.project.root):
-            self.diags.error(loc, f"{rel_base} is a link to a place outside the project",
-                             "copy the templates into the brand folder instead of linking")
-            return False
-        if not real.is_dir():
-            self.diags.error(loc, f"{rel_base} is not a folder",
-                             "reveal/ holds template overrides, e.g. reveal/layouts/title.html.j2")
-            return False
-        return True
-
-
 def _footer_problem(layout: MasterLayout | None, idx: int, ph_type: str,
                     what: str) -> tuple[str, str] | None:
     """(what is wrong, hint) with footer role ``what`` at ``idx`` on ``layout``, or None."""
@@ -576,37 +370,16 @@ def _footer_problem(layout: MasterLayout | None, idx: int, ph_type: str,
     return None
 
 
-def find_font_file(name: str, brand_folder: Path) -> Path | None:
-    """``name`` (a file name, or a path relative to the brand folder) in the brand folder,
-    else anywhere under the system's font folders (case-insensitive file name match, the
-    first in sorted order so the result does not depend on the file system)."""
-    candidate = brand_folder / name
-    if ".." not in Path(name).parts and not Path(name).is_absolute() and candidate.is_file():
-        return candidate.resolve()
-    wanted = Path(name).name.lower()
-    for base in FONT_DIRS:
-        if not base.is_dir():
-            continue
-        for root, dirs, files in os.walk(base):
-            dirs.sort()
-            for file in sorted(files):
-                if file.lower() == wanted:
-                    return Path(root, file)
-    return None
+def _same_ratio(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two sizes have the same proportions (within 1%: masters round their sizes)."""
+    return b[1] > 0 and abs((a[0] / a[1]) / (b[0] / b[1]) - 1) < 0.01
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return f"a number ({value})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+def _ratio(width: int, height: int) -> str:
+    for name, size in SLIDE_SIZES.items():
+        if _same_ratio(size, (width, height)):
+            return name
+    return f"{width / max(height, 1):.3f}:1"
 
 
 def _cm(emu: int) -> str:
@@ -614,57 +387,3 @@ def _cm(emu: int) -> str:
 
 
 # --------------------------------------------------------------------------- brand check
-
-
-def brand_report(brand: Brand) -> list[str]:
-    """Lines for ``deckgen brand check``: the master's layouts and placeholders (idx, type,
-    name, size in cm), which deckgen layout and field uses each, then what the mapping misses.
-    """
-    users: dict[tuple[str, int], list[str]] = {}
-    layout_users: dict[str, list[str]] = {}
-    for layout, mapped in brand.layouts.items():
-        layout_users.setdefault(mapped.master_layout, []).append(layout)
-        for field_name, idx in mapped.placeholders.items():
-            users.setdefault((mapped.master_layout, idx), []).append(f"{layout}.{field_name}")
-    kind = package_kind(brand.master)
-    if brand.master_path.lower().endswith((".potx", ".ppsx")):
-        kind = "PowerPoint template (.potx), accepted and opened as a presentation"
-    lines = [
-        f"brand {brand.name}: master {brand.master_path} ({kind or 'PowerPoint'}), "
-        f"slides {_cm(brand.slide_width)} x {_cm(brand.slide_height)} cm",
-        "",
-        "master layouts:",
-    ]
-    for name, ml in brand.master_layouts.items():
-        used = ", ".join(layout_users.get(name, [])) or "not used"
-        lines.append(f"  {name!r}  <- {used}")
-        for ph in sorted(ml.placeholders, key=lambda p: p.idx):
-            size = f"{_cm(ph.box.cx)} x {_cm(ph.box.cy)} cm" if ph.box else "no size"
-            font = f", {ph.font_size:g} pt" if ph.font_size else ""
-            who = ", ".join(users.get((name, ph.idx), []))
-            lines.append(f"    idx {ph.idx:>3}  {ph.type:<8} {ph.name!r}  {size}{font}"
-                         + (f"  <- {who}" if who else ""))
-    lines += ["", "mapping:"]
-    lines += _misses(brand) or ["  every deckgen layout is mapped, with every field"]
-    return lines
-
-
-def _misses(brand: Brand) -> list[str]:
-    out = []
-    for layout in LAYOUTS:
-        mapped = brand.layouts.get(layout)
-        if mapped is None:
-            out.append(f"  {layout}: not mapped (decks that use it fail to build)")
-            continue
-        for field_name in FIELDS[layout]:
-            if field_name not in mapped.placeholders:
-                out.append(f"  {layout}.{field_name}: not mapped (left out on these slides)")
-        ml = brand.master_layouts.get(mapped.master_layout)
-        if ml is None:
-            out.append(f"  {layout}: master layout {mapped.master_layout!r} is missing")
-            continue
-        types = {ph.type for ph in ml.placeholders}
-        for role, ph_type in (("footer", "ftr"), ("slide number", "sldNum")):
-            if ph_type not in types and REGISTRY[layout].footer:
-                out.append(f"  {layout}: master layout {ml.name!r} has no {role} placeholder")
-    return out

@@ -48,6 +48,11 @@ def read_image(path: Path, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asse
     data = _read_bounded(path, rel, diags, loc)
     if data is None:
         return None
+    return read_image_data(data, rel, diags, loc)
+
+
+def read_image_data(data: bytes, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asset | None:
+    """Like :func:`read_image` for a picture already in memory (a master's logo part)."""
     other = sniff_unsupported(data)
     if other == "SVG":
         return read_svg(data, rel, diags, loc)

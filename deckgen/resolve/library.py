@@ -27,7 +27,10 @@ class Library:
     def names(self) -> list[str]:
         if not self.folder.is_dir():
             return []
-        return sorted(p.stem for p in self.folder.glob("*.md") if not p.name.startswith("."))
+        top = [p.stem for p in self.folder.glob("*.md") if not p.name.startswith(".")]
+        # One folder level: an imported deck's slides live in content/slides/<deck>/.
+        nested = [f"{p.parent.name}/{p.stem}" for p in self.folder.glob("*/*.md") if not p.name.startswith(".") and not p.parent.name.startswith(".")]
+        return sorted(top + nested)
 
     def slides(self, name: str, loc: SourceLoc, diags: Diagnostics, chain: tuple[str, ...] = ()) -> tuple[SourceSlide, ...]:
         """The slides of library file ``name``, includes expanded."""
@@ -38,8 +41,9 @@ class Library:
         if len(chain) >= MAX_INCLUDE_DEPTH:
             diags.error(loc, f"includes nested more than {MAX_INCLUDE_DEPTH} deep", "flatten the includes")
             return ()
-        if "/" in name or "\\" in name or name.startswith("."):
-            diags.error(loc, f"slide name {name!r} must be a file name in content/slides/ without '.md'", "write just the name, e.g. 'roller'")
+        parts = name.split("/")
+        if len(parts) > 2 or "\\" in name or any(not p or p.startswith(".") for p in parts):
+            diags.error(loc, f"slide name {name!r} must be a file name in content/slides/ (or one folder below it) without '.md'", "write just the name, e.g. 'roller' or 'regionmote/01-tittel'")
             return ()
         found = Diagnostics()  # locate's generic not-found message, replaced by a better one below
         path = self.project.locate(f"{name}.md", base=self.folder, loc=loc, diags=found, what="slide file")

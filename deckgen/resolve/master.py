@@ -28,6 +28,13 @@ from lxml import etree
 
 from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.model import Box, MasterLayout, PlaceholderInfo
+from deckgen.resolve.masterparts import (
+    MasterLook,
+    assign_idx,
+    master_look,
+    renumber_duplicate_ids,
+    theme_scheme,
+)
 
 MAX_PARTS = 5000
 MAX_TOTAL_BYTES = 300 * 1024 * 1024  # uncompressed, all parts
@@ -66,6 +73,10 @@ REL_OFFICE_DOC = REL_BASE + "officeDocument"
 REL_MASTER = REL_BASE + "slideMaster"
 REL_LAYOUT = REL_BASE + "slideLayout"
 REL_HYPERLINK = REL_BASE + "hyperlink"
+REL_THEME = REL_BASE + "theme"
+REL_IMAGE = REL_BASE + "image"
+LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+MAX_LOGO_SHARE = 0.15  # a picture covering more of the slide is a background, not a logo
 
 # Which slide-master placeholder a layout placeholder of each type inherits from.
 _INHERIT = {"title": "title", "ctrTitle": "title", "dt": "dt", "ftr": "ftr",
@@ -87,6 +98,8 @@ class MasterPackage:
     slide_width: int  # EMU
     slide_height: int
     kind: str  # one of KINDS' values
+    looks: tuple[MasterLook, ...] = ()  # each slide master's theme, fonts, colours, bullets
+    logo: tuple[bytes, str] | None = None  # a small picture on the first master: (data, part)
 
 
 def read_master(data: bytes, rel: str, diags: Diagnostics) -> dict[str, MasterLayout] | None:
@@ -120,26 +133,36 @@ def package_kind(data: bytes) -> str:
 
 def normalise_master(data: bytes) -> bytes:
     """``data`` with a template's (.potx) or show's (.ppsx) main content type rewritten to a
-    presentation's, so python-pptx opens it; a presentation is returned unchanged.
+    presentation's, so python-pptx opens it, and its layouts' placeholders given the idx
+    PowerPoint reads them by and duplicate shape ids renumbered
+    (:mod:`deckgen.resolve.masterparts`); a presentation that needs none of it is returned
+    unchanged.
 
-    Only [Content_Types].xml changes; the other parts are copied with their compressed bytes
+    Only those parts change; the other parts are copied with their compressed bytes
     untouched and a fixed timestamp, so the result is reproducible. Call it on a master that
     :func:`read_master` accepted.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         root = _parse(zf.read("[Content_Types].xml"))
-        changed = False
+        rewritten: dict[str, bytes] = {}
         for override in root.findall("ct:Override", NS):
             if override.get("ContentType") in (CT_TEMPLATE, CT_SLIDESHOW):
                 override.set("ContentType", CT_PRESENTATION)
-                changed = True
-        if not changed:
+                rewritten["[Content_Types].xml"] = _xml_bytes(root)
+        for info in zf.infolist():
+            if _is_shape_part(info.filename):
+                part = _parse(zf.read(info))
+                changed = renumber_duplicate_ids(part)
+                if _is_layout_part(info.filename):
+                    changed = assign_idx(part) or changed
+                if changed:
+                    rewritten[info.filename] = _xml_bytes(part)
+        if not rewritten:
             return data
-        types = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w") as dst:
             for info in zf.infolist():
-                body = types if info.filename == "[Content_Types].xml" else zf.read(info)
+                body = rewritten.get(info.filename) or zf.read(info)
                 new = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
                 new.compress_type = zipfile.ZIP_DEFLATED
                 new.external_attr = 0
@@ -149,6 +172,20 @@ def normalise_master(data: bytes) -> bytes:
 
 
 # --------------------------------------------------------------------------- internals
+
+
+def _xml_bytes(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _is_layout_part(name: str) -> bool:
+    return name.startswith("ppt/slideLayouts/") and name.endswith(".xml")
+
+
+def _is_shape_part(name: str) -> bool:
+    """Parts whose shapes python-pptx copies or keeps: layouts and masters (slides are
+    dropped)."""
+    return name.endswith(".xml") and name.startswith(("ppt/slideLayouts/", "ppt/slideMasters/"))
 
 
 def _parser() -> etree.XMLParser:
@@ -189,7 +226,7 @@ def _target(part: str, target: str) -> str:
 
 
 def _emu(value: str | None) -> int:
-    return int(value) if value not in (None, "") else 0
+    return int(value) if value else 0
 
 
 class _Reader:
@@ -350,36 +387,70 @@ class _Reader:
         height = _emu(size.get("cy")) if size is not None else 0
         pres_rels = self.rels(main)
         layouts: dict[str, MasterLayout] = {}
-        for mid in pres.findall("p:sldMasterIdLst/p:sldMasterId", NS):
+        looks: list[MasterLook] = []
+        logo = None
+        for number, mid in enumerate(pres.findall("p:sldMasterIdLst/p:sldMasterId", NS)):
             typ, master = pres_rels.get(mid.get(R_ID, ""), ("", ""))
             if typ != REL_MASTER:
                 raise self.fail("the master is damaged: a slide master reference is broken",
                                 HINT_SAVE_PPTX)
-            self.read_master_part(master, layouts)
+            look = self.read_master_part(master, number, layouts)
+            looks.append(look)
+            if number == 0:
+                logo = self.logo(master, look, width * height)
         if not layouts:
             raise self.fail("the master has no slide layouts",
                             "a brand's master needs the layouts that brand.yaml names")
-        return MasterPackage(layouts, width, height, kind)
+        return MasterPackage(layouts, width, height, kind, tuple(looks), logo)
 
-    def read_master_part(self, part: str, layouts: dict[str, MasterLayout]) -> None:
+    def read_master_part(self, part: str, number: int,
+                         layouts: dict[str, MasterLayout]) -> MasterLook:
+        """Read one slide master's layouts into ``layouts``. A layout name another master
+        already used gets its master's name (or number) after it, as PowerPoint's layout
+        gallery groups them by master; unnamed layouts cannot be picked and are skipped."""
         master = self.xml(part)
+        master_rels = self.rels(part)
+        theme = next((t for typ, t in master_rels.values() if typ == REL_THEME), None)
+        scheme, major, minor = theme_scheme(self.xml(theme) if theme else None)
+        look = master_look(master, scheme, major, minor)
+        label = look.name or f"master {number + 1}"
         styles = _text_style_sizes(master)
-        inherited = {}
+        inherited: dict[str, PlaceholderInfo] = {}
         for ph in self.placeholders(master, {}, styles):
             inherited.setdefault(_INHERIT.get(ph.type, "body"), ph)
-        master_rels = self.rels(part)
-        for lid in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
+        for position, lid in enumerate(master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS)):
             typ, layout_part = master_rels.get(lid.get(R_ID, ""), ("", ""))
             if typ != REL_LAYOUT:
                 raise self.fail("the master is damaged: a slide layout reference is broken",
                                 HINT_SAVE_PPTX)
             layout = self.xml(layout_part)
+            assign_idx(layout)
             csld = layout.find("p:cSld", NS)
             name = csld.get("name", "") if csld is not None else ""
-            if not name or name in layouts:
-                continue  # unnamed layouts cannot be picked; a repeated name: first wins
+            if not name:
+                continue
+            unique, n = name, 1
+            while unique in layouts:
+                n += 1
+                unique = f"{name} ({label})" if n == 2 else f"{name} ({label} {n - 1})"
             phs = self.placeholders(layout, inherited, styles)
-            layouts[name] = MasterLayout(name, tuple(phs))
+            layouts[unique] = MasterLayout(unique, tuple(phs), number, position,
+                                           layout.get("type", ""))
+        return look
+
+    def logo(self, part: str, look: MasterLook, slide_area: int) -> tuple[bytes, str] | None:
+        """The first picture on the slide master small enough to be a logo, as a PNG, JPEG or
+        GIF part: (bytes, part name)."""
+        rels = self.rels(part)
+        for rid, _x, _y, cx, cy in look.pictures:
+            typ, target = rels.get(rid, ("", ""))
+            ext = posixpath.splitext(target)[1].lower()
+            if typ != REL_IMAGE or ext not in LOGO_TYPES or cx <= 0 or cy <= 0:
+                continue
+            if slide_area and cx * cy > MAX_LOGO_SHARE * slide_area:
+                continue
+            return self.raw(target, MAX_XML_BYTES), target
+        return None
 
     def placeholders(self, part: etree._Element, inherited: dict[str, PlaceholderInfo],
                      styles: dict[str, float]) -> list[PlaceholderInfo]:

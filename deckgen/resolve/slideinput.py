@@ -100,15 +100,3 @@ def infer_layout(slide: SourceSlide, first: bool) -> str:
     if slide.heading and not slide.body and not first:
         return "section"
     return "bullets"
-
-
-def dropped_pictures(slide: SourceSlide, layout: str, diags: Diagnostics) -> None:
-    """Name every picture a slide's layout does not show (a picture beside text waits for a
-    layout that puts it there). A picture slide names its own extra pictures."""
-    if layout == "image":
-        return
-    for image in slide.images:
-        where = {"left": "beside the text (Marp's bg left)", "right": "beside the text (Marp's bg right)",
-                 "bg": "behind the text (a background)"}.get(image.bg, "beside the text")
-        diags.warning(image.loc, f"the picture {image.src!r} {where} is left out: a {layout} slide shows no picture",
-                      "put the picture on a slide of its own", rule="picture-dropped")

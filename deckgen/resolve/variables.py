@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, overload
 
-from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
+from deckgen.errors import Diagnostics, SourceLoc, did_you_mean, invisible_hint
 from deckgen.load.markdown import parse_block
 from deckgen.model import Inline, Located, Text, unwrap
 
@@ -92,6 +92,7 @@ class Scope:
             diags.error(
                 loc,
                 f"'{{{{{expr}}}}}' is not a variable name",
+                invisible_hint(path) or
                 "write a dotted name such as {{ county.name }}; expressions, attributes and filters are not supported",
             )
             return _MISSING
@@ -254,6 +255,25 @@ def substitute_inline(runs: Inline, scope: Scope, loc: SourceLoc, diags: Diagnos
     return tuple(out)
 
 
+def substitute_table(
+    table: tuple[tuple[Inline, ...], ...], scope: Scope, loc: SourceLoc, diags: Diagnostics
+) -> tuple[tuple[Inline, ...], ...]:
+    """Variables in a Markdown table's cells, as in a paragraph; ``loc`` is the table's first
+    line, and occurrences are counted across the table in reading order, so a message points
+    at the cell where the variable is written."""
+    seen: dict[str, int] = {}
+    out = []
+    for row in table:
+        cells = []
+        for cell in row:
+            if any("{{" in run.text for run in cell):
+                cell = tuple(replace(run, text=_substitute(run.text, scope, loc, diags, seen)[0]) if "{{" in run.text else run
+                             for run in cell)
+            cells.append(cell)
+        out.append(tuple(cells))
+    return tuple(out)
+
+
 def substitute_text(text: Text, scope: Scope, diags: Diagnostics, fallback: SourceLoc) -> Text:
     return tuple(
         replace(p, runs=substitute_inline(p.runs, scope, p.loc or fallback, diags))
@@ -314,6 +334,10 @@ def _literal(value: Any, loc: SourceLoc, key_loc: SourceLoc | None = None, via: 
     return Substituted(value, loc, key_loc, raw, escape_markdown(raw if raw is not None else _scalar_text(value)))
 
 
+@overload
+def _via(loc: SourceLoc, via: SourceLoc | None) -> SourceLoc: ...
+@overload
+def _via(loc: SourceLoc | None, via: SourceLoc | None) -> SourceLoc | None: ...
 def _via(loc: SourceLoc | None, via: SourceLoc | None) -> SourceLoc | None:
     """``loc`` (in another file) marked as reached through the variable at ``via``."""
     if loc is None or via is None or loc.included_from is not None or loc.path == via.path:

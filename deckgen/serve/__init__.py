@@ -53,13 +53,15 @@ class DeckBuilder:
             counties, problems = plan(self.deck_path, self.requested)
         except DeckgenError as exc:
             return BuildOutcome(diagnostics=_sorted(exc.diagnostics()), failure="" if exc.diagnostics() else str(exc))
-        if any(d.severity == "error" for d in problems) or not counties:
+        if any(d.fails() for d in problems) or not counties:
             return BuildOutcome(diagnostics=_sorted(problems))
         self.county = counties[0]
         produced: dict[str, bytes] = {}
+        example: list[bool] = []
 
         def produce(deck: Deck) -> dict[str, bytes]:
             produced.update(render(deck, self.options))  # kept for the digest and the file list
+            example.append(deck.example)
             return produced
 
         result = run_job(self.deck_path, self.county, produce, self.out_dir)
@@ -67,12 +69,14 @@ class DeckBuilder:
         files = {rel[len(prefix):]: self.out_dir / rel for rel in sorted(produced) if rel.startswith(prefix)} if result.ok else {}
         return BuildOutcome(
             files,
-            _digest(produced) if files else "",
+            # The example mark is part of what the page shows: a change to it is a change.
+            (_digest(produced) + ("+example" if any(example) else "")) if files else "",
             _sorted(result.diagnostics),
             result.failure,
             name=result.name,
             slides=result.slides,
             county=self.county,
+            example=any(example),
         )
 
 

@@ -4,7 +4,9 @@ that tell open pages to reload.
 :class:`Preview` does not know how a deck is built: it calls a ``build`` function that returns a
 :class:`BuildOutcome` (the real one is :class:`deckgen.serve.DeckBuilder`; tests pass fakes).
 After a good build whose output changed it serves the new files and sends ``reload``; after a
-failed build it keeps serving the previous files and sends ``errors``.
+failed build it keeps serving the previous files and sends ``errors``. A good build's warnings
+(quality findings: a box that overflows, a picture without alt text …) go to the page as
+``findings``, each with the slide and box it marks (:meth:`BuildOutcome.findings`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from deckgen.errors import Diagnostic
 from deckgen.serve.server import EventHub, PreviewServer, Site
@@ -39,19 +41,32 @@ class BuildOutcome:
     name: str = ""
     slides: int = 0
     county: str | None = None
+    example: bool = False  # the county's data is made-up: the page is marked EKSEMPEL
 
     @property
     def ok(self) -> bool:
-        return not self.failure and not any(d.severity == "error" for d in self.diagnostics) and bool(self.files)
+        return not self.failure and not any(d.fails() for d in self.diagnostics) and bool(self.files)
 
     def error_lines(self) -> tuple[str, ...]:
         """The messages the page overlay shows: errors, ``path:line:col: error: …``."""
-        lines = [d.format() for d in self.diagnostics if d.severity == "error"]
+        lines = [d.format() for d in self.diagnostics if d.fails()]
         if self.failure:
             lines.append(f"error: {self.failure}")
         if not lines and not self.files:
             lines.append("error: the build produced no HTML page")
         return tuple(lines)
+
+    def findings(self) -> tuple[dict[str, Any], ...]:
+        """What the page marks after a good build: every warning as ``{text, slide, box}``,
+        ``slide`` the slide's number in the page and ``box`` the box on it (``title``,
+        ``body``, ``column 2``, ``tile 1``, ``node <id>``, ``table``, ``picture``, ``slide``),
+        both null for a finding that is not on a slide (a brand colour, the deck's language).
+        Info findings are left to ``deckgen check``."""
+        return tuple(
+            {"text": d.format(), "slide": d.mark.slide if d.mark else None, "box": d.mark.box if d.mark else None}
+            for d in self.diagnostics
+            if d.severity == "warning"
+        )
 
 
 @dataclass(frozen=True)
@@ -95,8 +110,9 @@ class Preview:
 
     @property
     def url(self) -> str:
-        host = self.server.server_address[0]
-        shown = f"[{host}]" if ":" in str(host) else host
+        address = self.server.server_address[0]
+        host = address.decode() if isinstance(address, bytes) else str(address)
+        shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{self.server.port}/"
 
     @property
@@ -136,15 +152,16 @@ class Preview:
         site = self._site
         if not outcome.ok:
             errors = outcome.error_lines()
-            self._site = Site(site.files, site.build, errors)
+            self._site = Site(site.files, site.build, errors, site.findings, site.example)
             self.hub.publish("errors", {"build": site.build, "errors": list(errors)})
             return "errors"
+        findings = outcome.findings()
         if outcome.digest and outcome.digest == self._digest:
-            self._site = Site(site.files, site.build, ())
-            self.hub.publish("clear", {"build": site.build})
+            self._site = Site(site.files, site.build, (), findings, site.example)
+            self.hub.publish("clear", {"build": site.build, "findings": list(findings)})
             return "unchanged"
         self._digest = outcome.digest
-        self._site = Site(dict(outcome.files), site.build + 1, ())
+        self._site = Site(dict(outcome.files), site.build + 1, (), findings, outcome.example)
         self.hub.publish("reload", {"build": site.build + 1})
         return "reload"
 

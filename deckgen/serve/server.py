@@ -12,7 +12,8 @@ and, when an Origin header is present, that origin (:class:`HostPolicy`); anythi
 
 Reserved paths under ``/__deckgen__/``: ``live.js`` (the reload script) and ``events`` (a
 Server-Sent Events stream of ``hello``, ``building``, ``reload``, ``clear`` and ``errors``
-events, each with a JSON ``data`` line).
+events, each with a JSON ``data`` line; ``hello`` and ``clear`` carry the served build's
+``findings``, which the page marks on its slides).
 """
 
 from __future__ import annotations
@@ -167,12 +168,15 @@ class Site:
 
     ``files`` maps a site-relative path to a built file; ``build`` counts good builds whose
     output changed (0 = none yet); ``errors`` are the formatted messages of the latest failed
-    build, empty when the latest build was good.
+    build, empty when the latest build was good; ``findings`` are the warnings of the build
+    being served, each ``{text, slide, box}`` (see ``BuildOutcome.findings``).
     """
 
     files: Mapping[str, Path] = field(default_factory=dict)
     build: int = 0
     errors: tuple[str, ...] = ()
+    findings: tuple[Mapping[str, Any], ...] = ()
+    example: bool = False  # made-up county data: live.js marks the page "EKSEMPEL"
 
 
 class EventHub:
@@ -253,10 +257,12 @@ class PreviewServer(ThreadingHTTPServer):
         return int(self.server_address[1])
 
 
-def inject_live_script(html: bytes, build: int) -> bytes:
+def inject_live_script(html: bytes, build: int, example: bool = False) -> bytes:
     """The page with the live-reload script added before its last ``</body>`` (or at the end).
-    Only the served copy changes; the built file on disk stays as it was."""
-    tag = f'<script src="/{LIVE_JS}" data-build="{build}"></script>\n'.encode()
+    Only the served copy changes; the built file on disk stays as it was. With ``example`` the
+    script marks the page as made-up example data."""
+    flag = ' data-example="1"' if example else ""
+    tag = f'<script src="/{LIVE_JS}" data-build="{build}"{flag}></script>\n'.encode()
     at = html.lower().rfind(b"</body>")
     if at < 0:
         return html + tag
@@ -317,7 +323,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         kind = CONTENT_TYPES.get(Path(rel).suffix.lower(), "application/octet-stream")
         if kind.startswith("text/html"):
-            data = inject_live_script(data, site.build)
+            data = inject_live_script(data, site.build, site.example)
         self._send(HTTPStatus.OK, kind, data, head)
 
     def _events(self, head: bool) -> None:
@@ -331,7 +337,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         last = hub.last_id
         site = self.server.site()
-        hello = json.dumps({"build": site.build, "errors": list(site.errors)}, ensure_ascii=False, sort_keys=True)
+        hello = json.dumps({"build": site.build, "errors": list(site.errors), "findings": list(site.findings)},
+                           ensure_ascii=False, sort_keys=True)
         hub.attach(+1)
         try:
             self._write(f"retry: 1000\nid: {last}\nevent: hello\ndata: {hello}\n\n")

@@ -1,5 +1,6 @@
 """``deckgen build --watch``: builds, rebuilds every requested format on a save (not on its own
-output, even inside the project), goes on after a broken save, and stops on Ctrl+C."""
+output, even inside the project), goes on after a broken save, and stops on Ctrl+C (also when
+the test run itself ignores SIGINT, as a background job does) and on SIGTERM."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+from children import popen
 
 
 def _lines(proc: subprocess.Popen[str]) -> queue.Queue[str]:
@@ -41,10 +44,10 @@ def _wait(lines: queue.Queue[str], pattern: str, log: list[str], timeout: float 
 
 def test_build_watch_rebuilds_every_format_on_save(project: Path) -> None:
     env = {**os.environ, "COLUMNS": "200"}
-    proc = subprocess.Popen(
+    proc = popen(
         [sys.executable, "-m", "deckgen", "build", "content/decks/regionmote.yaml", "--county", "buskerud",
          "--format", "pptx,html", "--out", "build", "--watch"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
     )
     lines = _lines(proc)
     log: list[str] = []
@@ -78,3 +81,24 @@ def test_build_watch_rebuilds_every_format_on_save(project: Path) -> None:
     assert "stopped watching" in log
     assert not any("Traceback" in line for line in log)
     assert proc.returncode == 1  # the last build failed
+
+
+def test_sigterm_stops_the_watch_like_ctrl_c(project: Path) -> None:
+    proc = popen(
+        [sys.executable, "-m", "deckgen", "build", "content/decks/regionmote.yaml", "--county", "buskerud", "--watch"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "200"},
+    )
+    lines = _lines(proc)
+    log: list[str] = []
+    try:
+        _wait(lines, r"^watching ", log)
+        assert (project / "build" / "regionmote-buskerud.pptx").is_file()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(30)
+    time.sleep(0.1)
+    while not lines.empty():
+        log.append(lines.get())
+    assert "stopped watching" in log
+    assert not any("Traceback" in line for line in log)
+    assert proc.returncode == 0  # the last build succeeded

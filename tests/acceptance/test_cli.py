@@ -50,7 +50,7 @@ def test_brand_check_lists_layouts_and_mapping() -> None:
 
 def test_brand_check_unknown_brand() -> None:
     result = CliRunner().invoke(main, ["brand", "check", "kss", "--project", str(REPO)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the name was typed: a usage mistake
     assert "did you mean 'ks'?" in result.output
 
 

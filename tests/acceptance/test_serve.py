@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from children import popen
 
 from deckgen.serve.client import EventStream, fetch
 
@@ -29,11 +30,11 @@ DECK = "content/decks/regionmote.yaml"
 class Server:
     """``deckgen serve`` running in a subprocess; its stderr lines collected as they come."""
 
-    def __init__(self, project: Path, *args: str, deck: str = DECK) -> None:
-        env = {**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1"}
-        self.proc = subprocess.Popen(
+    def __init__(self, project: Path, *args: str, deck: str = DECK, env: dict[str, str] | None = None) -> None:
+        env = {**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1", **(env or {})}
+        self.proc = popen(
             [sys.executable, "-m", "deckgen", "serve", deck, "--port", "0", *args],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
@@ -59,9 +60,9 @@ class Server:
                 return match
         raise AssertionError(f"no line matching {pattern!r} in:\n" + "\n".join(self.log))
 
-    def stop(self) -> tuple[int, str]:
+    def stop(self, signum: int = signal.SIGINT) -> tuple[int, str]:
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
+            self.proc.send_signal(signum)
         try:
             self.proc.wait(20)
         except subprocess.TimeoutExpired:
@@ -102,7 +103,7 @@ def test_serves_the_deck_with_the_live_script(server: Server, project: Path) -> 
 def test_a_save_rebuilds_and_sends_reload(server: Server, project: Path) -> None:
     slide = project / "content" / "slides" / "ny-hverdag.md"
     with EventStream(server.url) as stream:
-        assert stream.next().data == {"build": 1, "errors": []}
+        assert stream.next().data == {"build": 1, "errors": [], "findings": []}
         _edit(slide, "Samhandlingsformer", "Samarbeidsformer")
         assert stream.until("reload").data == {"build": 2}
     assert "Samarbeidsformer" in fetch(server.url, "/").body.decode()
@@ -181,6 +182,20 @@ def test_ctrl_c_stops_with_a_summary(project: Path) -> None:
     assert not server_dir.search(log)
 
 
+def test_sigterm_stops_cleanly_too(project: Path, tmp_path: Path) -> None:
+    # Service managers stop a process with SIGTERM: the preview ends as on Ctrl+C, with its
+    # summary, exit 0, and its temporary folder removed.
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    s = Server(project, env={"TMPDIR": str(tmp)})
+    assert [p.name for p in tmp.iterdir() if p.name.startswith("deckgen-preview-")]
+    code, log = s.stop(signal.SIGTERM)
+    assert code == 0, log
+    assert "Preview stopped" in log
+    assert "Traceback" not in log
+    assert not [p.name for p in tmp.iterdir() if p.name.startswith("deckgen-preview-")]
+
+
 def test_a_missing_deck_is_a_usage_error(project: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "deckgen", "serve", "content/decks/nope.yaml", "--port", "0"],
                           cwd=project, capture_output=True, text=True, timeout=60)
@@ -189,8 +204,8 @@ def test_a_missing_deck_is_a_usage_error(project: Path) -> None:
 
 
 def test_another_address_warns(project: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "deckgen", "serve", DECK, "--port", "0", "--host", "0.0.0.0"],
-                            cwd=project, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    proc = popen([sys.executable, "-m", "deckgen", "serve", DECK, "--port", "0", "--host", "0.0.0.0"],
+                 cwd=project, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     try:
         assert proc.stderr is not None
         first = proc.stderr.readline()
@@ -229,3 +244,110 @@ def test_the_browser_reloads_on_the_same_slide_and_shows_errors_as_text(server: 
             assert not [e for e in errors if "Content Security Policy" in e], errors
         finally:
             browser.close()
+
+
+def test_a_slide_that_overflows_keeps_updating_with_its_finding(server: Server, project: Path) -> None:
+    slide = project / "content" / "slides" / "ny-hverdag.md"
+    more = "\n".join(f"- Et nytt punkt nummer {n} på lysbildet" for n in range(1, 13))
+    with EventStream(server.url) as stream:
+        stream.next()
+        _edit(slide, "- Samhandlingsformer – hva nå ?", "- Samhandlingsformer – hva nå ?\n" + more)
+        assert stream.until(("reload", "errors")).data == {"build": 2}  # a reload, not errors
+    page = fetch(server.url, "/").body.decode()
+    assert "Et nytt punkt nummer 12 på lysbildet" in page
+    number = int(re.search(r'<section id="slide-(\d+)"[^>]*data-title="Ny hverdag"', page).group(1))
+    with EventStream(server.url) as stream:
+        hello = stream.next().data
+    assert hello["errors"] == []
+    (finding,) = [f for f in hello["findings"] if f["box"] == "body"]
+    assert finding["slide"] == number
+    assert re.match(r"content/slides/ny-hverdag\.md:\d+:1: warning: body text needs 1\d\d% of its box", finding["text"])
+    server.wait_line(r"^content/slides/ny-hverdag\.md:\d+:1: warning: body text needs")
+    server.wait_line(r"rebuilt regionmote-buskerud after a change to ny-hverdag\.md .*build 2, .*; 1 warning, marked on the page$")
+    # The next save, still overflowing, updates the page again.
+    with EventStream(server.url) as stream:
+        stream.next()
+        _edit(slide, "Et nytt punkt nummer 12", "Et endret punkt nummer 12")
+        assert stream.until(("reload", "errors")).data == {"build": 3}
+    assert "Et endret punkt nummer 12" in fetch(server.url, "/").body.decode()
+
+
+@pytest.mark.chromium
+def test_the_browser_marks_findings_on_their_slides(tmp_path: Path) -> None:
+    from fixtures.drafts import OVERFLOW_SLIDE, PICTURE_SLIDE, draft_project
+    from playwright.sync_api import sync_playwright
+
+    project = draft_project(tmp_path / "draft")
+    talk = project / "talk.md"
+    s = Server(project, deck="talk.md")
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            try:
+                page = browser.new_page()
+                errors: list[str] = []
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                page.goto(s.url + "/")
+                page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+                outline = page.wait_for_selector(f"#slide-{OVERFLOW_SLIDE} .slide-body[data-deckgen-mark='outline']",
+                                                 state="attached", timeout=20000)
+                assert "dashed" in outline.evaluate("el => el.style.outline")
+                assert "body text needs" in (outline.get_attribute("title") or "")
+                badges = page.query_selector_all(f"#slide-{PICTURE_SLIDE} .deckgen-mark-badge")
+                # The picture has no alt text, and so the slide has no (hidden) title either.
+                assert sorted(b.text_content() or "" for b in badges) == ["⚠ no alt text", "⚠ no title"]
+                assert any("has no alt text" in (b.get_attribute("title") or "") for b in badges)
+                # Only the boxes with findings are marked.
+                assert len(page.query_selector_all("[data-deckgen-mark]")) == 3
+                # The list of every finding, the brand colour too, opens from its button.
+                toggle = page.query_selector("#deckgen-findings button")
+                assert toggle is not None and re.fullmatch(r"deckgen: \d+ warnings", toggle.text_content() or "")
+                toggle.click()
+                listed = page.inner_text("#deckgen-findings")
+                assert "brand colour 'muted'" in listed and f"slide {PICTURE_SLIDE}: talk.md:" in listed
+                # On the overflowing slide itself, the outline is visible.
+                page.evaluate(f"Reveal.slide({OVERFLOW_SLIDE - 1}, 0)")
+                assert page.is_visible(f"#slide-{OVERFLOW_SLIDE} .slide-body[data-deckgen-mark='outline']")
+                # Alt text added: the page reloads and the badge is gone; the outline stays.
+                _edit(talk, "![](photo.jpg)", "![Landskap med åser og vann](photo.jpg)")
+                page.wait_for_function(f"() => !document.querySelector('#slide-{PICTURE_SLIDE} .deckgen-mark-badge')", timeout=20000)
+                page.wait_for_selector(f"#slide-{OVERFLOW_SLIDE} .slide-body[data-deckgen-mark='outline']", state="attached", timeout=20000)
+                assert page.evaluate("Reveal.getIndices().h") == OVERFLOW_SLIDE - 1  # still on the slide being edited
+                assert not [e for e in errors if "Content Security Policy" in e], errors
+            finally:
+                browser.close()
+    finally:
+        code, log = s.stop()
+    assert code == 0, log
+    assert "Traceback" not in log
+
+
+@pytest.mark.chromium
+def test_a_county_of_example_data_is_marked_in_the_preview(project: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    s = Server(project, "--county", "ostfold")
+    try:
+        assert b'data-example="1"' in fetch(s.url, "/").body
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            try:
+                page = browser.new_page()
+                page.goto(s.url + "/")
+                page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+                mark = page.wait_for_selector("#deckgen-example", state="visible")
+                assert mark.inner_text() == "EKSEMPEL"
+                page.evaluate("Reveal.slide(4, 0)")
+                assert page.is_visible("#deckgen-example")  # on every slide, not just the first
+            finally:
+                browser.close()
+        _edit(project / "content" / "counties" / "ostfold.yaml", "example: true\n", "")
+        s.wait_line(r"rebuilt .*build 2", 30)
+        assert b"data-example" not in fetch(s.url, "/").body
+    finally:
+        s.stop()
+    plain = Server(project, "--county", "buskerud")
+    try:
+        assert b"data-example" not in fetch(plain.url, "/").body
+    finally:
+        plain.stop()

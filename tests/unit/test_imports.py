@@ -10,26 +10,27 @@ PKG = Path(__file__).resolve().parents[2] / "deckgen"
 
 # library -> package paths (relative to deckgen/) allowed to import it
 DOORS = {
-    "pptx": ("render/pptx/",),
+    # python-pptx writes decks in render/pptx and reads them back in importer (deckgen import)
+    "pptx": ("render/pptx/", "importer/"),
     "jinja2": ("render/reveal/",),
     "markdown_it": ("load/markdown.py",),
     "mdit_py_plugins": ("load/markdown.py",),
     "yaml": ("load/yamlsrc.py",),
-    "click": ("cli.py",),
+    "click": ("cli/",),
     "rich": ("ui.py",),
     "jsonschema": ("schema.py",),
     "watchfiles": ("serve/",),
     "PIL": ("resolve/images.py", "check/", "thumbs.py"),
     # the OOXML parser: the master read safely, the master's styles checked, the package
     # read back, and python-pptx's own elements edited
-    "lxml": ("resolve/master.py", "resolve/svg.py", "check/masterstyle.py", "selfcheck.py", "render/pptx/"),
+    "lxml": ("resolve/master.py", "resolve/masterparts.py", "resolve/svg.py", "check/masterstyle.py", "selfcheck.py", "render/pptx/"),
     # the SVG rasteriser: pictures are read in resolve, SVG in one module of it
     "resvg_py": ("resolve/svg.py",),
 }
 
 # Stage order: a module may import its own stage and earlier ones only.
-STAGES = ["errors", "model", "project", "schema", "load", "resolve", "check", "selfcheck", "render", "write", "build", "scaffold", "thumbs", "serve", "ui", "cli"]
-NEUTRAL = {"errors", "model", "project", "schema", "geometry", "words"}
+STAGES = ["errors", "fitting", "model", "project", "schema", "load", "resolve", "check", "selfcheck", "render", "write", "build", "scaffold", "thumbs", "serve", "importer", "ui", "cli"]
+NEUTRAL = {"errors", "fitting", "model", "project", "schema", "geometry", "words", "layouts"}
 
 
 def _imports(path: Path) -> list[str]:
@@ -111,4 +112,26 @@ def test_renderers_do_not_import_each_other() -> None:
                 offenders.append(f"{rel} imports {name}")
             if rel.startswith("render/reveal/") and name.startswith("deckgen.render.pptx"):
                 offenders.append(f"{rel} imports {name}")
+    assert offenders == []
+
+
+def test_the_layouts_are_neutral() -> None:
+    """Every stage looks layouts up, so a layout's spec may import only neutral modules (and
+    no third-party library): resolve gives its builder the parser through BuildInput."""
+    offenders = []
+    for rel, path in _modules():
+        if not rel.startswith("layouts/"):
+            continue
+        for name in _imports(path):
+            top = name.split(".")
+            if top[0] == "deckgen" and top[1] not in NEUTRAL - {"schema"} or top[0] not in ("deckgen", "__future__", "collections", "dataclasses", "typing",
+                                "math", "urllib", "types"):
+                offenders.append(f"{rel} imports {name}")
+    assert offenders == []
+
+
+def test_the_importer_never_reads_how_the_renderer_writes() -> None:
+    """deckgen import reads a .pptx as PowerPoint wrote it, never through render/."""
+    offenders = [f"{rel} imports {name}" for rel, path in _modules() if rel.startswith("importer/")
+                 for name in _imports(path) if name.startswith(("deckgen.render", "deckgen.build", "deckgen.check"))]
     assert offenders == []

@@ -133,3 +133,35 @@ def test_thumbnails_of_a_pdf_have_one_picture_per_page(tmp_path: Path) -> None:
     assert thumbs.slide_size[0] == 128
     with Image.open(io.BytesIO(thumbs.slides[0])) as im:
         assert im.size == thumbs.slide_size
+
+
+def test_example_mark_is_stamped_on_every_slide() -> None:
+    from deckgen.thumbs import MARK_FILL
+
+    slides = _slides(2)
+    plain = contact_sheet(slides)
+    marked = contact_sheet(slides, mark="EKSEMPEL")
+    gap = 10
+    for i in range(2):
+        corner = (gap + i * (160 + gap) + 80, gap, gap + i * (160 + gap) + 160, gap + 30)
+        assert MARK_FILL in [c for _n, c in marked.crop(corner).getcolors(4096) or []]
+        assert MARK_FILL not in [c for _n, c in plain.crop(corner).getcolors(4096) or []]
+
+
+@pytest.mark.libreoffice
+def test_a_county_of_example_data_is_marked_on_the_contact_sheet(project: Path) -> None:
+    from deckgen.thumbs import MARK_FILL
+
+    _need_poppler()
+    deck = project / "content" / "decks" / "regionmote.yaml"
+    result = build_thumbs(deck, "ostfold", ThumbOptions(project / "out", width=200))
+    assert result.ok, [d.format() for d in result.diagnostics] + [result.failure]
+    assert any(d.rule == "example-data" for d in result.diagnostics)
+    plain = build_thumbs(deck, "buskerud", ThumbOptions(project / "out", width=200))
+    assert plain.ok
+
+    def colours(name: str) -> set[tuple[int, int, int]]:
+        with Image.open(project / "out" / f"regionmote-{name}-thumbs.png") as sheet:
+            return {c for _n, c in sheet.convert("RGB").getcolors(1 << 20) or []}
+
+    assert MARK_FILL in colours("ostfold") and MARK_FILL not in colours("buskerud")

@@ -19,10 +19,12 @@ from deckgen.render.pptx.package import (
     set_default_language,
     set_properties,
 )
+from deckgen.render.pptx.parts import fast_parts
 from deckgen.render.pptx.slides import (
     add_footer_and_number,
     layouts_by_name,
     pick_layout,
+    remove_unfilled,
     text_roots,
     write_notes,
 )
@@ -39,17 +41,19 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     drop_master_content(prs)
     set_default_language(prs, deck.lang)
     layouts = layouts_by_name(prs)
+    add_slide = fast_parts(prs)
     notes = 0
     for number, source in enumerate(deck.slides, start=1):
-        layout = pick_layout(layouts, deck.brand, source)
+        layout = pick_layout(layouts, deck.brand, source, prs)
         ctx = RenderContext(
             deck=deck,
-            slide=prs.slides.add_slide(layout),
+            slide=add_slide(layout),
             layout=deck.brand.layouts[source.layout],
             number=number,
             source=source,
         )
         LAYOUT_RENDERERS[source.layout](ctx, source)
+        remove_unfilled(ctx)
         add_footer_and_number(ctx, layout)
         notes += write_notes(ctx)
         for root in text_roots(ctx):

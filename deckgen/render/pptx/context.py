@@ -11,12 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide as PptxSlide
+from pptx.util import Emu
 
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
-from deckgen.layouts import REGISTRY, Plan
-from deckgen.model import Box, Brand, Deck, LayoutMap, Slide
+from deckgen.layouts import Plan, plan_slide
+from deckgen.model import Box, Brand, Deck, LayoutMap, Slide, drawn_size
 
 T = TypeVar("T")
 
@@ -52,8 +56,12 @@ class RenderContext:
         return self.brand.fonts.get(kind) or self.brand.fonts.get("body") or "Arial"
 
     def has(self, field: str) -> bool:
-        """Whether the brand maps ``field`` for this layout at all."""
-        return field in self.layout.placeholders
+        """Whether the brand maps ``field`` for this layout at all (placeholder or drawn)."""
+        return self.layout.has(field)
+
+    def drawn(self, field: str) -> bool:
+        """Whether ``field`` is drawn as a shape (the master layout has no placeholder)."""
+        return field in self.layout.drawn
 
     def placeholder(self, field: str) -> Any:
         """The slide placeholder that the brand maps ``field`` to, found by its idx.
@@ -61,6 +69,8 @@ class RenderContext:
         Raises :class:`BuildError` (located at the brand) when the mapping names an idx the
         master layout does not have: the user's master and brand.yaml disagree.
         """
+        if field in self.layout.drawn:
+            return drawn_box(self, field)
         if field not in self.layout.placeholders:
             raise mismatch(
                 self.brand,
@@ -88,7 +98,7 @@ class RenderContext:
         """The slide's plan (:attr:`deckgen.layouts.spec.LayoutSpec.plan`) in the ``area``
         placeholder's box, which is removed: the layout draws its own shapes there."""
         area = self.take_area()
-        return REGISTRY[self.source.layout].plan(self.source.content, area, self.lang)
+        return plan_slide(self.source, area, self.lang, self.brand.fit)
 
     def take_area(self, field: str = "area") -> Box:
         """The box of ``field``'s placeholder as a drawing region; the placeholder itself is
@@ -97,6 +107,50 @@ class RenderContext:
         box = Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
         remove_shape(ph)
         return box
+
+
+# How drawn fields look: (font role, colour token, bold, alignment, anchor)
+_DRAWN_LOOK = {
+    "title": ("heading", "primary", True, "l", "b"),
+    "label": ("heading", "primary", True, "l", "b"),
+    "question": ("heading", "primary", True, "ctr", "ctr"),
+    "subtitle": ("body", "text", False, "l", "t"),
+    "byline": ("body", "muted", False, "l", "t"),
+    "credit": ("body", "on_primary", False, "r", "ctr"),
+    "timer": ("heading", "on_accent", True, "ctr", "ctr"),
+}
+_DRAWN_NAME = "deckgen {}"
+
+
+def drawn_box(ctx: RenderContext, field: str) -> Any:
+    """The text box drawn for ``field`` (the master layout has no placeholder for it): made
+    on first use at the brand's box for it, in the brand's fonts and colours, and found by
+    name after that, so a layout renderer treats it like a placeholder."""
+    name = _DRAWN_NAME.format(field)
+    for shape in ctx.shapes:
+        if shape.name == name:
+            return shape
+    box = ctx.layout.drawn[field]
+    shape = ctx.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.cx), Emu(box.cy))
+    shape.name = name
+    font, color, bold, align, anchor = _DRAWN_LOOK.get(field, ("body", "text", False, "l", "t"))
+    fills = {"timer": "accent", "credit": "primary"}  # a badge; a band a photo cannot hide
+    if field in fills:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(ctx.color(fills[field])[1:])
+    body = shape.text_frame._txBody
+    body_pr = body.find(qn("a:bodyPr"))
+    body_pr.set("wrap", "square")
+    body_pr.set("anchor", anchor)
+    lst = body.find(qn("a:lstStyle"))
+    size = str(int(drawn_size(field, ctx.brand.slide_height) * 100))
+    for level in range(1, 10):
+        ppr = etree.SubElement(lst, qn(f"a:lvl{level}pPr"), algn=align)
+        rpr = etree.SubElement(ppr, qn("a:defRPr"), sz=size, b="1" if bold else "0")
+        fill = etree.SubElement(rpr, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), val=ctx.color(color)[1:])
+        etree.SubElement(rpr, qn("a:latin"), typeface=ctx.font(font))
+    return shape
 
 
 def remove_shape(shape: Any) -> None:

@@ -116,7 +116,7 @@ def connect(
     "corner" (out vertically, then across into the end: ``bentConnector2`` turned a quarter).
     """
     kind = MSO_CONNECTOR.STRAIGHT if route == "straight" else MSO_CONNECTOR.ELBOW
-    cxn = shapes.add_connector(kind, 0, 0, 0, 0)
+    cxn = shapes.add_connector(kind, Emu(0), Emu(0), Emu(0), Emu(0))
     cxn.begin_connect(begin, begin_site)
     cxn.end_connect(end, end_site)
     if route == "corner":
@@ -193,7 +193,8 @@ def add_table(
     style_id = frame.element.find(".//" + qn("a:tableStyleId"))
     if style_id is not None:
         style_id.getparent().remove(style_id)
-    for col, width in zip(table.columns, col_widths, strict=True):
+    for n, width in enumerate(col_widths):
+        col = table.columns[n]
         col.width = Emu(width)
     for row in table.rows:
         row.height = Emu(row_height)

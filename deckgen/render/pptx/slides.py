@@ -12,18 +12,24 @@ from __future__ import annotations
 from typing import Any
 
 from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import SlideLayout
 from pptx.util import Emu
 
+from deckgen.layouts import REGISTRY
 from deckgen.model import Brand, Inline, Run, Slide
 from deckgen.render.pptx.context import RenderContext, mismatch
-from deckgen.render.pptx.text import INHERIT, Style, prepare_frame, write_inline, write_text
+from deckgen.render.pptx.text import INHERIT, Style, apply_fit, prepare_frame, write_inline, write_text
 
 # The slide number is a field PowerPoint and LibreOffice update themselves; the id is the
 # one GUID deckgen uses when the master's own field has none to copy (fixed: reproducible).
 SLIDENUM_FIELD_ID = "{6F2B4A1E-3C9D-4E57-8B21-0D7A5C3E9F14}"
+
+
+_PH_TYPES = {"ftr": PP_PLACEHOLDER.FOOTER, "sldNum": PP_PLACEHOLDER.SLIDE_NUMBER,
+             "dt": PP_PLACEHOLDER.DATE}
 
 
 def layouts_by_name(prs: PptxPresentation) -> dict[str, SlideLayout]:
@@ -35,8 +41,11 @@ def layouts_by_name(prs: PptxPresentation) -> dict[str, SlideLayout]:
     return found
 
 
-def pick_layout(layouts: dict[str, SlideLayout], brand: Brand, slide: Slide) -> SlideLayout:
-    """The master layout the brand maps ``slide.layout`` to, by name."""
+def pick_layout(layouts: dict[str, SlideLayout], brand: Brand, slide: Slide,
+                prs: PptxPresentation | None = None) -> SlideLayout:
+    """The master layout the brand maps ``slide.layout`` to, by name: the name resolve read
+    from the package (``Name (Master)`` where several masters have the layout), which says
+    which master and which of its layouts it is."""
     mapping = brand.layouts.get(slide.layout)
     if mapping is None:
         raise mismatch(
@@ -44,6 +53,11 @@ def pick_layout(layouts: dict[str, SlideLayout], brand: Brand, slide: Slide) -> 
             f"the brand maps no master layout for layout '{slide.layout}'",
             f"add layouts.{slide.layout} to the brand",
         )
+    known = brand.master_layouts.get(mapping.master_layout)
+    if prs is not None and known is not None and known.master < len(prs.slide_masters):
+        in_master = prs.slide_masters[known.master].slide_layouts
+        if known.position < len(in_master):
+            return in_master[known.position]
     layout = layouts.get(mapping.master_layout)
     if layout is None:
         names = ", ".join(f"'{n}'" for n in layouts)
@@ -65,8 +79,12 @@ def put_title(ctx: RenderContext, field: str = "title") -> None:
     goes."""
     slide = ctx.source
     title: Inline = slide.title
+    if not ctx.has(field):
+        return  # a master layout without a title (a blank one): the slide has none
     if title:
-        write_inline(ctx.placeholder(field).text_frame, title)
+        frame = ctx.placeholder(field).text_frame
+        write_inline(frame, title)
+        apply_fit(frame, slide.box_fit(field))
     elif slide.hidden_title:
         hide_title(ctx, field, slide.hidden_title)
     else:
@@ -76,6 +94,8 @@ def put_title(ctx: RenderContext, field: str = "title") -> None:
 def hide_title(ctx: RenderContext, field: str, text: str) -> None:
     """Fill ``field`` with ``text`` and, unless the master already keeps that placeholder
     off the slide, place it just above the visible area."""
+    if not ctx.has(field):
+        return
     ph = ctx.placeholder(field)
     write_inline(ph.text_frame, (Run(text),))
     left, top, width, height = int(ph.left), int(ph.top), int(ph.width), int(ph.height)
@@ -90,7 +110,11 @@ def fill_text(ctx: RenderContext, field: str, text: Any, style: Style = INHERIT)
     if not text:
         ctx.drop(field)
         return
-    write_text(ctx.placeholder(field).text_frame, text, style)
+    # A master whose body style draws no bullets, or a drawn shape: deckgen writes them.
+    inherits = ctx.brand.master_bullets and not ctx.drawn(field)
+    frame = ctx.placeholder(field).text_frame
+    write_text(frame, text, style, inherits_bullets=inherits)
+    apply_fit(frame, ctx.source.box_fit(field))
 
 
 def fill_inline(ctx: RenderContext, field: str, inline: Inline, style: Style = INHERIT) -> None:
@@ -98,28 +122,58 @@ def fill_inline(ctx: RenderContext, field: str, inline: Inline, style: Style = I
     if not inline:
         ctx.drop(field)
         return
-    write_inline(ctx.placeholder(field).text_frame, inline, style)
+    frame = ctx.placeholder(field).text_frame
+    write_inline(frame, inline, style)
+    apply_fit(frame, ctx.source.box_fit(field))
 
 
 # --------------------------------------------------------------------------- furniture
 
 
 def add_footer_and_number(ctx: RenderContext, layout: SlideLayout) -> None:
-    """Clone the layout's footer and slide-number placeholders (where the layout has them,
-    at the idx the brand names) and fill them: the brand's footer text and a real
-    ``slidenum`` field."""
+    """Clone the layout's footer, slide-number and date placeholders (where the layout has
+    them: at the idx the brand names, else by type) and fill them: the brand's footer text, a
+    real ``slidenum`` field and the deck's date."""
+    if not REGISTRY[ctx.source.layout].footer:
+        return  # a title, picture… slide: no furniture, whatever its master layout has
     idx = ctx.brand.footer_placeholders
-    footer_idx, number_idx = idx.get("footer"), idx.get("slide_number")
-    if footer_idx is not None and ctx.brand.footer:
-        source = layout.placeholders.get(idx=footer_idx)
+    if ctx.brand.footer:
+        source = _furniture(layout, idx.get("footer"), "ftr")
         if source is not None:
             ph = _clone(ctx, source)
             write_inline(ph.text_frame, (Run(ctx.brand.footer),))
-    if number_idx is not None:
-        source = layout.placeholders.get(idx=number_idx)
-        if source is not None:
-            ph = _clone(ctx, source)
-            _write_slide_number(ph, source, ctx.number)
+    source = _furniture(layout, idx.get("slide_number"), "sldNum")
+    if source is not None:
+        ph = _clone(ctx, source)
+        _write_slide_number(ph, source, ctx.number)
+    source = _furniture(layout, None, "dt") if ctx.deck.date else None
+    if source is not None:  # the deck's date, where the master has a date placeholder
+        ph = _clone(ctx, source)
+        write_inline(ph.text_frame, (Run(ctx.deck.date),))
+
+
+def _furniture(layout: SlideLayout, idx: int | None, ph_type: str) -> Any:
+    """The layout's footer (``ftr``) or slide-number (``sldNum``) placeholder: at the idx
+    brand.yaml names, else the first of that type (as PowerPoint finds them)."""
+    if idx is not None:
+        return layout.placeholders.get(idx=idx)
+    wanted = _PH_TYPES[ph_type]
+    return next((ph for ph in list(layout.placeholders) if ph.element.ph_type == wanted), None)
+
+
+def remove_unfilled(ctx: RenderContext) -> None:
+    """Remove placeholders that no field filled (python-pptx copies every placeholder of the
+    layout onto the slide; an empty one shows its prompt, "Click to add text", when the deck
+    is edited, as PowerPoint drops them on export)."""
+    for ph in list(ctx.slide.placeholders):
+        element = ph.element
+        if element.tag != qn("p:sp"):
+            continue  # pictures, tables and charts placed in a placeholder are content
+        if ph.has_text_frame and ph.text_frame.text.strip():
+            continue
+        if element.find(".//" + qn("a:fld")) is not None:
+            continue
+        element.getparent().remove(element)
 
 
 def _clone(ctx: RenderContext, source: Any) -> Any:
@@ -148,6 +202,7 @@ def write_notes(ctx: RenderContext) -> bool:
     if not ctx.source.notes:
         return False
     frame = ctx.slide.notes_slide.notes_text_frame
+    assert frame is not None  # python-pptx makes the notes slide from the notes master
     write_text(frame, ctx.source.notes, inherits_bullets=False)
     return True
 

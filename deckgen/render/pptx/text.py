@@ -22,14 +22,14 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Pt
 
 from deckgen.geometry import LEVEL_INDENT
-from deckgen.model import Inline, Para, Run, Text, is_rtl, is_safe_href, plain
+from deckgen.model import BoxFit, Inline, Para, Run, Text, is_rtl, is_safe_href, plain
 
 MONO_FONT = "Courier New"  # metric twin of Liberation Mono; present wherever Office is
 BULLET_CHAR = "•"
 
 # pPr children in schema order (CT_TextParagraphProperties); bullets must go before these.
 _AFTER_BULLET = ("a:tabLst", "a:defRPr", "a:extLst")
-_BULLET_TAGS = ("a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
+_BULLET_TAGS = ("a:buClr", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
 # a:hlinkClick extension that makes PowerPoint colour a link like its run, not the theme.
 _HLINK_COLOR_EXT = "{A12FA001-AC4F-418D-AE19-62706E023703}"
 _HLINK_COLOR_NS = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
@@ -50,6 +50,9 @@ class Style:
     # Paragraph alignment. Drawn shapes always set it: PowerPoint's default for shape text
     # is left, LibreOffice's is centred, and the deck must read the same in both.
     align: PP_ALIGN | None = None
+    # The colour of a bullet drawn here (not inherited from a body placeholder): the brand's
+    # accent, as the master's body bullets and the reveal.js markers have it. None: the text's.
+    bullet_color: str | None = None
 
 
 INHERIT = Style()  # everything from the placeholder and master
@@ -113,6 +116,22 @@ def write_text(
             p.space_before = Pt(space_before)
 
 
+def apply_fit(frame: TextFrame, fit: BoxFit | None) -> None:
+    """Set the sizes and line spacing the fit step chose (:class:`~deckgen.model.BoxFit`) on
+    a placeholder's paragraphs: explicit run sizes and ``a:lnSpc``, never ``normAutofit``'s
+    ``fontScale`` -- LibreOffice recomputes that on open, so only explicit sizes look the
+    same in both applications (docs/check.md, "Fitting text")."""
+    if fit is None:
+        return
+    for p, size, line in zip(frame.paragraphs, fit.sizes, fit.lines, strict=False):
+        p.line_spacing = line
+        for r in p.runs:
+            r.font.size = Pt(size)
+        end = p._p.find(qn("a:endParaRPr"))
+        if end is not None:
+            end.set("sz", str(int(round(size * 100))))
+
+
 def write_inline(
     frame: TextFrame,
     inline: Inline,
@@ -152,7 +171,7 @@ def add_paragraph(
 def fill_paragraph(p: _Paragraph, para: Para, style: Style, *, inherits_bullets: bool) -> None:
     """Set level, list marker and direction of ``p`` and append the runs of ``para``."""
     p.level = min(max(para.level, 0), 8)
-    _set_list_marker(p, para, inherits_bullets)
+    _set_list_marker(p, para, inherits_bullets, style.bullet_color)
     if style.align is not None:
         p.alignment = style.align
     if para.rtl:
@@ -204,7 +223,7 @@ def set_run_link(r: object, href: str, *, keep_color: bool) -> None:
         etree.SubElement(ext, f"{{{_HLINK_COLOR_NS}}}hlinkClr", val="tx")
 
 
-def _set_list_marker(p: _Paragraph, para: Para, inherits_bullets: bool) -> None:
+def _set_list_marker(p: _Paragraph, para: Para, inherits_bullets: bool, color: str | None = None) -> None:
     """Bullets and numbers: inherit where the master draws them, explicit elsewhere."""
     if para.kind == "bullet" and inherits_bullets:
         return
@@ -221,6 +240,10 @@ def _set_list_marker(p: _Paragraph, para: Para, inherits_bullets: bool) -> None:
     if not inherits_bullets:
         p_pr.set("marL", str(LEVEL_INDENT * (para.level + 1)))
         p_pr.set("indent", str(-LEVEL_INDENT))
+    if color is not None:
+        bu_clr = etree.Element(qn("a:buClr"))
+        etree.SubElement(bu_clr, qn("a:srgbClr"), val=color.lstrip("#").upper())
+        _insert_bullet(p_pr, bu_clr)  # schema order: buClr before buFont and the bullet itself
     if para.kind == "number":
         _insert_bullet(p_pr, etree.Element(qn("a:buAutoNum"), type="arabicPeriod"))
     else:
@@ -229,7 +252,7 @@ def _set_list_marker(p: _Paragraph, para: Para, inherits_bullets: bool) -> None:
 
 
 def _insert_bullet(p_pr: etree._Element, element: etree._Element) -> None:
-    p_pr.insert_element_before(element, *_AFTER_BULLET)  # type: ignore[attr-defined]
+    p_pr.insert_element_before(element, *_AFTER_BULLET)
 
 
 def rgb(color: str) -> RGBColor:

@@ -127,11 +127,7 @@ def typed_box(brand: Brand, layout: str, ph_type: str) -> Rect | None:
 
 def font_px(brand: Brand, layout: str, field_name: str) -> float | None:
     """The font size the master gives a field's placeholder, in slide pixels, if it says."""
-    mapping = brand.layouts.get(layout)
-    master = brand.master_layouts.get(mapping.master_layout) if mapping else None
-    if mapping is None or master is None or field_name not in mapping.placeholders:
-        return None
-    ph = master.placeholder(mapping.placeholders[field_name])
+    ph = brand.field_placeholder(layout, field_name)
     if ph is None or not ph.font_size or brand.slide_width <= 0:
         return None
     width, _ = slide_size(brand)
@@ -144,13 +140,7 @@ def _scale(brand: Brand, box: Box) -> Rect:
 
 def _master_box(brand: Brand, layout: str, field_name: str) -> Box | None:
     """The placeholder box the brand maps ``layout.field_name`` to, if the master has it."""
-    mapping = brand.layouts.get(layout)
-    if mapping is None or field_name not in mapping.placeholders:
-        return None
-    master = brand.master_layouts.get(mapping.master_layout)
-    if master is None:
-        return None
-    ph = master.placeholder(mapping.placeholders[field_name])
+    ph = brand.field_placeholder(layout, field_name)
     return ph.box if ph is not None else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.geometry import LEVEL_INDENT
-from deckgen.layouts import REGISTRY, Plan, PlanTable, PlanText
+from deckgen.layouts import REGISTRY, Plan, PlanTable, PlanText, plan_slide
 from deckgen.layouts.orgchart import ChartPlan
 from deckgen.layouts.tables import CELL_MARGIN_X, CELL_MARGIN_Y
 from deckgen.model import Brand, OrgEdge, Slide
@@ -47,7 +47,7 @@ def slide_plan(brand: Brand, slide: Slide, lang: str) -> PixelPlan | None:
     if not spec.draws():
         return None
     area_emu = field_box_emu(brand, slide.layout, "area")
-    plan = spec.plan(slide.content, area_emu, lang)
+    plan = plan_slide(slide, area_emu, lang, brand.fit)
     area = to_px(brand, area_emu)
     arrows: tuple[Arrow, ...] = ()
     if isinstance(plan.detail, ChartPlan):

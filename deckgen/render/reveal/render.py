@@ -197,7 +197,7 @@ def render_reveal(deck: Deck, *, single: bool = False, notes: bool = True) -> di
     except TemplateError as exc:
         if not overrides:
             raise
-        name = getattr(exc, "name", None) or getattr(exc, "template", None)
+        name = getattr(exc, "name", None) or getattr(exc, "template", None) or ""
         where = _override_path(deck.brand, name if name in overrides else "")
         line = getattr(exc, "lineno", None) or _template_line(exc) or 1
         message = getattr(exc, "message", None) or str(exc)

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 from deckgen.layouts import REGISTRY
-from deckgen.model import Brand, Deck, ImageContent, is_font_name
-from deckgen.render.reveal.pixels import Rect, field_box, font_px, px, slide_size, typed_box
+from deckgen.model import Brand, Deck, ImageContent, Slide, is_font_name
+from deckgen.render.reveal.pixels import Rect, field_box, font_px, pt_px, px, slide_size, typed_box
 from deckgen.render.reveal.plans import PixelPlan, plan_css, shared_css
 
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -106,7 +106,7 @@ def _rule(selector: str, rect: Rect, extra: str = "") -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Frame:
+class LayoutBoxes:
     """Where one layout puts its pieces: boxes by CSS class, font sizes (px) by CSS class
     where the master gives one, and whether the footer shows."""
 
@@ -133,7 +133,7 @@ LOGO_HEIGHT = 38 / 720  # the KS master's logo: 38 px of a 720 px slide, top rig
 LOGO_TOP = 30 / 720
 
 
-def frame(brand: Brand, layout: str) -> Frame:
+def frame(brand: Brand, layout: str) -> LayoutBoxes:
     """The frame of ``layout``: its fields' boxes from the master's placeholders, an accent
     rule under its heading, the footer band and the logo, as the PowerPoint master places
     them. Which fields and which rule follow from the layout's spec."""
@@ -170,7 +170,7 @@ def frame(brand: Brand, layout: str) -> Frame:
     logo_h = LOGO_HEIGHT * height
     logo_w = logo_h * _logo_ratio(brand)
     boxes["slide-logo"] = Rect(width - margin - logo_w, LOGO_TOP * height, logo_w, logo_h)
-    return Frame(boxes, sizes, footer)
+    return LayoutBoxes(boxes, sizes, footer)
 
 
 def _logo_ratio(brand: Brand) -> float:
@@ -193,6 +193,26 @@ def font_px_of_type(brand: Brand, layout: str, ph_type: str) -> float | None:
     return None
 
 
+# The line height base.css gives each placeholder's text (1.2: single spacing).
+_LINE_HEIGHTS = {"slide-title": 1.1, "question-text": 1.15, "discussion-prompt": 1.15}
+
+
+def fit_css(brand: Brand, n: int, slide: Slide) -> list[str]:
+    """Slide ``n``'s placeholder texts at the sizes and line spacing the fit step chose, as
+    the PowerPoint renderer writes them (:func:`deckgen.render.pptx.text.apply_fit`): the
+    text's own size scaled (its list levels keep their proportions in em), lines tightened."""
+    out = []
+    for fit in slide.fit:
+        cls = FIELD_CLASSES.get(fit.key, "")
+        if fit.key == "area" or not cls:
+            continue  # drawn shapes: their plan already carries the fitted sizes
+        base = frame(brand, slide.layout).sizes.get(cls)
+        size = base * fit.scale if base else pt_px(brand, max(fit.sizes))
+        line = _LINE_HEIGHTS.get(cls, 1.2) * fit.spacing
+        out.append(f"#slide-{n} .{cls} {{ font-size: {px(size)}; line-height: {line:.3f}; }}")
+    return out
+
+
 def deck_css(deck: Deck, plans: Mapping[int, PixelPlan]) -> str:
     """Positions for this deck: each used layout's boxes, then each slide's planned shapes
     (``plans`` maps a slide number to its plan in pixels) and photo focus points."""
@@ -207,6 +227,7 @@ def deck_css(deck: Deck, plans: Mapping[int, PixelPlan]) -> str:
     if plans:
         out += shared_css(deck.brand)
     for n, slide in enumerate(deck.slides, start=1):
+        out += fit_css(deck.brand, n, slide)
         if n in plans:
             out += plan_css(deck.brand, n, plans[n])
         if isinstance(slide.content, ImageContent):

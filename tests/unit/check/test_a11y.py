@@ -40,15 +40,15 @@ def test_pictures_need_alt_text_that_is_not_a_file_name() -> None:
         slide("image", image("utsikt.png"), "", hidden="x"),
     )
     assert findings(d, "alt-text") == [
-        "content/slides/foto.md:3:8: error: picture 'foto-bly.jpg' has no alt text; add 'alt:' "
-        "saying what the picture shows (a Markdown picture: ![what it shows](file)) [alt-text]",
-        "content/slides/foto.md:3:8: error: the alt text of 'foto-bly.jpg' is a file name "
+        "content/slides/foto.md:3:8: warning: picture 'foto-bly.jpg' has no alt text; add 'alt:' "
+        "saying what the picture shows (a Markdown picture: ![what it shows](file); Marp's keywords such as bg or w:300 are not alt text: ![bg what it shows](file)) [alt-text]",
+        "content/slides/foto.md:3:8: warning: the alt text of 'foto-bly.jpg' is a file name "
         "('IMG_2041'); describe what the picture shows, in a sentence [alt-text]",
-        "content/slides/foto.md:3:8: error: the alt text of 'foto-bly.jpg' is a file name "
+        "content/slides/foto.md:3:8: warning: the alt text of 'foto-bly.jpg' is a file name "
         "('foto-bly'); describe what the picture shows, in a sentence [alt-text]",
-        "content/slides/foto.md:3:8: error: the alt text of 'foto-bly.jpg' is a file name "
+        "content/slides/foto.md:3:8: warning: the alt text of 'foto-bly.jpg' is a file name "
         "('foto-bly.jpg'); describe what the picture shows, in a sentence [alt-text]",
-        "content/slides/foto.md:3:8: error: the alt text of 'foto-bly.jpg' is a file name "
+        "content/slides/foto.md:3:8: warning: the alt text of 'foto-bly.jpg' is a file name "
         "('utsikt.png'); describe what the picture shows, in a sentence [alt-text]",
     ]
 
@@ -65,10 +65,10 @@ def test_every_slide_needs_a_title_and_a_hidden_one_counts() -> None:
         slide("bullets", body, " ", hidden=" ", loc=SourceLoc("content/slides/y.md", 2, 1)),
     )
     assert findings(d, "title") == [
-        "content/slides/x.md:9:1: error: the bullets slide has no title; add 'title:' (or a "
+        "content/slides/x.md:9:1: warning: the bullets slide has no title; add 'title:' (or a "
         "'# Heading'), or 'hidden_title:' when none should show; screen readers and the outline "
         "list slides by their titles [title]",
-        "content/slides/y.md:2:1: error: the bullets slide has no title; add 'title:' (or a "
+        "content/slides/y.md:2:1: warning: the bullets slide has no title; add 'title:' (or a "
         "'# Heading'), or 'hidden_title:' when none should show; screen readers and the outline "
         "list slides by their titles [title]",
     ]
@@ -106,7 +106,7 @@ def test_bad_language_tags(tag: str, message: str, hint: str) -> None:
 def test_the_lang_finding_without_a_project_points_at_the_deck() -> None:
     assert findings(deck(slide("bullets", BulletsContent((para("x"),))), lang="nb_NO"),
                     "lang") == [
-        "content/decks/d.yaml:1:1: error: language 'nb_NO' is not a BCP 47 tag; write it with a "
+        "content/decks/d.yaml:1:1: warning: language 'nb_NO' is not a BCP 47 tag; write it with a "
         "hyphen: 'nb-NO' [lang]"
     ]
 
@@ -132,16 +132,16 @@ def test_pairs_below_aa_are_reported_at_the_brand() -> None:
     # Without the project only brand.yaml itself is known (its first line); the CLI tests
     # show the lines of the colours.
     assert found == [
-        "templates/ks/brand.yaml:4:1: error: brand colour 'accent' (#F08A5D) on 'background' "
+        "templates/ks/brand.yaml:4:1: warning: brand colour 'accent' (#F08A5D) on 'background' "
         "(#FFFFFF) has contrast 2.47:1, below WCAG AA 3:1 (the discussion label); darken or "
         "lighten 'accent' or 'background' in the brand's colors [contrast]",
-        "templates/ks/brand.yaml:4:1: error: brand colour 'muted' (#9AA5B1) on 'background' "
+        "templates/ks/brand.yaml:4:1: warning: brand colour 'muted' (#9AA5B1) on 'background' "
         "(#FFFFFF) has contrast 2.50:1, below WCAG AA 4.5:1 (photo credits and small print); "
         "darken or lighten 'muted' or 'background' in the brand's colors [contrast]",
-        "templates/ks/brand.yaml:4:1: error: brand colour 'muted' (#9AA5B1) on 'surface' "
+        "templates/ks/brand.yaml:4:1: warning: brand colour 'muted' (#9AA5B1) on 'surface' "
         "(#EAF0F5) has contrast 2.17:1, below WCAG AA 4.5:1 (tile captions); darken or lighten "
         "'muted' or 'surface' in the brand's colors [contrast]",
-        "templates/ks/brand.yaml:4:1: error: brand colour 'on_accent' (#FFFFFF) on 'accent' "
+        "templates/ks/brand.yaml:4:1: warning: brand colour 'on_accent' (#FFFFFF) on 'accent' "
         "(#F08A5D) has contrast 2.47:1, below WCAG AA 4.5:1 (video tiles); darken or lighten "
         "'on_accent' or 'accent' in the brand's colors [contrast]",
     ]

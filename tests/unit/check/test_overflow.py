@@ -39,14 +39,14 @@ def test_nine_short_bullets_fit_the_ks_body_and_ten_do_not() -> None:
     # A 24 pt line is 28.8 pt, 10 pt before each but the first, in 348.5 pt inside the box.
     assert findings(deck(slide("bullets", bullets(9))), "overflow") == []
     assert findings(deck(slide("bullets", bullets(10))), "overflow") == [
-        "content/slides/s.md:19:1: error: body text needs 108% of its box; " + HINT_BODY
+        "content/slides/s.md:19:1: warning: body text needs 108% of its box; " + HINT_BODY
     ]
 
 
 def test_the_finding_points_at_the_first_paragraph_past_the_box() -> None:
     body = BulletsContent(tuple(para("Kort punkt", line=10 + i) for i in range(12)))
     (found,) = findings(deck(slide("bullets", body)), "overflow")
-    assert found.startswith("content/slides/s.md:19:1: error: body text needs 130% of its box;")
+    assert found.startswith("content/slides/s.md:19:1: warning: body text needs 130% of its box;")
 
 
 def test_nested_levels_use_the_masters_sizes_and_margins() -> None:
@@ -59,7 +59,7 @@ def test_nested_levels_use_the_masters_sizes_and_margins() -> None:
 def test_a_two_line_title_does_not_fit_a_content_slides_title_box() -> None:
     long = "En lang tittel som fyller nesten hele bredden av feltet og litt til"
     assert findings(deck(slide("bullets", bullets(1), long)), "overflow") == [
-        "content/slides/s.md:3:1: error: title needs 108% of its box; shorten the title; "
+        "content/slides/s.md:3:1: warning: title needs 108% of its box; shorten the title; "
         "details belong in the body [overflow]"
     ]
     assert findings(deck(slide("bullets", bullets(1), "En kort tittel")), "overflow") == []
@@ -78,9 +78,9 @@ def test_question_and_prompt_are_measured_in_their_placeholders() -> None:
     question = slide("question", QuestionContent((para(words, "text", line=7),)), "")
     prompt = DiscussionContent((para(words, "text", line=8),), 3, "to og to", "Diskuter:")
     assert findings(deck(question, slide("discussion", prompt, "")), "overflow") == [
-        "content/slides/s.md:7:1: error: question needs 222% of its box; shorten the "
+        "content/slides/s.md:7:1: warning: question needs 222% of its box; shorten the "
         "question, or use the 'bullets' layout for a longer text [overflow]",
-        "content/slides/s.md:8:1: error: prompt needs 156% of its box; shorten the prompt; "
+        "content/slides/s.md:8:1: warning: prompt needs 156% of its box; shorten the prompt; "
         "background belongs in the speaker notes [overflow]",
     ]
 
@@ -90,7 +90,7 @@ def test_title_slide_and_image_credit() -> None:
     assert findings(deck(cover), "overflow") == []
     asset_slide = slide("image", ImageContent(_asset(), "Et bilde", "Foto: " + "x" * 200), "")
     assert findings(deck(asset_slide), "overflow") == [
-        "content/slides/s.md:3:1: error: photo credit needs 272% of its box; shorten the photo "
+        "content/slides/s.md:3:1: warning: photo credit needs 272% of its box; shorten the photo "
         "credit [overflow]"
     ]
 
@@ -112,7 +112,7 @@ def test_columns_cards_use_the_renderers_sizes_and_report_past_the_smallest() ->
     crowded = ColumnsContent((Column(runs("Rolle"), long_body), Column(runs("B")),
                               Column(runs("C"))))
     (found,) = findings(deck(slide("columns", crowded)), "overflow")
-    assert found.startswith("content/slides/s.md:9:1: error: column 1 ('Rolle') needs ")
+    assert found.startswith("content/slides/s.md:9:1: warning: column 1 ('Rolle') needs ")
     assert found.endswith("of its card; shorten the column's text, use fewer columns, or use "
                           "the 'bullets' layout [overflow]")
 
@@ -126,7 +126,7 @@ def test_org_chart_bodies_are_located_at_their_entries() -> None:
     chart = slide("orgchart", OrgChartContent(nodes, (), "right", 2))
     (found,) = findings(deck(chart), "overflow")
     # At the first fact that runs past the box (the name paragraph is at the body's entry).
-    assert found.startswith("content/slides/s.md:20:1: error: org chart body 'Fylkesmøtet' "
+    assert found.startswith("content/slides/s.md:20:1: warning: org chart body 'Fylkesmøtet' "
                             "needs ")
 
 
@@ -139,7 +139,7 @@ def test_tiles_keep_the_play_mark_free() -> None:
     short = Tile(runs("Film om samarbeid i regionen"), "https://example.org/film", "video")
     assert findings(deck(slide("tiles", TilesContent((short, *tiles)))), "overflow") == []
     assert findings(deck(slide("tiles", TilesContent((video, *tiles)))), "overflow") == [
-        "content/slides/s.md:3:1: error: tile 1 ('Film om samarbeidet mellom kommunene i "
+        "content/slides/s.md:3:1: warning: tile 1 ('Film om samarbeidet mellom kommunene i "
         "regionen') needs 107% of its card; shorten the tile titles, or use fewer tiles on the "
         "slide [overflow]"
     ]
@@ -150,7 +150,7 @@ def test_a_roster_that_overflows_says_how_many_people_fit_a_page() -> None:
             "angår kommunene i regionen og nabofylkene")
     people = tuple(Person(f"Person nummer {i}", "Kongsbergregionen", role) for i in range(16))
     (found,) = findings(deck(slide("roster", RosterContent(people))), "overflow")
-    assert found.startswith("content/slides/s.md:3:1: error: the roster table needs ")
+    assert found.startswith("content/slides/s.md:3:1: warning: the roster table needs ")
     assert "of its area; set 'per_page: 9' (or fewer) on the roster slide" in found
 
 
@@ -160,7 +160,7 @@ def test_a_table_that_fits_and_one_that_does_not() -> None:
     assert findings(deck(slide("table", small)), "overflow") == []
     big = TableContent(header, tuple((runs("Gol"), runs("Leder")) for _ in range(40)))
     (found,) = findings(deck(slide("table", big)), "overflow")
-    assert found.startswith("content/slides/s.md:3:1: error: the table needs ")
+    assert found.startswith("content/slides/s.md:3:1: warning: the table needs ")
     assert found.endswith("of its area; split the table over two slides, or shorten the "
                           "cells [overflow]")
 
@@ -169,7 +169,7 @@ def test_without_font_files_text_is_still_measured_by_estimate() -> None:
     brand = replace(ks_brand(), font_files={})
     assert findings(deck(slide("bullets", bullets(9)), brand=brand), "overflow") == []
     assert findings(deck(slide("bullets", bullets(10)), brand=brand), "overflow") == [
-        "content/slides/s.md:19:1: error: body text needs 108% of its box; " + HINT_BODY
+        "content/slides/s.md:19:1: warning: body text needs 108% of its box; " + HINT_BODY
     ]
 
 

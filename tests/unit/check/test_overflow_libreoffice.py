@@ -1,9 +1,19 @@
-"""The overflow rule against reality: the fixture deck of slides that just fit and just
-overflow (tests/fixtures/overflow/) is rendered to .pptx, converted to PDF by LibreOffice, and
-every text box's words are found on the page with ``pdftotext -bbox``. The rule's verdict for
+"""The fit step and the overflow rule against reality: the fixture deck of slides that just
+fit and just overflow (tests/fixtures/overflow/) is fitted, rendered to .pptx, converted to PDF
+by LibreOffice, and every text box's words are found on the page with ``pdftotext -bbox``.
+
+Every slide made to overflow now fits, at the size (and line spacing) this test states, and
+the page shows it fitting at that size; the slide made to overflow even at its floor is still
+found, and the page shows it overflowing; the list and the table marked ``continue: auto``
+continue on a second slide titled "… (forts.)", every part fitting. The rule's verdict for
 every box must be what the page shows, its line breaks must be LibreOffice's, and where the
 text starts at the top of its box the predicted bottom of the text must be within a point of
 the rendered one. docs/check.md describes the measurement and the tolerance.
+
+The fixture project's KS brand gets lower floors for the shapes layouts draw (cards 9 pt, org
+chart 7 pt, tiles 8 pt, tables 8 pt), below the planners' sizes for the slides made to
+overflow, so that those fit too; with KS's own floors they overflow at their floor
+(tests/unit/check/test_cli.py).
 """
 
 from __future__ import annotations
@@ -20,7 +30,7 @@ import pytest
 from deckgen.build import resolve_deck
 from deckgen.check import CheckContext
 from deckgen.check.overflow import Target, _plan, measure_slide, table_need
-from deckgen.check.textfit import Fit
+from deckgen.check.textfit import Fit, overhang_pt
 from deckgen.errors import Diagnostics
 from deckgen.layouts.tables import CELL_MARGIN_Y
 from deckgen.model import Deck, Slide, plain
@@ -36,12 +46,36 @@ BOTTOM_TOLERANCE = 1.0  # points: predicted vs rendered bottom of top-aligned te
 BOX_ABOVE, BOX_BELOW, BOX_EM = 0.95, 0.35, 1.3
 ASCENT, DESCENT = 0.905, 0.212
 
-# The fixture deck's slides in order, with what each is made to do.
-EXPECTED = [
-    "fits-bullets", "over-bullets", "fits-title", "over-title", "fits-question",
-    "over-question", "fits-prompt", "over-prompt", "fits-columns", "over-columns",
-    "fits-orgchart", "over-orgchart", "fits-table", "over-table", "fits-tiles", "over-tiles",
+FLOORS = "fit:\n  floors: {columns: 9, orgchart: 7, tiles: 8, table: 8}\n"
+# The fixture deck's slides in order (continued ones twice), what each is made to do, and for
+# the slides made to overflow: the size their text is set at to fit (a placeholder's largest
+# size; the smallest size of the shapes a layout draws) and its line spacing (1.0: as the
+# master has it; 0.9: tightened), measured with the brand's fonts and agreed by LibreOffice.
+FITS, FITTED, OVER = "fits", "fitted", "over"
+EXPECTED: list[tuple[str, str, float | None, float | None]] = [
+    ("fits-bullets", FITS, None, None),
+    ("over-bullets", FITTED, 24.0, 0.9),
+    ("over-floor", OVER, 18.0, 0.9),  # 13 bullets: too many even at the body's floor
+    ("continued-bullets", FITS, None, None),
+    ("continued-bullets (forts.)", FITS, None, None),
+    ("fits-title", FITS, None, None),
+    ("over-title", FITTED, 30.0, 0.9),
+    ("fits-question", FITS, None, None),
+    ("over-question", FITTED, 44.0, 0.9),
+    ("fits-prompt", FITS, None, None),
+    ("over-prompt", FITTED, 36.0, 0.9),
+    ("fits-columns", FITS, None, None),
+    ("over-columns", FITTED, 10.0, None),
+    ("fits-orgchart", FITS, None, None),
+    ("over-orgchart", FITTED, 7.5, None),
+    ("fits-table", FITS, None, None),
+    ("over-table", FITTED, 8.5, None),
+    ("continued-table", FITS, None, None),
+    ("continued-table (forts.)", FITS, None, None),
+    ("fits-tiles", FITS, None, None),
+    ("over-tiles", FITTED, 8.0, None),
 ]
+NAMES = [name for name, *_ in EXPECTED]
 _WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 
@@ -113,7 +147,10 @@ def check_box(target: Target, fit: Fit, words: list[Word]) -> tuple[bool, Seen]:
     got = seen(words, tokens, box.x / PT, (box.x + box.cx) / PT, box.y / PT,
                (box.y + box.cy) / PT)
     assert got is not None, f"{target.what}: no words found on the page"
-    inner_top = (box.y + frame.insets[1] + frame.reserved) / PT
+    # Line spacing below single lifts the first line's glyphs (only those) into the top inset
+    # (textfit.overhang_pt, an upper bound); out of the shape is over.
+    rise = min(overhang_pt(frame.paras[0]), frame.insets[1] / PT)
+    inner_top = (box.y + frame.insets[1] + frame.reserved) / PT - rise
     inner_bottom = (box.y + box.cy - frame.insets[3]) / PT
     over = got.ink_bottom > inner_bottom + TOLERANCE or got.ink_top < inner_top - TOLERANCE
     return over, got
@@ -125,6 +162,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Deck, CheckConte
         pytest.fail("pdftotext (poppler-utils) is needed to measure the rendered pages")
     folder = tmp_path_factory.mktemp("overflow")
     project = make_project(folder, "overflow", base=FIXTURES)
+    brand = project / "templates" / "ks" / "brand.yaml"
+    brand.write_text(brand.read_text(encoding="utf-8") + FLOORS, encoding="utf-8")
     diags = Diagnostics()
     deck = resolve_deck(project / "content" / "decks" / "overflow.yaml", None, diags)
     assert deck is not None and not diags.errors, [d.format() for d in diags]
@@ -162,9 +201,46 @@ def test_every_slide_is_rendered_on_its_own_page(rendered) -> None:  # type: ign
 def test_the_fixture_slides_fit_and_overflow_as_made(rendered) -> None:  # type: ignore[no-untyped-def]
     deck, ctx, pages = rendered
     verdicts = [_slide_verdict(ctx, s, w) for s, w in zip(deck.slides, pages, strict=True)]
-    made = [name.startswith("over-") for name in EXPECTED]
+    made = [verdict == OVER for _, verdict, *_ in EXPECTED]
     assert [p for p, _ in verdicts] == made, "the rule's verdicts"
     assert [a for _, a in verdicts] == made, "what LibreOffice shows"
+
+
+@pytest.mark.libreoffice
+def test_the_slides_made_to_overflow_are_fitted_at_the_stated_size(rendered) -> None:  # type: ignore[no-untyped-def]
+    """Each slide made to overflow is set at the stated size (a placeholder: its largest size
+    and line spacing as the fit step chose them; drawn shapes: their smallest size, as the
+    planner chose it within the floor or the fit step scaled it), and the page shows text
+    of exactly that size."""
+    deck, ctx, pages = rendered
+    got, want = [], []
+    for slide, words, (name, verdict, size, spacing) in zip(deck.slides, pages, EXPECTED, strict=True):
+        if verdict == FITS:
+            assert slide.fit == (), name
+            continue
+        fit = slide.fit[0] if slide.fit else None
+        plan = _plan(ctx.deck, slide)
+        if fit is not None and fit.key != "area":
+            shown, lines = max(fit.sizes), fit.spacing
+        else:
+            assert plan is not None, name
+            shown = min([p.size for t in plan.texts for p in t.paras] + [t.size for t in plan.tables])
+            lines = None
+        on_page = {round(w.size * 2) / 2 for w in words}
+        got.append((name, OVER if fit is not None and not fit.fits else FITTED, shown, lines, shown in on_page))
+        want.append((name, verdict, size, spacing, True))
+    assert got == want
+
+
+@pytest.mark.libreoffice
+def test_continued_slides_are_titled_as_such(rendered) -> None:  # type: ignore[no-untyped-def]
+    deck, _, pages = rendered
+    titles = [plain(s.title) for s in deck.slides]
+    for n, name in enumerate(NAMES):
+        if name.endswith("(forts.)"):
+            assert titles[n] == titles[n - 1] + " (forts.)"
+            assert "(forts.)" in {w.text for w in pages[n]}
+            assert (deck.slides[n].part, deck.slides[n].parts) == (2, 2)
 
 
 @pytest.mark.libreoffice
@@ -174,7 +250,7 @@ def test_every_box_agrees_with_the_page(rendered) -> None:  # type: ignore[no-un
     for n, (slide, words) in enumerate(zip(deck.slides, pages, strict=True), start=1):
         for target, fit in measure_slide(ctx, slide):
             over, got = check_box(target, fit, words)
-            where = f"slide {n} ({EXPECTED[n - 1]}) {target.what}"
+            where = f"slide {n} ({NAMES[n - 1]}) {target.what}"
             if over == fit.fits:
                 problems.append(f"{where}: rule says {fit.ratio:.1%}, page says over={over}")
             if got.lines != sum(fit.lines):
@@ -182,7 +258,7 @@ def test_every_box_agrees_with_the_page(rendered) -> None:  # type: ignore[no-un
             if abs(got.first_size - target.frame.paras[0].size) > 0.1:
                 problems.append(f"{where}: drawn at {got.first_size:.1f} pt, measured at "
                                 f"{target.frame.paras[0].size} pt")
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.libreoffice

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.resolve.brand import available_brands, brand_report, load_brand
+from deckgen.resolve.brand import available_brands, load_brand
+from deckgen.resolve.brandreport import brand_report
 
 ROOT = Path(__file__).resolve().parents[3]
 KS = ROOT / "templates" / "ks"
@@ -89,7 +90,10 @@ def test_font_files_resolve_to_absolute_paths_or_warn(tmp_path):
     line, col = where(text, '"NoSuchFont-Regular.ttf"')
     assert (warning.loc.line, warning.loc.col) == (line, col)
     assert "font file 'NoSuchFont-Regular.ttf' not found" in warning.message
-    assert "body" not in brand.font_files
+    # Arial is then measured with its metric-compatible stand-in, and the brand says so.
+    if "body" in brand.font_files:
+        assert Path(brand.font_files["body"]).name == "LiberationSans-Regular.ttf"
+        assert "metric-compatible" in brand.font_sources["body"]
     if "heading" in brand.font_files:
         assert Path(brand.font_files["heading"]).is_absolute()
 
@@ -153,7 +157,6 @@ def test_unknown_top_level_key(tmp_path):
     line, col = where(text, "colours:")
     assert f"{REL}:{line}:{col}: error: unknown key 'colours' in brand.yaml; " \
         "did you mean 'colors'?" in texts
-    assert any("brand.yaml needs 'colors:'" in t for t in texts)
 
 
 def test_bad_colour_value(tmp_path):
@@ -210,7 +213,7 @@ def test_slide_size_must_match_the_master(tmp_path):
     text = ks_yaml().replace('slide_size: "16:9"', 'slide_size: "4:3"')
     _, diags = load_with(tmp_path, text)
     msg = error_at(diags, text, '"4:3"')
-    assert "slide_size '4:3' does not match the master's slides (33.87 x 19.05 cm)" in msg
+    assert "slide_size '4:3' does not match the master's slides (33.87 x 19.05 cm, 16:9)" in msg
 
 
 def test_unknown_layout_in_mapping(tmp_path):
@@ -258,8 +261,9 @@ def test_footer_idx_on_another_kind_of_placeholder_is_located(tmp_path):
         "that is a subTitle placeholder, not a slide-number placeholder" in msg
 
 
-def test_default_footer_idx_is_checked_too(tmp_path):
-    # A master whose footers sit at idx 21: without footer_placeholders the default 11 misses.
+def test_without_footer_placeholders_footers_are_found_by_type(tmp_path):
+    # A master whose footers sit at idx 21: without footer_placeholders they are found by
+    # their type, as PowerPoint finds them.
     import zipfile
 
     from .conftest import rezip
@@ -274,13 +278,9 @@ def test_default_footer_idx_is_checked_too(tmp_path):
     root = make_project(tmp_path, text)
     (root / "templates" / "acme" / "master.pptx").write_bytes(rezip(master, dict(moved)))
     diags = Diagnostics()
-    assert load_brand("acme", root, diags, loc=DECK_LOC) is None
-    [err] = diags.errors
-    assert err.loc.path == REL
-    assert err.message == ("footer_placeholders.footer is idx 11 (the default when not given), "
-                           "but master layout 'Tittel og innhold' has its footer placeholder at "
-                           "idx 21, so its slides would have no footer")
-    assert err.hint.startswith("write 21")
+    brand = load_brand("acme", root, diags, loc=DECK_LOC)
+    assert brand is not None and not diags.errors, [d.format() for d in diags]
+    assert dict(brand.footer_placeholders) == {}
 
 
 def test_without_footer_text_the_footer_idx_is_not_checked(tmp_path):
@@ -421,7 +421,8 @@ def test_report_lists_what_the_mapping_misses(tmp_path):
     brand, diags = load_with(tmp_path, text)
     assert brand is not None, [d.format() for d in diags]
     lines = brand_report(brand)
-    assert "  question: not mapped (decks that use it fail to build)" in lines
+    assert any(line.startswith("  question -> 'Spørsmål'") and "inferred" in line
+               for line in lines), lines
     assert "  image.credit: not mapped (left out on these slides)" in lines
 
 

@@ -114,11 +114,20 @@ def test_unknown_include_is_located_at_the_include(lib: Library) -> None:
     assert messages(diags)[0].startswith("content/slides/a.md:2:10: error: no slide file 'finnes-ikke' in content/slides/")
 
 
-@pytest.mark.parametrize("name", ["../hemmelig", "sub/a", "a\\b", ".skjult", "/etc/passwd"])
+@pytest.mark.parametrize("name", ["../hemmelig", "sub/a/b", "sub/.a", "a\\b", ".skjult", "/etc/passwd"])
 def test_slide_names_are_file_names_only(lib: Library, name: str) -> None:
     diags = Diagnostics()
     assert lib.slides(name, USED_AT, diags) == ()
-    assert diags.errors[0].message == f"slide name {name!r} must be a file name in content/slides/ without '.md'"
+    assert diags.errors[0].message == f"slide name {name!r} must be a file name in content/slides/ (or one folder below it) without '.md'"
+
+
+def test_a_slide_file_one_folder_down_is_found(lib: Library) -> None:
+    (lib.folder / "imported").mkdir(parents=True)
+    (lib.folder / "imported" / "01-a.md").write_text("# A\n", encoding="utf-8")
+    diags = Diagnostics()
+    assert len(lib.slides("imported/01-a", USED_AT, diags)) == 1
+    assert not diags.errors
+    assert "imported/01-a" in lib.names()
 
 
 def test_a_link_out_of_the_project_is_refused_with_its_reason(lib: Library, tmp_path: Path) -> None:

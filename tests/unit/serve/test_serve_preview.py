@@ -148,7 +148,7 @@ def test_the_whole_loop_on_saves_and_renames(project: Path) -> None:
     try:
         assert ready.wait(10)
         with EventStream(p.url) as stream:
-            assert stream.next().data == {"build": 1, "errors": []}
+            assert stream.next().data == {"build": 1, "errors": [], "findings": []}
             page = project / "content" / "page.txt"
             page.write_text("written\n")
             assert stream.until("reload").data == {"build": 2}

@@ -201,7 +201,7 @@ def test_event_stream_says_hello_then_relays_events(running: Running) -> None:
         assert stream.status == 200
         assert stream.content_type.startswith("text/event-stream")
         hello = stream.next()
-        assert (hello.name, hello.data) == ("hello", {"build": 3, "errors": []})
+        assert (hello.name, hello.data) == ("hello", {"build": 3, "errors": [], "findings": []})
         running.hub.publish("errors", {"build": 3, "errors": ["content/slides/a.md:2:1: error: bad"]})
         event = stream.next()
         assert (event.name, event.data["errors"]) == ("errors", ["content/slides/a.md:2:1: error: bad"])
@@ -224,7 +224,7 @@ def test_waiting_page_before_the_first_good_build(tmp_path: Path) -> None:
         assert b"broken" not in page.body  # errors travel over the event stream, as text
         assert fetch(url, "/assets/x.css").status == 404
         with EventStream(url) as stream:
-            assert stream.next().data == {"build": 0, "errors": ["x.md:1:1: error: broken"]}
+            assert stream.next().data == {"build": 0, "errors": ["x.md:1:1: error: broken"], "findings": []}
     finally:
         hub.close()
         server.shutdown()

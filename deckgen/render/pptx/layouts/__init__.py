@@ -2,7 +2,7 @@
 
 The registry is written out by hand (no discovery): a layout exists for the PPTX renderer
 exactly when it is in this dict, and tests/unit/test_layout_registry.py holds it in step
-with ``model.LAYOUTS`` and the reveal.js templates.
+with :data:`deckgen.layouts.REGISTRY` and the reveal.js templates.
 """
 
 from __future__ import annotations

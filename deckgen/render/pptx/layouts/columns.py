@@ -58,7 +58,8 @@ def _card(ctx: RenderContext, column: Column, box: Box, size: tuple[float, float
         align=PP_ALIGN.LEFT if has_body else PP_ALIGN.CENTER,
     )
     add_paragraph(frame, Para(column.heading), heading, first=True)
-    body = Style(size=size[1], color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT)
+    body = Style(size=size[1], color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT,
+                 bullet_color=ctx.color("accent"))
     for i, para in enumerate(column.body):
         space = spec.FIRST_SPACE if i == 0 else spec.BODY_SPACE
         add_paragraph(frame, para, body, space_before=space)

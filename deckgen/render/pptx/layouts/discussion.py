@@ -14,6 +14,9 @@ from deckgen.render.pptx.slides import fill_inline, fill_text
 
 def render(ctx: RenderContext, slide: Slide) -> None:
     content = content_of(slide, DiscussionContent)
-    fill_inline(ctx, "label", (Run(content.label),) if content.label else ())
+    # label and timer are optional roles: a master without room for them shows the prompt.
+    if ctx.has("label"):
+        fill_inline(ctx, "label", (Run(content.label),) if content.label else ())
     fill_text(ctx, "prompt", content.prompt)
-    fill_inline(ctx, "timer", (Run(words.word(ctx.lang, "minutes", minutes=content.minutes)),))
+    if ctx.has("timer"):
+        fill_inline(ctx, "timer", (Run(words.word(ctx.lang, "minutes", minutes=content.minutes)),))

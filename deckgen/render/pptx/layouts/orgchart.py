@@ -61,7 +61,8 @@ def _card(ctx: RenderContext, node: OrgNode, chart: ChartPlan) -> Any:
         align=PP_ALIGN.CENTER,
     )
     add_paragraph(frame, Para(node.name), name, first=True)
-    fact = Style(size=chart.size, color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT)
+    fact = Style(size=chart.size, color=ctx.color("text"), font=ctx.font("body"), align=PP_ALIGN.LEFT,
+                 bullet_color=ctx.color("accent"))
     for para in node.facts:
         bullet = para if para.kind != "text" else Para(para.runs, "bullet", para.level, para.rtl)
         add_paragraph(frame, bullet, fact, space_before=spec.FACT_SPACE)

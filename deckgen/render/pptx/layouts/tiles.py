@@ -1,7 +1,8 @@
 """``tiles``: a grid of link and video cards, each clickable.
 
 Every tile is a rounded rectangle with its title (bold) and caption (small) at the bottom;
-both a click on the shape (slide show) and its caption's text run open the URL.
+both a click on the shape (slide show) and its caption's text run open the URL. A tile
+without a URL is a plain card: no click action, no linked (underlined) run.
 Video tiles are in the accent colour with a play triangle -- itself a shape that opens the
 video -- so they stand apart from plain links.
 """
@@ -42,8 +43,9 @@ def _tile(ctx: RenderContext, tile: Tile, cell: Box, plan: spec.TilesPlan, n: in
         margins=spec.MARGINS,
         anchor=MSO_ANCHOR.BOTTOM,
     )
-    set_click_link(card, tile.url)
-    card.element.nvSpPr.cNvPr.set("descr", f"{plain(tile.title)} ({tile.url})")
+    if tile.url:
+        set_click_link(card, tile.url)
+    card.element.nvSpPr.cNvPr.set("descr", f"{plain(tile.title)} ({tile.url})" if tile.url else plain(tile.title))
     title_color = ctx.color("on_accent" if video else "primary")
     caption_color = ctx.color("on_accent" if video else "muted")
     frame = card.text_frame
@@ -53,8 +55,11 @@ def _tile(ctx: RenderContext, tile: Tile, cell: Box, plan: spec.TilesPlan, n: in
     # The link sits on the caption run (the address people read), not on the title: viewers
     # such as LibreOffice turn a linked run into a field that cannot wrap between words.
     caption = Style(size=plan.caption_size, color=caption_color, font=ctx.font("body"), align=PP_ALIGN.LEFT)
-    caption_runs = _linked((Run(spec.caption_of(tile)),), tile.url)
-    add_paragraph(frame, Para(caption_runs), caption, space_before=spec.CAPTION_SPACE)
+    text = spec.caption_of(tile)
+    if text:
+        runs = (Run(text),)
+        add_paragraph(frame, Para(_linked(runs, tile.url) if tile.url else runs), caption,
+                      space_before=spec.CAPTION_SPACE)
     if video:
         _play_mark(ctx, tile, cell, n)
 
@@ -69,6 +74,7 @@ def _play_mark(ctx: RenderContext, tile: Tile, cell: Box, n: int) -> Any:
     box = spec.play_box(cell)
     mark = add_card(ctx.shapes, box, ctx.color("on_accent"), name=f"Play {n}", kind=MSO_SHAPE.ISOSCELES_TRIANGLE)
     mark.rotation = 90
-    set_click_link(mark, tile.url)
+    if tile.url:
+        set_click_link(mark, tile.url)
     mark.element.nvSpPr.cNvPr.set("descr", f"Video: {plain(tile.title)}")
     return mark

@@ -15,7 +15,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from deckgen import words
 from deckgen.errors import BuildError
-from deckgen.layouts import NAMES as LAYOUTS
+from deckgen.layouts import names
 from deckgen.model import Brand, Deck, LayoutMap, Slide, plain
 from deckgen.render.pptx import LAYOUT_RENDERERS, render_pptx
 
@@ -50,7 +50,7 @@ def autoshapes(slide: Any) -> list[Any]:
 
 
 def test_registry_has_one_renderer_per_layout() -> None:
-    assert tuple(LAYOUT_RENDERERS) == LAYOUTS
+    assert tuple(LAYOUT_RENDERERS) == names()
     for name, fn in LAYOUT_RENDERERS.items():
         assert fn.__module__ == f"deckgen.render.pptx.layouts.{name}"
 

@@ -22,7 +22,7 @@ from deckgen.render.reveal.render import (
     make_environment,
 )
 from deckgen.render.reveal.vendor import load_vendor
-from deckgen.resolve.brand import PROTECTED_REVEAL_TEMPLATES
+from deckgen.resolve.brandtemplates import PROTECTED_REVEAL_TEMPLATES
 
 from .helpers import parse
 

@@ -7,7 +7,7 @@ import re
 
 from lxml import html as lxml_html
 
-from deckgen.layouts import NAMES as LAYOUTS
+from deckgen.layouts import names
 from deckgen.model import Deck, DiscussionContent, ImageContent, Para, Run
 from deckgen.render.reveal import render_reveal
 
@@ -18,7 +18,7 @@ def test_one_section_per_slide_in_order(page: lxml_html.HtmlElement, deck: Deck)
     sections = page.cssselect(".reveal > .slides > section")
     assert [s.get("data-layout") for s in sections] == [s.layout for s in deck.slides]
     assert [s.get("id") for s in sections] == [f"slide-{n}" for n in range(1, len(sections) + 1)]
-    assert {s.layout for s in deck.slides} == set(LAYOUTS)
+    assert {s.layout for s in deck.slides} == set(names())
 
 
 def test_title(page: lxml_html.HtmlElement) -> None:

@@ -1,0 +1,77 @@
+"""Adding slides and notes without python-pptx's walks over the whole package.
+
+python-pptx finds a new part's name by walking every part of the package
+(``OpcPackage.next_partname``) and relates a new slide to the presentation by scanning every
+relationship it already has (``_Relationships.get_or_add``): both run once per slide, so a
+deck of n slides costs n² -- most of a 1000-slide build. Here the same names and the same rIds
+are handed out from counts kept as the deck grows, so the bytes are exactly python-pptx's
+(``tests/unit/render/pptx/test_parts.py`` compares them) at a cost linear in the deck.
+
+This leans on python-pptx internals (``_rels``, ``_add_relationship``, ``_sldIdLst``) of the
+pinned version; the test above fails if an upgrade changes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.parts.slide import SlidePart
+from pptx.presentation import Presentation as PptxPresentation
+from pptx.slide import Slide as PptxSlide
+from pptx.slide import SlideLayout
+
+
+class PartNames:
+    """``next_partname`` as python-pptx computes it (the highest free number counting down
+    from one past the parts already named after a template), from a set kept up to date."""
+
+    def __init__(self, prs: PptxPresentation) -> None:
+        self._package = prs.part.package
+        self._names: set[str] | None = None
+        self._taken: dict[str, int] = {}  # template prefix -> names that start with it
+
+    def __call__(self, tmpl: str) -> PackURI:
+        if self._names is None:
+            self._names = {str(p.partname) for p in self._package.iter_parts()}
+        prefix = tmpl[: (tmpl % 42).find("42")]
+        if prefix not in self._taken:
+            self._taken[prefix] = sum(1 for name in self._names if name.startswith(prefix))
+        for n in range(self._taken[prefix] + 1, 0, -1):
+            candidate = tmpl % n
+            if candidate not in self._names:
+                self.add(candidate)
+                return PackURI(candidate)
+        raise RuntimeError("no free part name")  # unreachable: taken + 1 names were tried
+
+    def add(self, name: str) -> None:
+        if self._names is None or name in self._names:
+            return
+        self._names.add(name)
+        for prefix in self._taken:
+            if name.startswith(prefix):
+                self._taken[prefix] += 1
+
+
+def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
+    """Install :class:`PartNames` on this presentation's package and return an ``add_slide``
+    that relates each new slide without scanning the presentation's relationships."""
+    names = PartNames(prs)
+    package = prs.part.package
+    package.next_partname = names  # type: ignore[method-assign]  # this one package only
+    pres_part = prs.part
+    id_list = prs.slides._sldIdLst
+
+    def add_slide(layout: SlideLayout) -> PptxSlide:
+        partname = PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml")
+        slide_part = SlidePart.new(partname, package, layout.part)
+        names.add(partname)
+        # A new part has no relationship yet: get_or_add would only scan and then add.
+        rid = pres_part._rels._add_relationship(RT.SLIDE, slide_part)
+        slide = slide_part.slide
+        slide.shapes.clone_layout_placeholders(layout)
+        id_list.add_sldId(rid)
+        return slide
+
+    return add_slide

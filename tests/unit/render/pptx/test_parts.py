@@ -1,0 +1,39 @@
+"""Slides and notes added through :mod:`deckgen.render.pptx.parts` get exactly the part names
+and relationship ids python-pptx's own bookkeeping gives them: the same package, byte for
+byte, without the walks over the whole package."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pptx import Presentation
+
+from deckgen.render.pptx.package import drop_master_content
+from deckgen.render.pptx.parts import fast_parts
+
+MASTER = Path(__file__).resolve().parents[4] / "templates" / "ks" / "master.pptx"
+
+
+def _build(fast: bool) -> dict[str, bytes]:
+    prs = Presentation(str(MASTER))
+    drop_master_content(prs)
+    add = fast_parts(prs) if fast else prs.slides.add_slide
+    layouts = list(prs.slide_layouts)
+    for n in range(12):
+        slide = add(layouts[n % len(layouts)])
+        if n % 3 == 0:
+            slide.notes_slide.notes_text_frame.text = f"notes {n}"
+    out = io.BytesIO()
+    prs.save(out)
+    import zipfile
+
+    with zipfile.ZipFile(out) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def test_the_fast_path_writes_python_pptxs_own_parts() -> None:
+    fast, slow = _build(True), _build(False)
+    assert sorted(fast) == sorted(slow)
+    assert [n for n in fast if fast[n] != slow[n]] == []
+    assert "ppt/notesSlides/notesSlide4.xml" in fast and "ppt/slides/slide12.xml" in fast
