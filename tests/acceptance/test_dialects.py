@@ -236,3 +236,19 @@ def test_html_pictures_svg_webp_and_remote(tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(outputs["marp-remote-images.pptx"])) as z:
         assert not [n for n in z.namelist() if n.endswith(".svg")]  # PowerPoint gets the PNG
     assert [n for n in outputs if n.endswith(".svg")]  # the web page the sanitised SVG
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_deckgen_build_writes_both_outputs(name: str, tmp_path: Path) -> None:
+    """From the command line, as a user runs it: quality findings are shown, nothing stops."""
+    from click.testing import CliRunner
+
+    from deckgen.cli import main
+
+    shutil.copy(FOLDER / name, tmp_path / name)
+    make_assets(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(tmp_path / name), "--format", "pptx,html", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    stem = Path(name).stem
+    assert (tmp_path / "out" / f"{stem}.pptx").is_file() and (tmp_path / "out" / stem / "index.html").is_file()
+    assert ": error:" not in result.output
