@@ -48,6 +48,9 @@ class Para:
     level: int = 0
     rtl: bool = False
     loc: SourceLoc | None = field(default=None, compare=False)
+    # The click on which it appears in reveal.js (pandoc's ". . ." and incremental lists):
+    # paragraphs of one step appear together; 0 = shown with the slide. PowerPoint shows all.
+    fragment: int = 0
 
     @property
     def text(self) -> str:
@@ -131,10 +134,13 @@ class Asset:
 
     path: str  # project-relative, forward slashes
     data: bytes = field(repr=False)
-    media_type: str  # image/png, image/jpeg, image/svg+xml
+    media_type: str  # image/png, image/jpeg, image/gif, image/svg+xml
     width: int  # pixels
     height: int
     loc: SourceLoc | None = field(default=None, compare=False)
+    # A PNG of an SVG picture, for PowerPoint (which shows the PNG where it cannot draw
+    # SVG); None for other pictures.
+    fallback: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +289,7 @@ class Column:
 class ColumnsContent:
     columns: tuple[Column, ...]
     intro: Text = ()
+    widths: tuple[float, ...] = ()  # relative widths of the columns (pandoc's width=); () = equal
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +374,9 @@ class QuestionContent:
 class TableContent:
     header: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]
+    align: tuple[str, ...] = ()  # per column: "left", "center", "right" or "" (the default)
+    caption: Inline = ()
+    intro: Text = ()  # text written beside a Markdown table on its slide, shown above it
 
 
 Content = (
@@ -460,6 +470,11 @@ class SourceImage:
     alt: str
     loc: SourceLoc
     title: str = ""
+    width: str = ""  # as written: "50%", "300px", "300" ({width=…}, Marp's w:, <img width>)
+    height: str = ""
+    bg: str = ""  # Marp's background: "bg" (full-bleed), "left"/"right" (beside the content)
+    fit: str = ""  # Marp's "contain"/"cover" for a background
+    caption: str = ""  # pandoc's figure caption (its alt text), shown under the picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,6 +494,11 @@ class SourceSlide:
     images: tuple[SourceImage, ...] = ()
     table: tuple[tuple[Inline, ...], ...] = ()  # a Markdown table: header row first
     table_loc: SourceLoc | None = None  # where the table starts (its variables are found from here)
+    table_align: tuple[str, ...] = ()
+    table_caption: Inline = ()
+    # pandoc's ::: columns: per column its heading, text and width= as written
+    columns: tuple[tuple[Inline, Text, str], ...] = ()
+    classes: tuple[str, ...] = ()  # Marp classes deckgen reads (lead, invert)
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,3 +525,6 @@ class SourceDeck:
     slides: tuple[SlideRef, ...]
     counties: tuple[str, ...] = ()
     loc: SourceLoc = field(default_factory=lambda: SourceLoc("<unknown>"), compare=False)
+    # A Markdown deck's dialect: "pandoc" makes a title slide of the front matter's title,
+    # "marp" does not (Marp's title is the document's name only); "" for a YAML deck.
+    dialect: str = ""

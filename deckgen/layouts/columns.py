@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deckgen import geometry as geo
-from deckgen.errors import Diagnostics
+from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.geometry import Line, inches
 from deckgen.layouts.common import body_paras, card_insets, drawn, first_loc
 from deckgen.layouts.fields import MARKDOWN, TEXT, var_or
@@ -41,13 +41,38 @@ INTRO_SIZE = 20.0
 
 def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
     columns = []
-    for node in inp.fields["columns"].value:
-        heading = inp.inline_of(node.value["heading"], diags)
-        body_node = node.value.get("body")
-        body = inp.block_of(body_node, diags) if body_node else ()
-        columns.append(Column(heading, body))
+    widths: tuple[float, ...] = ()
+    if "columns" in inp.fields:
+        for node in inp.fields["columns"].value:
+            heading = inp.inline_of(node.value["heading"], diags)
+            body_node = node.value.get("body")
+            body = inp.block_of(body_node, diags) if body_node else ()
+            columns.append(Column(heading, body))
+    else:  # pandoc's ::: columns, parsed by load and substituted by resolve
+        columns = [Column(heading, body) for heading, body in inp.columns]
+        widths = column_widths([width for _, _, width in inp.source.columns], inp.source.loc, diags)
     intro = inp.block("intro", diags) or inp.body
-    return [inp.slide(inp.title(diags), ColumnsContent(tuple(columns), intro))]
+    return [inp.slide(inp.title(diags), ColumnsContent(tuple(columns), intro, widths))]
+
+
+def column_widths(written: list[str], loc: SourceLoc, diags: Diagnostics) -> tuple[float, ...]:
+    """pandoc's ``width="40%"`` of each column → relative widths; () when none is given. A
+    column without a width gets an equal share of what the others leave."""
+    if not any(written):
+        return ()
+    values: list[float | None] = []
+    for width in written:
+        number = width.strip().rstrip("%")
+        try:
+            values.append(float(number) if width else None)
+        except ValueError:
+            diags.warning(loc, f"column width {width!r} is not a percentage; the columns share the width equally",
+                          'write width="40%"', rule="column-width")
+            return ()
+    given = sum(v for v in values if v is not None)
+    missing = values.count(None)
+    rest = max(100.0 - given, 10.0 * missing) / missing if missing else 0.0
+    return tuple(v if v is not None else rest for v in values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +121,11 @@ def place(content: ColumnsContent, area: Box, sizing: Sizing = UNSCALED) -> Colu
     if content.intro:
         lines = geo.para_lines(content.intro, INTRO_SIZE, bullets=True)
         intro, area = geo.take_top(area, geo.block_height(lines, area.cx) + inches(0.1), GAP)
-    cells = geo.split(area, max(len(content.columns), 1), GAP)
-    inner = geo.text_area(cells[0], MARGINS, RADIUS)
+    if content.widths and len(content.widths) == len(content.columns):
+        cells = geo.split_weighted(area, content.widths, GAP)  # pandoc's width="40%"
+    else:
+        cells = geo.split(area, max(len(content.columns), 1), GAP)
+    inner = geo.text_area(min(cells, key=lambda cell: cell.cx), MARGINS, RADIUS)  # one size, that fits the narrowest
     size = column_sizes(content.columns, inner, sizing.floor or 11.0)
     frame = cells[0].cy - inner.cy  # insets above and below the text
     needed = max((geo.block_height(column_lines(c, size), inner.cx) for c in content.columns),

@@ -14,18 +14,24 @@ def build(inp: BuildInput, diags: Diagnostics) -> list[Slide]:
     src = inp.value("image")
     alt = inp.value("alt")
     loc = inp.loc("image")
+    credit = str(inp.value("credit", "") or "")
+    fit = inp.value("fit", "cover")
     if src is None and inp.source.images:
         image = inp.source.images[0]
         src, loc = image.src, image.loc
         alt = alt if alt is not None else image.alt
+        # pandoc's figure under a heading shows its caption, whole; a picture alone on its
+        # slide is full-bleed, its caption the alt text
+        caption = image.caption if inp.source.heading else ""
+        credit = credit or caption
+        if "fit" not in inp.fields and (image.fit == "contain" or image.width or image.height or caption):
+            fit = "contain"  # a picture with a size or a caption is shown whole, not cropped
     if src is None:
         diags.error(inp.source.loc, "an image slide needs 'image:' or a Markdown picture ![alt](file)", "add the picture")
         return []
-    asset = inp.picture(str(src), loc, diags)
+    asset = inp.picture(str(src), loc, diags, str(alt or ""))
     if asset is None:
         return []
-    credit = str(inp.value("credit", "") or "")
-    fit = inp.value("fit", "cover")
     focus = tuple(inp.value("focus", (0.5, 0.5)))
     content = ImageContent(asset, str(alt or ""), credit, fit, (float(focus[0]), float(focus[1])))
     return [inp.slide(inp.title(diags), content, hidden=str(alt or credit or ""))]

@@ -79,7 +79,7 @@ def table_geometry(texts: Sequence[Sequence[str]], area: Box, sizes: tuple[float
 
 def plan_table(header: Sequence[Inline], rows: Sequence[Sequence[Inline]], area: Box, *,
                sizes: tuple[float, float], sizing: Sizing = UNSCALED, emphasis: Sequence[bool] = (), what: str, hint: str,
-               name: str) -> PlanTable:
+               name: str, align: Sequence[str] = ()) -> PlanTable:
     """A table's plan at the top of ``area``: short rows padded with empty cells so every row
     has every column."""
     width = max([len(header), *(len(r) for r in rows)], default=0)
@@ -92,7 +92,7 @@ def plan_table(header: Sequence[Inline], rows: Sequence[Sequence[Inline]], area:
         size = sizing.apply(geometry.size)
         geometry = table_geometry(texts, area, (size, size))
     return PlanTable(area, head, body, tuple(emphasis), geometry.widths, geometry.heights,
-                     geometry.size, what, hint, name)
+                     geometry.size, what, hint, name, tuple(align))
 
 
 # Roles that mark a person as holding an office (leader, deputy, chair) rather than a seat.

@@ -19,7 +19,12 @@ from deckgen.model import Located, SlideRef, SourceDeck, SourceSlide, plain
 
 # Front matter keys of a plain Markdown deck that deckgen uses; the rest (marp: true, theme,
 # paginate, …) belong to other tools and are ignored with a note in `deckgen check`.
-MARKDOWN_DECK_KEYS = ("title", "subtitle", "author", "date", "lang", "brand", "keywords")
+MARKDOWN_DECK_KEYS = ("title", "subtitle", "author", "date", "lang", "brand", "keywords", "pagetitle")
+# Keys whose value pandoc takes in any YAML form and shows as text: a list of authors, a date
+# YAML reads as a number, keywords as a list.
+_AS_TEXT = ("title", "subtitle", "author", "date", "keywords", "pagetitle")
+# Marp's deck-wide directives deckgen reads (the footer, slide numbers, the slide size).
+MARP_DECK_KEYS = ("paginate", "header", "footer", "size")
 # Keys that belong to the tools people arrive from (Marp, pandoc, Quarto, reveal.js); they are
 # ignored quietly. Any other unknown key is likely a typo and gets a warning.
 FOREIGN_KEYS = frozenset(
@@ -29,6 +34,11 @@ FOREIGN_KEYS = frozenset(
         "institute", "aspectratio", "slide-level", "revealjs-url", "format", "execute",
         "editor", "jupyter", "output", "documentclass", "classoption", "navigation",
         "incremental", "slideNumber", "controls", "progress", "hash", "center",
+        "description", "url", "image", "backgroundPosition", "backgroundRepeat", "backgroundSize",
+        "abstract", "subject", "titlegraphic", "logo", "fontsize", "mainfont", "colortheme",
+        "fonttheme", "bibliography", "csl", "link-citations", "toc", "toc-title", "toc-depth",
+        "header-includes", "css", "width", "height", "margin", "reference-doc", "highlight-style",
+        "monofont", "sansfont", "section-titles", "linkcolor", "urlcolor",
     }
 )
 
@@ -122,12 +132,12 @@ def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck 
     text = read_text(path, rel, diags)
     if text is None:
         return None
-    mdfile = parse_markdown(text, rel, diags)
+    mdfile = parse_markdown(text, rel, diags, deck=True)
     settings: dict[str, Located] = {}
     slides = list(mdfile.slides)
     if mdfile.front is not None:
         front = mdfile.front.value
-        settings = {k: v for k, v in front.items() if k in MARKDOWN_DECK_KEYS}
+        settings = {k: _as_text(v) if k in _AS_TEXT else v for k, v in front.items() if k in MARKDOWN_DECK_KEYS}
         for key, value in front.items():
             _check_front_key(key, value, diags)
         if slides:
@@ -141,13 +151,32 @@ def _load_markdown_deck(path: Path, rel: str, diags: Diagnostics) -> SourceDeck 
             from deckgen.load.yamlsrc import yaml_surprise
 
             diags.error(settings[key].loc, f"{key!r} must be text", yaml_surprise(settings[key]) or "write it in quotes")
+    settings.update({k: v for k, v in mdfile.directives.items() if k in MARP_DECK_KEYS})
     if slides and "title" in settings and isinstance(settings["title"].value, str):
         slides[0] = _as_title_slide(slides[0], settings["title"].value)
     refs = tuple(SlideRef(s.loc, inline=s) for s in slides)
     if not refs and "title" not in settings:
         diags.error(SourceLoc(rel, 1, 1), "the Markdown deck has no slides", "write a '# Heading' or '---' separated slides")
         return None
-    return SourceDeck(rel, path.stem, settings, refs, (), SourceLoc(rel, 1, 1))
+    return SourceDeck(rel, path.stem, settings, refs, (), SourceLoc(rel, 1, 1), dialect=mdfile.dialect)
+
+
+def _as_text(node: Located) -> Located:
+    """A front matter value as the text pandoc shows: a list joined with commas (authors given
+    as ``{name: …}`` by their names), a number or date as written."""
+    value = node.value
+    if isinstance(value, list):
+        parts = []
+        for item in value:
+            inner = item.value
+            if isinstance(inner, dict):
+                inner = inner["name"].value if "name" in inner else None
+            if inner is not None and not isinstance(inner, (dict, list)):
+                parts.append(item.raw if item.raw is not None else str(inner))
+        return Located(", ".join(parts), node.loc, node.key_loc)
+    if value is not None and not isinstance(value, (str, dict)):
+        return Located(node.raw if node.raw is not None else str(value), node.loc, node.key_loc)
+    return node
 
 
 def _slide_keys() -> frozenset[str]:
@@ -197,19 +226,8 @@ def _as_title_slide(slide: SourceSlide, title: str) -> SourceSlide:
 
 def _without_fields(slide: SourceSlide, front: dict[str, Located]) -> SourceSlide:
     """``slide`` less the fields it took from the front matter (a fenced block's stay)."""
-    return SourceSlide(
-        fields={k: v for k, v in slide.fields.items() if k not in front or v is not front[k]},
-        body=slide.body,
-        notes=slide.notes,
-        loc=slide.loc,
-        heading=slide.heading,
-        heading_loc=slide.heading_loc,
-        heading_level=slide.heading_level,
-        images=slide.images,
-        table=slide.table,
-        table_loc=slide.table_loc,
-    )
+    return replace(slide, fields={k: v for k, v in slide.fields.items() if k not in front or v is not front[k]})
 
 
 def _is_empty(slide: SourceSlide) -> bool:
-    return not (slide.fields or slide.body or slide.notes or slide.heading or slide.images or slide.table)
+    return not (slide.fields or slide.body or slide.notes or slide.heading or slide.images or slide.table or slide.columns)

@@ -1,84 +1,96 @@
 """Markdown → located slides — the only module that imports markdown-it-py.
 
-One parser, made in :func:`make_parser` with a visible plugin chain. A file is parsed once;
-slides are split on top-level ``---`` rules (``hr`` tokens), or, in a file without any, on
-pandoc's slide level (:func:`_slide_level`). Tokens are turned into the model's ``Para`` and
-``Run`` values here and nowhere else; markdown-it's 0-based ``Token.map`` becomes a 1-based
-line in :func:`_line` only.
+One parser, made in :func:`make_parser` with a visible plugin chain. A file is parsed once and
+split into slides as the tool it was written for splits it (:func:`_split`):
 
-Raw HTML is parsed (so that HTML comments can serve as speaker notes, as in Marp) but never
-passed on: any other HTML is dropped with a warning. A comment that holds Marp directives
-(``<!-- _class: lead -->``) is not a note: it is dropped without a word, so Marp files build
-as they are.
+- **Marp** (``marp: true``, Marp's directives in the front matter or in comments): on every
+  top-level rule, and on the headings Marp's ``headingDivider`` names;
+- **pandoc** and deckgen's own files: on top-level rules, and on headings at or above
+  pandoc's slide level (:func:`_slide_level`, or ``slide-level`` in the front matter), where
+  notes do not count as content.
+
+The tokens of each slide are turned into the model's ``Para`` and ``Run`` values by
+:class:`deckgen.load.blocks.Walker`; markdown-it's 0-based ``Token.map`` becomes a 1-based
+line in :func:`deckgen.load.inline.line_of` only.
+
+Raw HTML is parsed (so that HTML comments can serve as speaker notes, as in Marp, and
+``<img>`` tags as pictures) but never passed on. A comment that holds Marp directives
+(``<!-- _class: lead -->``) is not a note: the slide reads it (:func:`_directives`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.slips import marp_keywords, unclosed_front_matter, word_bullets
-from deckgen.load.text import FORBIDDEN, char_label
-from deckgen.load.yamlsrc import parse_yaml
-from deckgen.model import Inline, Located, Para, Run, SourceImage, SourceSlide, is_rtl, is_safe_href, plain
-
-MAX_LIST_LEVEL = 4  # 0-based: five levels, what the KS master styles
-FIELDS_FENCE = ("slide", "yaml slide")
-DEEPEST_HEADING = 6  # pandoc's slide level when no heading is followed by content
-
-# Marp's directive names (Marpit's global and local ones, Marp Core's and Marp CLI's). A comment
-# of ``key: value`` lines is Marp's when one of its keys is one of these, or carries Marp's
-# ``_`` (this slide only) or ``$`` (global) prefix: Marp itself keeps a comment whose keys it
-# does not know as a presenter note, and so do we ("Husk: ta med tallene" is a note).
-MARP_DIRECTIVES = frozenset(
-    {
-        "marp", "theme", "style", "headingDivider", "lang", "math", "size", "title", "author",
-        "description", "keywords", "url", "image", "paginate", "header", "footer", "class",
-        "backgroundColor", "backgroundImage", "backgroundPosition", "backgroundRepeat",
-        "backgroundSize", "color", "transition",
-    }
+from deckgen.load.blocks import FIELDS_FENCE, MAX_LIST_LEVEL, NOTES_DIV, Walker, is_style_block, warn_setext
+from deckgen.load.dialect import (
+    Attr,
+    heading_divider,
+    is_marp_directive,
+    loosen_front_matter,
+    marp_directives,
+    parse_attributes,
 )
-# One ``key: value`` line of a directive comment (the value may be empty, as YAML allows).
-_DIRECTIVE_LINE = re.compile(r"\s*([_$]?)([A-Za-z][\w-]*)\s*:(?:\s.*)?")
+from deckgen.load.divs import divs_plugin
+from deckgen.load.inline import Context, heading_runs, inline_runs, line_of
+from deckgen.load.marpdirectives import LEAD_CLASSES, MARP_FRONT_KEYS, comment_text, global_directive, slide_directives
+from deckgen.load.slips import unclosed_front_matter, word_bullets
+from deckgen.load.yamlsrc import parse_yaml
+from deckgen.model import Inline, Located, Para, SourceImage, SourceSlide, is_rtl, plain
 
+__all__ = ["MAX_LIST_LEVEL", "FIELDS_FENCE", "MarkdownFile", "is_marp_directive", "make_parser", "parse_block", "parse_inline", "parse_markdown"]
 
+DEEPEST_HEADING = 6  # pandoc's slide level when no heading is followed by content
 def make_parser() -> MarkdownIt:
-    """The one Markdown parser: CommonMark + tables + strikethrough, front matter, ``::: notes``.
+    """The one Markdown parser: CommonMark + tables + strikethrough, front matter, pandoc's
+    fenced divs, definition lists, footnotes, ``$math$`` (as pandoc delimits it: no space
+    inside the dollars, no digit after the closing one, so prices stay text) and ``[text]{…}``
+    spans.
 
-    ``html`` is on only so that comments are seen as tokens; no HTML token is ever rendered.
+    ``html`` is on only so that comments and ``<img>`` are seen as tokens; no HTML token is
+    ever rendered.
     """
     md = MarkdownIt("js-default", {"html": True, "linkify": False, "typographer": False})
     md.use(front_matter_plugin)
-    md.use(container_plugin, name="notes")
+    md.use(divs_plugin)
+    md.use(deflist_plugin)
+    md.use(footnote_plugin)
+    md.use(dollarmath_plugin, allow_labels=False, allow_space=False, allow_digits=False, allow_blank_lines=False, double_inline=True)
+    md.use(attrs_plugin, after=(), spans=True)
     return md
 
 
 _PARSER = make_parser()
+_line = line_of
 
 
 @dataclass
 class MarkdownFile:
-    """A parsed Markdown file: its front matter (if any) and its slides."""
+    """A parsed Markdown file: its front matter (if any), its slides, the dialect it is
+    written in ("marp" or "pandoc") and Marp's deck-wide directives (``paginate``,
+    ``header``, ``footer``, ``size``), each with where it was written."""
 
     front: Located | None
     slides: list[SourceSlide] = field(default_factory=list)
-
-
-def _line(token: Token, offset: int = 0) -> int:
-    """markdown-it's 0-based ``map`` start → the 1-based line an editor shows."""
-    return (token.map[0] if token.map else 0) + 1 + offset
+    dialect: str = "pandoc"
+    directives: dict[str, Located] = field(default_factory=dict)
 
 
 def parse_markdown(
-    text: str, rel: str, diags: Diagnostics, *, included_from: SourceLoc | None = None
+    text: str, rel: str, diags: Diagnostics, *, included_from: SourceLoc | None = None, deck: bool = False
 ) -> MarkdownFile:
-    """Parse ``text`` and split it into slides with their fields, body and notes.
+    """Parse ``text`` and split it into slides with their fields, body and notes. A ``deck``
+    (a Markdown deck file, not a library slide or a field's text) may begin with pandoc's
+    ``%`` title block instead of front matter.
 
     Lines that start with Word's ``•`` and a tab are read as the list they are (an info
     finding says so); front matter that is never closed is an error where the ``---`` goes.
@@ -96,28 +108,106 @@ def parse_markdown(
             diags.error(SourceLoc(rel, slip.line, slip.col, included_from), slip.message, slip.hint)
     _check_truncation(tokens, rel, diags)
     front: Located | None = None
+    fm: Token | None = None
     if tokens and tokens[0].type == "front_matter":
         fm = tokens.pop(0)
-        front = parse_yaml(fm.content, rel, diags, line_offset=_line(fm))
+        content, loosened = loosen_front_matter(fm.content)
+        for n, key, value in loosened:
+            diags.warning(SourceLoc(rel, _line(fm) + 1 + n, 1, included_from),
+                          f"'{key}: {value}' is read as text, as Marp reads it (YAML would read it as a tag or an alias)",
+                          "put the value in quotes", rule="marp-yaml")
+        front = parse_yaml(content, rel, diags, line_offset=_line(fm))
         if front is not None and not isinstance(front.value, dict):
             diags.error(front.loc, "front matter must be a mapping of keys to values", "write key: value lines")
             front = None
-    chunks = _split(tokens)
+    if front is None and deck:
+        front = _title_block(tokens, rel, included_from)
+    ctx = Context(rel, diags, included_from)
+    ctx.footnotes = _take_footnotes(tokens)
+    ctx.marp = _is_marp(front, tokens)
+    ctx.incremental = bool(front is not None and _front_value(front, "incremental") is True)
+    mdfile = MarkdownFile(front, dialect="marp" if ctx.marp else "pandoc")
+    if ctx.marp and front is not None:
+        for key, node in front.value.items():
+            global_directive(key, node, mdfile.directives, ctx)
+    chunks = _split(tokens, ctx, front)
     if front is not None and ("layout" in front.value or "include" in front.value) and _front_only_first(tokens):
         # A slide that is all front matter (an image slide, a roster from county data) is a
         # slide, not fields for the next one.
+        assert fm is not None
         chunks.insert(0, ([], _line(fm)))
     if not chunks and front is not None:
         # A file of front matter alone is one slide made of fields (an org chart, a picture).
         chunks = [([], 1)]
-    mdfile = MarkdownFile(front)
+    inherited: list[str] = list(_classes(front)) if ctx.marp else []
     for index, (chunk, start_line) in enumerate(chunks):
         # The first slide of a file with front matter starts where the front matter does.
         loc = SourceLoc(rel, 1 if index == 0 and front is not None else start_line, 1, included_from)
-        slide = _slide(chunk, rel, diags, loc, front if index == 0 else None, included_from)
+        slide = _slide(chunk, ctx, loc, front if index == 0 else None, mdfile, inherited)
         if slide is not None:
             mdfile.slides.append(slide)
     return mdfile
+
+
+def _title_block(tokens: list[Token], rel: str, included_from: SourceLoc | None) -> Located | None:
+    """pandoc's title block (``% Title``, ``% Author; Author``, ``% Date`` as the file's first
+    lines) as front matter; the tokens of those lines are taken out of the slides."""
+    if len(tokens) < 3 or tokens[0].type != "paragraph_open" or (tokens[0].map or [1])[0] != 0:
+        return None
+    lines = tokens[1].content.split("\n")
+    if not lines[0].startswith("%"):
+        return None
+    parts: list[tuple[str, int]] = []
+    for n, line in enumerate(lines):
+        if line.startswith("%"):
+            parts.append((line[1:].strip(), n))
+        elif parts and line[:1] in (" ", "\t"):
+            parts[-1] = (parts[-1][0] + " " + line.strip(), parts[-1][1])  # pandoc's continuation line
+        else:
+            return None
+    fields: dict[str, Located] = {}
+    for key, (value, n) in zip(("title", "author", "date"), parts, strict=False):
+        if value:
+            loc = SourceLoc(rel, n + 1, 1, included_from)
+            fields[key] = Located("; ".join(v.strip() for v in value.split(";")) if key == "author" else value, loc, loc)
+    del tokens[:3]
+    return Located(fields, SourceLoc(rel, 1, 1, included_from))
+
+
+def _front_value(front: Located, key: str) -> object:
+    node = front.value.get(key)
+    return node.value if node is not None else None
+
+
+def _classes(front: Located | None) -> tuple[str, ...]:
+    value = _front_value(front, "class") if front is not None else None
+    return tuple(str(value).split()) if value else ()
+
+
+def _take_footnotes(tokens: list[Token]) -> dict[int, list[Token]]:
+    """Remove the footnote block markdown-it appends to the file; each note's tokens by id."""
+    notes: dict[int, list[Token]] = {}
+    if "footnote_block_open" not in {t.type for t in tokens}:
+        return notes
+    start = next(i for i, t in enumerate(tokens) if t.type == "footnote_block_open")
+    current: list[Token] | None = None
+    for t in tokens[start:]:
+        if t.type == "footnote_open":
+            current = notes.setdefault(int(t.meta.get("id", 0)), [])
+        elif t.type == "footnote_close":
+            current = None
+        elif current is not None:
+            current.append(t)
+    del tokens[start:]
+    return notes
+
+
+def _is_marp(front: Located | None, tokens: list[Token]) -> bool:
+    """Whether the file is written for Marp: Marp's keys in the front matter, or a comment of
+    Marp directives."""
+    if front is not None and MARP_FRONT_KEYS & set(front.value):
+        return front.value.get("marp") is None or front.value["marp"].value is not False
+    return any(_is_directive_block(t) for t in tokens if t.level == 0)
 
 
 def _check_truncation(tokens: list[Token], rel: str, diags: Diagnostics) -> None:
@@ -142,6 +232,10 @@ def _check_truncation(tokens: list[Token], rel: str, diags: Diagnostics) -> None
             return
 
 
+def _is_rule(token: Token) -> bool:
+    return token.type == "hr" and token.level == 0
+
+
 def _front_only_first(tokens: list[Token]) -> bool:
     """True when a top-level ``---`` rule comes before any other top-level block (Marp
     directive comments aside: they are not content)."""
@@ -149,56 +243,96 @@ def _front_only_first(tokens: list[Token]) -> bool:
     return first is not None and first.type == "hr" and set(first.markup) == {"-"}
 
 
-def _split(tokens: list[Token]) -> list[tuple[list[Token], int]]:
-    """Top-level ``---`` rules separate slides; without any, headings at or above pandoc's slide
-    level do (:func:`_slide_level`).
+def _split(tokens: list[Token], ctx: Context, front: Located | None) -> list[tuple[list[Token], int]]:
+    """Top-level rules separate slides, and so do headings: in a Marp file those its
+    ``headingDivider`` names, otherwise those at or above pandoc's slide level.
 
     A part holding nothing but Marp directive comments is no slide (Marp would show an empty
-    page; there is nothing to show). Comments before a file's first slide heading belong to
+    page; there is nothing to show). Comments before a part's first slide heading belong to
     that slide, and so does a ``yaml slide`` block.
     """
-    rules = [i for i, t in enumerate(tokens) if t.type == "hr" and t.level == 0 and set(t.markup) == {"-"}]
-    chunks: list[tuple[list[Token], int]] = []
-    if rules:
-        start = 0
-        start_line = 1
-        for i in [*rules, len(tokens)]:
-            part = tokens[start:i]
-            if any(t.type != "hr" and not _is_directive_block(t) for t in part):
-                first = next((t for t in part if t.map), None)
-                chunks.append((part, _line(first) if first else start_line))
-            if i < len(tokens):
-                start_line = _line(tokens[i]) + 1
-            start = i + 1
-        return chunks
-    level = _slide_level(tokens)
-    starts = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0 and int(t.tag[1]) <= level]
-    if not starts:
-        if all(_is_directive_block(t) for t in tokens if t.level == 0):
-            return []
-        return [(tokens, _line(tokens[0]))]
-    lead = [t for t in tokens[: starts[0]] if t.level == 0]
-    if lead and not all(_is_comment_block(t) or _is_fields_fence(t) for t in lead):
-        starts.insert(0, 0)  # text before the first heading is a slide of its own
+    if ctx.marp:
+        divider = heading_divider(_front_value(front, "headingDivider") if front is not None else None)
+        for t in tokens:
+            text = comment_text(t)
+            for _, key, value in (marp_directives(text) or []) if text is not None else []:
+                if key == "headingDivider":
+                    divider = heading_divider(value)
+
+        def starts(t: Token) -> bool:
+            return int(t.tag[1]) in divider
     else:
-        starts[0] = 0
-    for n, s in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(tokens)
-        part = tokens[s:end]
-        chunks.append((part, _line(part[0])))
+        level = _slide_level(tokens, front, ctx)
+
+        def starts(t: Token) -> bool:
+            return int(t.tag[1]) <= level
+
+    chunks: list[tuple[list[Token], int]] = []
+    start = 0
+    for i in [*(i for i, t in enumerate(tokens) if _is_rule(t)), len(tokens)]:
+        part = tokens[start:i]
+        if any(not _is_directive_block(t) for t in part if t.level == 0):
+            chunks.extend(_split_headings(part, starts))
+        start = i + 1
     return chunks
 
 
-def _slide_level(tokens: list[Token]) -> int:
+def _split_headings(part: list[Token], starts: object) -> list[tuple[list[Token], int]]:
+    """One part between rules → slides at the headings ``starts`` says begin one."""
+    heads = [i for i, t in enumerate(part) if t.type == "heading_open" and t.level == 0 and starts(t)]  # type: ignore[operator]
+    if not heads:
+        first = next((t for t in part if t.map), None)
+        return [(part, _line(first) if first else 1)]
+    lead = [t for t in part[: heads[0]] if t.level == 0]
+    if lead and not all(_is_comment_block(t) or _is_fields_fence(t) or is_style_block(t) for t in lead):
+        heads.insert(0, 0)  # text before the first heading is a slide of its own
+    else:
+        heads[0] = 0
+    out = []
+    for n, s in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(part)
+        piece = part[s:end]
+        first = next((t for t in piece if t.map), piece[0])
+        out.append((piece, _line(first)))
+    return out
+
+
+def _slide_level(tokens: list[Token], front: Located | None, ctx: Context) -> int:
     """pandoc's slide level: the highest heading level (smallest number) that is followed
-    immediately by content rather than by another heading, or ``DEEPEST_HEADING`` when none is.
+    immediately by content rather than by another heading, or ``DEEPEST_HEADING`` when none is;
+    ``slide-level`` in the front matter (pandoc's option, as Quarto writes it) decides instead.
 
     Headings at that level start slides; headings above it start slides too, and as they are
     followed by a heading they stand alone (pandoc's title slides: our section layout);
-    headings below it are content of their slide. A ``***`` rule is not content (as in
-    pandoc); a Marp directive comment is not there at all.
+    headings below it are content of their slide. A rule is not content (as in pandoc); a
+    Marp directive comment is not there at all, and notes (a notes div, a comment) are not
+    content either: pandoc counts them, which folds every slide of a part into its section
+    heading when the section has notes.
     """
-    blocks = [t for t in tokens if t.level == 0 and t.nesting >= 0 and not _is_directive_block(t)]
+    node = _slide_level_option(front)
+    if node is not None:
+        if isinstance(node.value, int) and not isinstance(node.value, bool) and 0 <= node.value <= 6:
+            return node.value or DEEPEST_HEADING
+        ctx.diags.error(node.loc, f"slide-level must be a heading level from 1 to 6, not {node.value!r}", "write slide-level: 2")
+    blocks: list[Token] = []
+    depth = 0
+    html_notes = False  # inside pandoc's <div class="notes"> ... </div> written as HTML
+    for t in tokens:
+        if t.type == "div_open" and t.level == 0 and "notes" in _div_classes(t):
+            depth += 1
+            continue
+        if depth:
+            if t.type == "div_close" and t.level == 0:
+                depth -= 1
+            continue
+        if t.type == "html_block" and t.level == 0 and NOTES_DIV.match(t.content.strip()):
+            html_notes = "</div>" not in t.content.lower()
+            continue
+        if html_notes:
+            html_notes = not (t.type == "html_block" and t.content.strip().lower() == "</div>")
+            continue
+        if t.level == 0 and t.nesting >= 0 and not _is_comment_block(t) and t.type != "div_unclosed":
+            blocks.append(t)
     levels = [
         int(block.tag[1])
         for block, after in zip(blocks, blocks[1:], strict=False)
@@ -207,15 +341,24 @@ def _slide_level(tokens: list[Token]) -> int:
     return min(levels, default=DEEPEST_HEADING)
 
 
-def _comment_text(token: Token) -> str | None:
-    """The inside of an ``html_block`` that is exactly one HTML comment, else None."""
-    if token.type != "html_block":
+def _slide_level_option(front: Located | None) -> Located | None:
+    """``slide-level:`` at the top of the front matter, or under one of Quarto's formats
+    (``format: {revealjs: {slide-level: 2}}``)."""
+    if front is None:
         return None
-    content = token.content.strip()
-    inner = content[4:-3]
-    if content.startswith("<!--") and content.endswith("-->") and len(content) >= 7 and "-->" not in inner:
-        return inner.strip()
+    if "slide-level" in front.value:
+        return front.value["slide-level"]
+    formats = front.value.get("format")
+    if formats is not None and isinstance(formats.value, dict):
+        for options in formats.value.values():
+            if isinstance(options.value, dict) and "slide-level" in options.value:
+                return options.value["slide-level"]
     return None
+
+
+def _div_classes(token: Token) -> tuple[str, ...]:
+    attr = parse_attributes(token.info)
+    return attr.classes if attr is not None else ()
 
 
 def _is_fields_fence(token: Token) -> bool:
@@ -223,44 +366,27 @@ def _is_fields_fence(token: Token) -> bool:
 
 
 def _is_comment_block(token: Token) -> bool:
-    return _comment_text(token) is not None
-
-
-def is_marp_directive(comment: str) -> bool:
-    """Whether a comment's text is Marp directives: ``key: value`` lines only (a value may go
-    on over indented lines, as ``style: |`` does), one key at least known to Marp or marked
-    with Marp's ``_``/``$`` prefix (see :data:`MARP_DIRECTIVES`)."""
-    marp = False
-    seen_key = False
-    for line in comment.split("\n"):
-        if not line.strip():
-            continue
-        if seen_key and line[:1] in (" ", "\t"):
-            continue  # the value of the key above goes on
-        match = _DIRECTIVE_LINE.fullmatch(line)
-        if match is None:
-            return False
-        seen_key = True
-        marp = marp or bool(match.group(1)) or match.group(2) in MARP_DIRECTIVES
-    return marp
+    return comment_text(token) is not None
 
 
 def _is_directive_block(token: Token) -> bool:
-    text = _comment_text(token)
+    text = comment_text(token)
     return text is not None and is_marp_directive(text)
 
 
 def _slide(
     chunk: list[Token],
-    rel: str,
-    diags: Diagnostics,
+    ctx: Context,
     loc: SourceLoc,
     front: Located | None,
-    included_from: SourceLoc | None,
+    mdfile: MarkdownFile,
+    inherited: list[str],
 ) -> SourceSlide | None:
+    rel, diags = ctx.rel, ctx.diags
     fields: dict[str, Located] = dict(front.value) if front is not None else {}
-    # Comments may stand above the fields and the heading (Marp puts its directives there);
-    # they are walked first, so that notes keep their order.
+    # Comments and <style> blocks may stand above the fields and the heading (Marp puts its
+    # directives and scoped styles there); they are walked first, so that notes keep their
+    # order.
     lead: list[Token] = []
     i = _skip_comments(chunk, 0, lead)
     if i < len(chunk) and _is_fields_fence(chunk[i]):
@@ -271,266 +397,93 @@ def _slide(
         elif parsed is not None:
             diags.error(parsed.loc, "slide fields must be key: value lines", "write a YAML mapping")
         i = _skip_comments(chunk, i + 1, lead)
+    if ctx.marp:
+        # Marp decks put their background pictures above the heading (![bg](x) then # Title):
+        # the heading is still the slide's title.
+        while i + 2 < len(chunk) and _is_picture_paragraph(chunk, i):
+            lead.extend(chunk[i : i + 3])
+            i = _skip_comments(chunk, i + 3, lead)
+    classes = slide_directives([*lead, *chunk[i:]], ctx, mdfile.directives, inherited) if ctx.marp else ()
     heading: Inline = ()
     heading_loc: SourceLoc | None = None
     heading_level = 0
+    attr: Attr | None = None
+    ctx.cited = []
     if i + 2 < len(chunk) and chunk[i].type == "heading_open" and chunk[i].level == 0:
-        heading = _inline(chunk[i + 1], rel, diags)
-        heading_loc = SourceLoc(rel, _line(chunk[i]), 1, included_from)
+        heading, attr = heading_runs(chunk[i + 1], ctx)
+        heading_loc = SourceLoc(rel, _line(chunk[i]), 1, ctx.included_from)
         heading_level = int(chunk[i].tag[1])
         if chunk[i].markup in ("-", "="):
-            _warn_setext(chunk[i], rel, diags)
+            warn_setext(chunk[i], rel, diags)
         i += 3
-    walker = _Walker(rel, diags, included_from)
+    walker = Walker(ctx)
     walker.walk(lead)
     walker.walk(chunk[i:])
+    images = list(walker.images)
+    if attr is not None:
+        images = _heading_attributes(attr, plain(heading), heading_loc or loc, ctx) + images
+    for kind in set(classes) - LEAD_CLASSES:
+        ctx.once(f"class-{kind}", loc, f"Marp's class '{kind}' has no equivalent in deckgen and is left out",
+                 "the brand styles the deck; a slide of headings with class lead is a title or section slide", "marp-style")
+    body = [*walker.body, *walker.footnotes()]
     return SourceSlide(
         fields=fields,
-        body=tuple(walker.body),
+        body=tuple(body),
         notes=tuple(walker.notes),
         loc=loc,
         heading=heading,
         heading_loc=heading_loc,
         heading_level=heading_level,
-        images=tuple(walker.images),
+        images=tuple(images),
         table=tuple(walker.table),
         table_loc=walker.table_loc,
+        columns=tuple((c.heading, tuple(c.body), c.width) for c in walker.columns),
+        table_align=walker.table_align,
+        table_caption=walker.table_caption,
+        classes=tuple(c for c in classes if c in LEAD_CLASSES),
     )
 
 
+def _heading_attributes(attr: Attr, heading: str, loc: SourceLoc, ctx: Context) -> list[SourceImage]:
+    """pandoc's heading attributes: ``{.unnumbered}`` and ``{#id}`` mean nothing on a slide
+    (deckgen numbers no headings and links no slides); ``background-image`` is the slide's
+    picture; anything else is named in a warning."""
+    images: list[SourceImage] = []
+    other = [c for c in attr.classes if c not in ("unnumbered", "unlisted")]
+    for key, value in attr.pairs:
+        if key in ("background-image", "data-background-image"):
+            images.append(SourceImage(value, heading, loc, "", bg="bg"))  # the heading says what it shows
+        else:
+            other.append(f"{key}={value}")
+    if other:
+        ctx.diags.warning(loc, f"heading attributes {', '.join(other)} have no meaning in deckgen and are left out",
+                          "remove them from the heading", rule="heading-attributes")
+    return images
+
+
+def _is_picture_paragraph(chunk: list[Token], i: int) -> bool:
+    """Whether ``chunk[i]`` opens a top-level paragraph of nothing but pictures."""
+    if chunk[i].type != "paragraph_open" or chunk[i].level != 0:
+        return False
+    children = [c for c in (chunk[i + 1].children or []) if c.type not in ("softbreak",) and not (c.type == "text" and not c.content.strip())]
+    return bool(children) and all(c.type == "image" for c in children)
+
+
 def _skip_comments(chunk: list[Token], i: int, into: list[Token]) -> int:
-    """Move the comment blocks from ``chunk[i]`` on into ``into``; the index after them."""
-    while i < len(chunk) and chunk[i].level == 0 and _is_comment_block(chunk[i]):
+    """Move the comment and ``<style>`` blocks from ``chunk[i]`` on into ``into``; the index
+    after them."""
+    while i < len(chunk) and chunk[i].level == 0 and (_is_comment_block(chunk[i]) or is_style_block(chunk[i])):
         into.append(chunk[i])
         i += 1
     return i
-
-
-def _warn_setext(token: Token, rel: str, diags: Diagnostics) -> None:
-    if token.markup == "-":
-        diags.warning(
-            SourceLoc(rel, _line(token) + 1, 1),
-            "'---' right under a line of text makes that line a heading, not a slide break",
-            "leave a blank line above '---' to start a new slide",
-            rule="setext-heading",
-        )
-
-
-class _Walker:
-    """Turns block tokens into paragraphs, notes, images and a table."""
-
-    def __init__(self, rel: str, diags: Diagnostics, included_from: SourceLoc | None) -> None:
-        self.rel = rel
-        self.diags = diags
-        self.included_from = included_from
-        self.body: list[Para] = []
-        self.notes: list[Para] = []
-        self.images: list[SourceImage] = []
-        self.table: list[tuple[Inline, ...]] = []
-        self.table_loc: SourceLoc | None = None
-        self.in_notes = 0
-        self.lists: list[str] = []  # "bullet" / "number", innermost last
-        self.item_first: list[bool] = []
-
-    def loc(self, token: Token) -> SourceLoc:
-        return SourceLoc(self.rel, _line(token), 1, self.included_from)
-
-    def out(self) -> list[Para]:
-        return self.notes if self.in_notes else self.body
-
-    def walk(self, tokens: list[Token]) -> None:
-        i = 0
-        while i < len(tokens):
-            i = self.step(tokens, i)
-
-    def step(self, tokens: list[Token], i: int) -> int:
-        t = tokens[i]
-        kind = t.type
-        if kind == "container_notes_open":
-            self.in_notes += 1
-        elif kind == "container_notes_close":
-            self.in_notes -= 1
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            self.lists.append("bullet" if kind == "bullet_list_open" else "number")
-            if len(self.lists) - 1 > MAX_LIST_LEVEL and not self.in_notes:
-                self.diags.error(
-                    self.loc(t),
-                    f"list nested {len(self.lists)} levels deep; the brand's master styles {MAX_LIST_LEVEL + 1}",
-                    "flatten the list or split the slide",
-                )
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            self.lists.pop()
-        elif kind == "list_item_open":
-            self.item_first.append(True)
-        elif kind == "list_item_close":
-            self.item_first.pop()
-        elif kind == "paragraph_open":
-            return self.paragraph(tokens, i)
-        elif kind == "heading_open":
-            runs = _inline(tokens[i + 1], self.rel, self.diags)
-            self.out().append(Para(tuple(Run(r.text, True, r.italic, r.code, r.href) for r in runs), "text", 0, _rtl(runs), self.loc(t)))
-            if t.markup == "-":
-                _warn_setext(t, self.rel, self.diags)
-            return i + 3
-        elif kind in ("fence", "code_block"):
-            if kind == "fence" and t.info.strip() in FIELDS_FENCE:
-                self.diags.error(self.loc(t), "slide fields must come first on the slide", "move this block right after the '---' that starts the slide")
-            for n, line in enumerate(t.content.rstrip("\n").split("\n")):
-                self.out().append(Para((Run(line, code=True),), "text", 0, False, SourceLoc(self.rel, _line(t) + n + 1, 1, self.included_from)))
-        elif kind == "html_block":
-            self.html_block(t)
-        elif kind == "table_open":
-            return self.table_rows(tokens, i)
-        elif kind == "hr":
-            pass  # a '***' or '___' rule inside a slide has no meaning on a slide
-        return i + 1
-
-    def paragraph(self, tokens: list[Token], i: int) -> int:
-        inline = tokens[i + 1]
-        children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip()) and c.type != "softbreak"]
-        if len(children) == 1 and children[0].type == "image" and not self.lists and not self.in_notes:
-            img = children[0]
-            alt, _keywords = marp_keywords("".join(c.content for c in (img.children or [])) or img.content)
-            self.images.append(
-                SourceImage(
-                    str(img.attrs.get("src", "")),
-                    alt,
-                    self.loc(tokens[i]),
-                    str(img.attrs.get("title", "") or ""),
-                )
-            )
-            return i + 3
-        runs = _inline(inline, self.rel, self.diags)
-        if self.lists:
-            first = self.item_first[-1]
-            self.item_first[-1] = False
-            kind = self.lists[-1] if first else "text"
-            para = Para(runs, kind, len(self.lists) - 1, _rtl(runs), self.loc(tokens[i]))  # type: ignore[arg-type]
-        else:
-            para = Para(runs, "text", 0, _rtl(runs), self.loc(tokens[i]))
-        if runs:
-            self.out().append(para)
-        return i + 3
-
-    def html_block(self, t: Token) -> None:
-        inner = _comment_text(t)
-        # One comment is a speaker note (Marp's convention), unless it holds Marp's
-        # directives, which style Marp's output and mean nothing here; anything else,
-        # including a comment followed by markup, is HTML and is dropped.
-        if inner is not None:
-            if is_marp_directive(inner):
-                return
-            for n, line in enumerate(inner.split("\n")):
-                if line.strip():
-                    self.notes.append(Para((Run(line.strip()),), "text", 0, False, SourceLoc(self.rel, _line(t) + n, 1, self.included_from)))
-            return
-        self.diags.warning(
-            self.loc(t),
-            "raw HTML is not allowed in slides and was left out",
-            "use Markdown instead",
-            rule="raw-html",
-        )
-
-    def table_rows(self, tokens: list[Token], i: int) -> int:
-        row: list[Inline] = []
-        self.table_loc = self.table_loc or self.loc(tokens[i])
-        while i < len(tokens) and tokens[i].type != "table_close":
-            t = tokens[i]
-            if t.type == "tr_open":
-                row = []
-            elif t.type in ("th_open", "td_open"):
-                row.append(_inline(tokens[i + 1], self.rel, self.diags))
-            elif t.type == "tr_close":
-                self.table.append(tuple(row))
-            i += 1
-        return i + 1
 
 
 def _rtl(runs: Inline) -> bool:
     return is_rtl(plain(runs))
 
 
-def _inline(token: Token, rel: str, diags: Diagnostics) -> Inline:
-    """Inline children → runs. Links keep only allow-listed targets (``model.is_safe_href``);
-    HTML is dropped; a character reference that makes a control character is refused."""
-    runs: list[Run] = []
-    bold = italic = False
-    href: str | None = None
-    line = _line(token)
-    for child in token.children or []:
-        kind = child.type
-        if kind == "text":
-            text = _refuse_references(child.content, SourceLoc(rel, line, 1), diags)
-            if text:
-                runs.append(Run(text, bold, italic, False, href))
-        elif kind == "softbreak":
-            runs.append(Run(" ", bold, italic, False, href))
-        elif kind == "hardbreak":
-            runs.append(Run("\n", bold, italic, False, href))
-        elif kind == "code_inline":
-            runs.append(Run(child.content, bold, italic, True, href))
-        elif kind == "strong_open":
-            bold = True
-        elif kind == "strong_close":
-            bold = False
-        elif kind == "em_open":
-            italic = True
-        elif kind == "em_close":
-            italic = False
-        elif kind == "link_open":
-            target = str(child.attrs.get("href", ""))
-            if is_safe_href(target):
-                href = target
-            else:
-                href = None
-                diags.warning(
-                    SourceLoc(rel, line, 1),
-                    f"link target {target!r} is not an http, https or mailto address; the text is kept without the link",
-                    "write a full https:// address",
-                    rule="link-scheme",
-                )
-        elif kind == "link_close":
-            href = None
-        elif kind == "image":
-            diags.warning(
-                SourceLoc(rel, line, 1),
-                "a picture inside text is left out",
-                "put the picture in a paragraph of its own, or use the image layout",
-                rule="inline-image",
-            )
-        elif kind == "html_inline":
-            diags.warning(
-                SourceLoc(rel, line, 1),
-                f"raw HTML {child.content!r} is not allowed and was left out",
-                "use Markdown instead",
-                rule="raw-html",
-            )
-    return _merge(runs)
-
-
-def _refuse_references(text: str, loc: SourceLoc, diags: Diagnostics) -> str:
-    """``text`` without the characters of ``load.text.FORBIDDEN``, with an error for each.
-
-    The file's own characters were checked when it was read; here such a character was made
-    by a character reference (``&#12;``, ``&#x2028;``), which markdown-it decodes, and it would
-    show as ``_x000C_`` in PowerPoint.
-    """
-    for match in FORBIDDEN.finditer(text):
-        diags.error(loc, f"a character reference in this text makes a control character {char_label(match.group())}",
-                    "remove it")
-    return FORBIDDEN.sub("", text)
-
-
-def _merge(runs: list[Run]) -> Inline:
-    """Join neighbouring runs of the same style (markdown-it splits text at every '{', '_' …)."""
-    out: list[Run] = []
-    for run in runs:
-        if out and (out[-1].bold, out[-1].italic, out[-1].code, out[-1].href) == (run.bold, run.italic, run.code, run.href) and run.text != "\n" and out[-1].text != "\n":
-            prev = out.pop()
-            out.append(Run(prev.text + run.text, run.bold, run.italic, run.code, run.href))
-        else:
-            out.append(run)
-    return tuple(out)
+def _plain_context(rel: str, diags: Diagnostics) -> Context:
+    return Context(rel, diags)
 
 
 def parse_inline(text: str, rel: str, loc: SourceLoc, diags: Diagnostics) -> Inline:
@@ -539,7 +492,7 @@ def parse_inline(text: str, rel: str, loc: SourceLoc, diags: Diagnostics) -> Inl
     if not tokens:
         return ()
     inner = Diagnostics()
-    runs = _inline(tokens[0], rel, inner)
+    runs = inline_runs(tokens[0], _plain_context(rel, inner))
     for d in inner:
         if d.severity == "error":
             diags.error(loc, d.message, d.hint, d.rule)

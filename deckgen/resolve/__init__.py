@@ -25,10 +25,12 @@ from deckgen.project import Project
 from deckgen.resolve.brand import load_brand
 from deckgen.resolve.county import county_keys, county_scope, file_name_for, load_county
 from deckgen.resolve.library import Library
+from deckgen.resolve.marp import marp_frame
 from deckgen.resolve.slideinput import SlideInput, infer_layout
 from deckgen.resolve.variables import (
     Scope,
     markdown_text,
+    substitute_inline,
     substitute_located,
     substitute_str,
     substitute_table,
@@ -111,7 +113,8 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     if "meeting" in county_data:
         meeting.update(county_data["meeting"].value)
     base = Scope({"county": county_data, "meeting": meeting}, read=_source_reader(project))
-    text = {k: _text_setting(settings, k, base, diags) for k in ("title", "subtitle", "author", "date", "keywords")}
+    text = {k: _text_setting(settings, k, base, diags) for k in ("title", "subtitle", "author", "date", "keywords", "pagetitle")}
+    page_title = text.pop("pagetitle")
     text["date"] = text["date"] or str(unwrap(meeting.get("date")) or "")
     date_node = settings.get("date") or meeting.get("date")
     _check_date(text["date"], date_node.loc if isinstance(date_node, Located) else src.loc, diags)
@@ -126,7 +129,9 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
     library = Library(project)
     slides: list[Slide] = []
     refs = list(src.slides)
-    if src.path.endswith((".md", ".markdown")) and text["title"]:
+    # pandoc makes a title slide of the front matter; Marp's title names the document only
+    # (unless the file has no slide at all: then the title is the deck).
+    if src.path.endswith((".md", ".markdown")) and text["title"] and (src.dialect != "marp" or not refs):
         first_layout = refs[0].inline.fields.get("layout") if refs and refs[0].inline else None
         if first_layout is None or first_layout.value != "title":
             refs.insert(0, SlideRef(src.loc, inline=SourceSlide({"layout": Located("title", src.loc)}, (), (), src.loc)))
@@ -176,9 +181,11 @@ def resolve(src: SourceDeck, project: Project, county: str | None, diags: Diagno
         diags.error(src.loc, f"the deck has no slides for {county or 'this build'}", "check 'only:' and 'skip:' in the slide list")
         return None
     name = f"{src.name}-{county}" if county else src.name
+    if src.dialect == "marp":
+        brand = marp_frame(brand, settings, diags)
     return Deck(
         name=name,
-        title=text["title"] or src.name,
+        title=text["title"] or page_title or src.name,
         subtitle=text["subtitle"],
         author=text["author"] or brand.name,
         date=text["date"],
@@ -287,7 +294,7 @@ def _build_slide(
     if layout is not None:
         schema.check_against(Located(dict(source.fields), source.loc), schema.slide_schema(layout), diags, f"{layout} slide")
         for key in schema.required_fields(layout):
-            if key not in source.fields:
+            if key not in source.fields and not (key == "columns" and source.columns):
                 diags.error(source.loc, f"the {layout} slide needs '{key}:'", f"add '{key}:' to the slide's front matter")
     if len(diags.errors) == before:
         fields = {k: substitute_located(v, scope, diags) for k, v in source.fields.items()}
@@ -300,16 +307,18 @@ def _build_slide(
     notes = substitute_text(source.notes, scope, diags, source.loc)
     heading = source.heading
     if heading:
-        from deckgen.resolve.variables import substitute_inline
-
         heading = substitute_inline(heading, scope, source.heading_loc or source.loc, diags)
+    columns = tuple(
+        (substitute_inline(h, scope, source.loc, diags) if h else h, substitute_text(b, scope, diags, source.loc))
+        for h, b, _ in source.columns
+    )
     if len(diags.errors) > before or layout is None:
         return []
     _unplaced_pictures(source, layout, fields, diags)
     if "notes" in fields:
         notes = parse_block(markdown_text(fields["notes"]), fields["notes"].loc.path, fields["notes"].loc, diags) + notes
-    src = SourceSlide(fields, source.body, source.notes, source.loc, heading, source.heading_loc, source.heading_level, source.images, table, source.table_loc)
-    inp = SlideInput(src, fields, body, notes, layout, lang, project, text["title"], text["subtitle"], byline)
+    src = replace(source, fields=fields, heading=heading, table=table)
+    inp = SlideInput(src, fields, body, notes, layout, lang, project, text["title"], text["subtitle"], byline, columns)
     return REGISTRY[layout].build(inp, diags)
 
 
@@ -319,7 +328,10 @@ def _unplaced_pictures(source: SourceSlide, layout: str, fields: Mapping[str, Lo
     placed = 1 if layout == "image" and "image" not in fields else 0
     for image in source.images[placed:]:
         where = f"a {layout} slide has no place for a picture" if layout != "image" else "an image slide shows one picture"
-        marp = " (Marp's ![bg] backgrounds too)" if layout != "image" else ""
+        marp = ""
+        if layout != "image":  # Marp's ![bg left] is a picture beside the text: a layout for later
+            marp = {"left": " (Marp's ![bg left] beside the text too)", "right": " (Marp's ![bg right] beside the text too)"}.get(
+                image.bg, " (Marp's ![bg] backgrounds too)")
         diags.warning(image.loc, f"the picture '{image.src}' is left out: {where}{marp}",
                       "give it a slide of its own: '---', then the picture alone in a paragraph", rule="dropped-picture")
 

@@ -3,9 +3,10 @@
 :func:`read_image` turns a file the project names into a :class:`~deckgen.model.Asset` whose
 ``data`` both renderers can embed as it is. Contract:
 
-- only PNG, JPEG and GIF are opened (Pillow is told so: no other decoder ever sees the bytes);
-  other formats (WebP, HEIC, TIFF, BMP, SVG…) are errors that say what the file is and how to
-  convert it;
+- only PNG, JPEG and GIF are opened as they are (Pillow is told so: no other decoder ever sees
+  the bytes); WebP is decoded and stored as PNG; SVG is sanitised and rasterised
+  (:mod:`deckgen.resolve.svg`); other formats (HEIC, TIFF, BMP…) are errors that say what the
+  file is and how to convert it;
 - the media type comes from the bytes, not the file name; a mismatch is a warning;
 - sizes are bounded before decoding (file bytes, then pixels from the header), so a
   decompression bomb is an error, not an out-of-memory;
@@ -29,6 +30,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.model import Asset
+from deckgen.resolve import svg
 
 MAX_IMAGE_BYTES = 40 * 1024 * 1024
 MAX_PIXELS = 60_000_000  # a 60-megapixel photo is the largest we decode
@@ -52,6 +54,10 @@ def read_image(path: Path, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asse
 def read_image_data(data: bytes, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asset | None:
     """Like :func:`read_image` for a picture already in memory (a master's logo part)."""
     other = sniff_unsupported(data)
+    if other == "SVG":
+        return read_svg(data, rel, diags, loc)
+    if other == "WebP":
+        return _webp(data, rel, diags, loc)
     if other:
         diags.error(loc, f"picture {rel!r} is a {other} file, which deckgen does not embed",
                     CONVERT_HINT)
@@ -227,3 +233,80 @@ def _strip_png(data: bytes) -> bytes:
         if kind == b"IEND":
             break
     return bytes(out)
+
+
+# --------------------------------------------------------------------------- WebP, placeholders
+
+
+def read_svg(data: bytes, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asset | None:
+    """An SVG picture: sanitised (what was removed is named in a warning) for the web page,
+    with a PNG drawn from it for PowerPoint; a placeholder PNG with a warning when it cannot
+    be drawn."""
+    try:
+        clean, removed, (width, height) = svg.sanitise(data)
+    except svg.SvgError as exc:
+        diags.error(loc, f"picture {rel!r} is an SVG file deckgen cannot use: {exc}", CONVERT_HINT)
+        return None
+    if removed:
+        diags.warning(loc, f"picture {rel!r}: {', '.join(removed)} removed (a picture may not run code or load other files)",
+                      "export the SVG without scripts and with its pictures embedded", rule="svg-sanitised")
+    png = svg.rasterise(clean, (width, height))
+    if png is None:
+        diags.warning(loc, f"picture {rel!r} cannot be drawn for PowerPoint; the slide shows a placeholder there",
+                      "export it as PNG as well, and name the PNG", rule="svg-raster")
+        png = placeholder_image(rel, rel, loc).data
+    return Asset(path=rel, data=clean, media_type="image/svg+xml", width=width, height=height, loc=loc, fallback=png)
+
+
+def _webp(data: bytes, rel: str, diags: Diagnostics, loc: SourceLoc) -> Asset | None:
+    """A WebP picture as PNG (lossless, alpha kept): PowerPoint does not read WebP."""
+    if not rel.lower().endswith(".webp"):
+        diags.warning(loc, f"picture {rel!r} is a WebP image, not what its name says; deckgen uses it as WebP",
+                      "rename it to end in .webp", rule="")
+    try:
+        with Image.open(io.BytesIO(data), formats=["WEBP"]) as img:
+            if img.width * img.height > MAX_PIXELS:
+                _bomb(diags, loc, rel, img.width, img.height)
+                return None
+            img.load()
+            out = io.BytesIO()
+            img.convert("RGBA" if "A" in img.getbands() else "RGB").save(out, format="PNG", optimize=True)
+            size = img.size
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        diags.error(loc, f"picture {rel!r} is a damaged WebP file (it cannot be decoded)", "export the picture again")
+        return None
+    return Asset(path=rel, data=out.getvalue(), media_type="image/png", width=size[0], height=size[1], loc=loc)
+
+
+PLACEHOLDER_SIZE = (1600, 900)
+
+
+def placeholder_image(src: str, alt: str, loc: SourceLoc) -> Asset:
+    """A grey 16:9 PNG that shows ``alt`` and, for a web address, its host (a picture the build
+    does not fetch): the same bytes for the same text."""
+    import urllib.parse
+
+    from PIL import ImageDraw, ImageFont
+
+    img = Image.new("RGB", PLACEHOLDER_SIZE, (226, 226, 226))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((8, 8, PLACEHOLDER_SIZE[0] - 9, PLACEHOLDER_SIZE[1] - 9), outline=(150, 150, 150), width=6)
+    font = ImageFont.load_default(size=44)
+    host = urllib.parse.urlsplit(src).netloc
+    text = "\n".join([*_wrap(alt or src, 48), *([f"({host}: not fetched)"] if host else [])])
+    draw.multiline_text((PLACEHOLDER_SIZE[0] // 2, PLACEHOLDER_SIZE[1] // 2), text, fill=(60, 60, 60), font=font,
+                        anchor="mm", align="center", spacing=12)
+    out = io.BytesIO()
+    img.save(out, format="PNG", optimize=True)
+    return Asset(path=src, data=out.getvalue(), media_type="image/png", width=PLACEHOLDER_SIZE[0],
+                 height=PLACEHOLDER_SIZE[1], loc=loc)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word[:width])
+    return lines[:6]

@@ -10,6 +10,7 @@ substituted.
 
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,7 @@ from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.load.markdown import parse_block, parse_inline
 from deckgen.model import Asset, Inline, Located, Slide, SourceSlide, Text, plain, unwrap
 from deckgen.project import Project
-from deckgen.resolve.images import read_image
+from deckgen.resolve.images import placeholder_image, read_image
 from deckgen.resolve.variables import markdown_text
 
 
@@ -35,6 +36,7 @@ class SlideInput:
     deck_title: str
     deck_subtitle: str
     byline: str
+    columns: tuple[tuple[Inline, Text], ...] = ()  # pandoc's ::: column divs: heading, text (substituted)
 
     def loc(self, key: str) -> SourceLoc:
         node = self.fields.get(key)
@@ -63,8 +65,13 @@ class SlideInput:
     def title(self, diags: Diagnostics) -> Inline:
         return self.inline("title", diags) if "title" in self.fields else self.source.heading
 
-    def picture(self, src: str, loc: SourceLoc, diags: Diagnostics) -> Asset | None:
-        """The picture ``src`` names, relative to the file ``loc`` is in, read and checked."""
+    def picture(self, src: str, loc: SourceLoc, diags: Diagnostics, alt: str = "") -> Asset | None:
+        """The picture ``src`` names, relative to the file ``loc`` is in, read and checked; a
+        picture on the web is a placeholder showing ``alt`` (the build stays offline)."""
+        if urllib.parse.urlsplit(src.strip()).scheme.lower() in ("http", "https"):
+            diags.warning(loc, f"the picture {src!r} is on the web; the build stays offline and shows a placeholder with its alt text",
+                          "download it into the project and name the file", rule="remote-picture")
+            return placeholder_image(src, alt or src, loc)
         base = (self.project.root / loc.path).parent
         path = self.project.locate(src, base=base, loc=loc, diags=diags, what="picture")
         if path is None:
@@ -80,8 +87,14 @@ class SlideInput:
 
 def infer_layout(slide: SourceSlide, first: bool) -> str:
     """The layout of a slide that names none (plain Markdown decks)."""
-    if slide.images and not slide.body:
+    if slide.classes and slide.heading and not slide.images and not slide.table and not slide.columns \
+            and all(p.kind == "text" for p in slide.body):
+        return "title" if first else "section"  # Marp's lead: a title page, or a part's divider
+    pictures = [i for i in slide.images if i.bg in ("", "bg")] or list(slide.images)
+    if pictures and not slide.body and not slide.table and not slide.columns:
         return "image"
+    if slide.columns:
+        return "columns"
     if slide.table:
         return "table"
     if slide.heading and not slide.body and not first:

@@ -28,7 +28,7 @@ from typing import Any, overload
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean, invisible_hint
 from deckgen.load.markdown import parse_block
-from deckgen.model import Inline, Located, Para, Text, unwrap
+from deckgen.model import Inline, Located, Text, unwrap
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
 _PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*$")
@@ -276,7 +276,7 @@ def substitute_table(
 
 def substitute_text(text: Text, scope: Scope, diags: Diagnostics, fallback: SourceLoc) -> Text:
     return tuple(
-        Para(substitute_inline(p.runs, scope, p.loc or fallback, diags), p.kind, p.level, p.rtl, p.loc)
+        replace(p, runs=substitute_inline(p.runs, scope, p.loc or fallback, diags))
         if any("{{" in r.text for r in p.runs)
         else p
         for p in text

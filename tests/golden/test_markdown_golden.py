@@ -14,7 +14,7 @@ import pytest
 
 from deckgen.errors import Diagnostics
 from deckgen.load.markdown import parse_markdown
-from deckgen.model import Run
+from deckgen.model import Para, Run
 
 FIXTURE = Path(__file__).with_name("markdown.txt")
 
@@ -47,21 +47,35 @@ def _runs(runs: tuple[Run, ...]) -> str:
     return "".join(parts)
 
 
+def _para(p: Para, indent: str) -> str:
+    step = f" step={p.fragment}" if p.fragment else ""
+    return f"{indent}{p.kind} {p.level} @{p.loc.line if p.loc else '?'}{' rtl' if p.rtl else ''}{step} {_runs(p.runs)}"
+
+
 def dump(source: str) -> str:
     diags = Diagnostics()
     mdfile = parse_markdown(source, "s.md", diags)
     out: list[str] = []
     for n, slide in enumerate(mdfile.slides, start=1):
         fields = ", ".join(f"{k}={v.value!r}" for k, v in slide.fields.items())
-        out.append(f"slide {n} @{slide.loc.line}" + (f" {{{fields}}}" if fields else ""))
+        out.append(f"slide {n} @{slide.loc.line}" + (f" {{{fields}}}" if fields else "")
+                   + (f" classes={list(slide.classes)}" if slide.classes else ""))
         if slide.heading:
             out.append(f"  heading h{slide.heading_level} {_runs(slide.heading)}")
         for p in slide.body:
-            out.append(f"  {p.kind} {p.level} @{p.loc.line if p.loc else '?'}{' rtl' if p.rtl else ''} {_runs(p.runs)}")
+            out.append(_para(p, "  "))
+        for heading, body, width in slide.columns:
+            out.append(f"  column {_runs(heading)!r}" + (f" width={width}" if width else ""))
+            out.extend(_para(p, "    ") for p in body)
         for image in slide.images:
-            out.append(f"  image {image.src} alt={image.alt!r}")
+            extra = "".join(f" {k}={v!r}" for k in ("width", "height", "bg", "fit", "caption") if (v := getattr(image, k)))
+            out.append(f"  image {image.src} alt={image.alt!r}{extra}")
         for row in slide.table:
             out.append("  row " + " | ".join(_runs(c) for c in row))
+        if any(slide.table_align):
+            out.append(f"  align {list(slide.table_align)}")
+        if slide.table_caption:
+            out.append(f"  caption {_runs(slide.table_caption)}")
         for p in slide.notes:
             out.append(f"  note {_runs(p.runs)}")
     for d in diags:

@@ -23,7 +23,9 @@ DOORS = {
     "PIL": ("resolve/images.py", "check/", "thumbs.py"),
     # the OOXML parser: the master read safely, the master's styles checked, the package
     # read back, and python-pptx's own elements edited
-    "lxml": ("resolve/master.py", "resolve/masterparts.py", "check/masterstyle.py", "selfcheck.py", "render/pptx/"),
+    "lxml": ("resolve/master.py", "resolve/masterparts.py", "resolve/svg.py", "check/masterstyle.py", "selfcheck.py", "render/pptx/"),
+    # the SVG rasteriser: pictures are read in resolve, SVG in one module of it
+    "resvg_py": ("resolve/svg.py",),
 }
 
 # Stage order: a module may import its own stage and earlier ones only.

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pptx.enum.text import PP_ALIGN
+
 from deckgen.layouts import PlanTable
 from deckgen.layouts.tables import CELL_MARGIN_X, CELL_MARGIN_Y
 from deckgen.render.pptx.context import RenderContext
@@ -34,6 +36,7 @@ def _fill_header(ctx: RenderContext, table: Any, plan: PlanTable) -> None:
         cell = table.cell(0, col)
         style_cell(cell, fill=ctx.color("primary"), rule=None, margins=(CELL_MARGIN_X, CELL_MARGIN_Y))
         write_inline(cell.text_frame, inline, style, cell=True)
+        _align(cell, plan, col)
 
 
 def _fill_body(ctx: RenderContext, table: Any, plan: PlanTable) -> None:
@@ -48,3 +51,15 @@ def _fill_body(ctx: RenderContext, table: Any, plan: PlanTable) -> None:
             cell = table.cell(r, col)
             style_cell(cell, fill=fill, rule=rule, margins=(CELL_MARGIN_X, CELL_MARGIN_Y))
             write_inline(cell.text_frame, inline, style, cell=True)
+            _align(cell, plan, col)
+
+
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+
+
+def _align(cell: Any, plan: PlanTable, col: int) -> None:
+    """A column's alignment as the Markdown table's delimiter row gives it (``--:``)."""
+    align = _ALIGN.get(plan.align[col]) if col < len(plan.align) else None
+    if align is not None:
+        for paragraph in cell.text_frame.paragraphs:
+            paragraph.alignment = align

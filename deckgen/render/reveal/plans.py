@@ -103,4 +103,6 @@ def _table_rules(brand: Brand, n: int, i: int, table: PlanTable, area: Rect) -> 
     ]
     rules += [f"{sel} col.c{c} {{ width: {px(w * k)}; }}" for c, w in enumerate(table.widths, start=1)]
     rules += [f"{sel} tr.r{row} {{ height: {px(h * k)}; }}" for row, h in enumerate(table.heights, start=1)]
+    rules += [f"{sel} th:nth-child({c}), {sel} td:nth-child({c}) {{ text-align: {a}; }}"
+              for c, a in enumerate(table.align, start=1) if a in ("left", "center", "right")]
     return rules

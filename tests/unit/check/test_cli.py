@@ -155,16 +155,17 @@ def test_link_schemes(tmp_path: Path) -> None:
 
 
 def test_remote_pictures_and_letter_case(tmp_path: Path) -> None:
-    # Found where files are located (resolve); they stop the check of the deck there.
+    # Found where files are located (resolve); a missing file stops the check of the deck there.
     expect(make_project(tmp_path, "assets"), "content/decks/bilder.yaml", [
         F("content/slides/feil-navn.md:4:8", "error",
           "picture '../../assets/Foto-Bly.jpg' not found",
           "did you mean 'foto-bly.jpg'? (the letter case differs)", "",
           ("content/decks/bilder.yaml:7:5",)),
-        F("content/slides/nettbilde.md:4:8", "error",
-          "picture path 'https://example.org/bilde.jpg' is a web address or URL; deckgen only "
-          "uses files inside the project",
-          "download the file into the project (e.g. assets/) and name that file", "",
+        # a picture on the web: the build stays offline and shows a placeholder
+        F("content/slides/nettbilde.md:4:8", "warning",
+          "the picture 'https://example.org/bilde.jpg' is on the web; the build stays offline "
+          "and shows a placeholder with its alt text",
+          "download it into the project and name the file", "remote-picture",
           ("content/decks/bilder.yaml:6:5",)),
     ])
 

@@ -56,7 +56,8 @@ def test_marp_file_with_rules_front_matter_and_directives() -> None:
            "# Hello\n\nWelcome\n\n<!-- Husk: smil -->\n\n---\n\n<!--\nbackgroundColor: #fff\ncolor: #333\n-->\n\n"
            "# Second\n\n- b\n")
     slides, msgs = parse(src)
-    assert msgs == []
+    # Marp's colours have no equivalent: each is named once (the brand styles the deck)
+    assert [m.split(": warning: ")[1].split(" has ")[0] for m in msgs] == ["Marp's 'backgroundColor'", "Marp's 'color'"]
     assert summary(slides) == [("Hello", ["Welcome"], ["Husk: smil"]), ("Second", ["b"], [])]
 
 
@@ -131,13 +132,23 @@ def test_no_heading_followed_by_content_makes_every_heading_a_slide() -> None:
 def test_a_rule_or_a_directive_is_not_content() -> None:
     slides, _ = parse("# Part\n\n***\n\n## A\n\ntext\n")
     assert [plain(s.heading) for s in slides] == ["Part", "A"]
+    # A directive comment makes it a Marp file, and Marp splits on rules only: one slide.
     slides, _ = parse("# Part\n\n<!-- _class: lead -->\n\n## A\n\ntext\n")
-    assert [plain(s.heading) for s in slides] == ["Part", "A"]
+    assert [plain(s.heading) for s in slides] == ["Part"]
 
 
-def test_a_note_is_content_as_in_pandoc() -> None:
+def test_a_note_is_not_content_unlike_pandoc() -> None:
+    # pandoc counts the notes div as content, makes '#' the slide level and folds every '##'
+    # slide into its section; notes are not content, so the part keeps its notes and A is a slide.
     slides, _ = parse("# Part\n\n::: notes\nintro\n:::\n\n## A\n\ntext\n")
-    assert summary(slides) == [("Part", ["A", "text"], ["intro"])]
+    assert summary(slides) == [("Part", [], ["intro"]), ("A", ["text"], [])]
+    slides, _ = parse("# Part\n\n<!-- intro -->\n\n## A\n\ntext\n")
+    assert summary(slides) == [("Part", [], ["intro"]), ("A", ["text"], [])]
+
+
+def test_slide_level_in_the_front_matter_decides() -> None:
+    slides, _ = parse("---\nslide-level: 1\n---\n\n# Part\n\n## A\n\ntext\n\n## B\n\nmore\n")
+    assert summary(slides) == [("Part", ["A", "text", "B", "more"], [])]
 
 
 def test_comments_before_the_first_heading_join_its_slide_but_text_does_not() -> None:
@@ -163,3 +174,8 @@ def test_links_follow_the_models_allowlist(target: str, kept: bool) -> None:
     slides, msgs = parse(f"# A\n\n[KS]({target})\n")
     assert (slides[0].body[0].runs[0].href == target) is kept
     assert bool(msgs) is not kept
+
+
+def test_slide_level_under_a_quarto_format() -> None:
+    slides, _ = parse("---\nformat:\n  revealjs:\n    slide-level: 1\n---\n\n# Part\n\n## A\n\ntext\n")
+    assert summary(slides) == [("Part", ["A", "text"], [])]

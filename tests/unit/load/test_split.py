@@ -40,9 +40,10 @@ def test_text_right_above_rule_is_a_heading_with_a_warning() -> None:
     ]
 
 
-def test_stars_rule_is_not_a_slide_break() -> None:
+def test_any_rule_is_a_slide_break_as_in_pandoc() -> None:
+    # pandoc 2 and 3 make two slides of this (`pandoc -t pptx`), and Marp splits on *** too.
     found, _ = slides("# A\n\n***\n\ntext\n")
-    assert len(found) == 1
+    assert len(found) == 2
 
 
 def test_rule_in_code_fence_does_not_split() -> None:

@@ -36,7 +36,7 @@ def render(ctx: RenderContext, slide: Slide) -> None:
 
 
 def _check_embeddable(ctx: RenderContext, content: ImageContent) -> None:
-    if content.image.media_type not in _EMBEDDABLE:
+    if content.image.media_type not in _EMBEDDABLE and content.image.fallback is None:
         loc = content.image.loc or ctx.source.loc
         raise BuildError(
             [
@@ -54,7 +54,8 @@ def _insert(ctx: RenderContext, content: ImageContent) -> Any:
     placeholder is not a picture placeholder, into that placeholder's box) and fit it."""
     ph = ctx.placeholder("picture")
     box = Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
-    data = io.BytesIO(content.image.data)
+    # An SVG shows as the PNG resolve drew from it (PowerPoint's own fallback for SVG).
+    data = io.BytesIO(content.image.fallback if content.image.fallback is not None else content.image.data)
     if hasattr(ph, "insert_picture"):
         picture = ph.insert_picture(data)
     else:
