@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from deckgen.fitting import FitPolicy
 from deckgen.layouts import (
     bullets,
     columns,
@@ -28,7 +29,7 @@ from deckgen.layouts import (
     title,
 )
 from deckgen.layouts.spec import LayoutSpec, Measured, Plan, PlanPara, PlanTable, PlanText, Sizing, no_plan
-from deckgen.model import Box, FitPolicy, Slide
+from deckgen.model import Box, Slide
 
 __all__ = ["REGISTRY", "LayoutSpec", "Measured", "Plan", "PlanPara", "PlanTable", "PlanText",
            "Sizing", "names", "plan_slide", "register", "unregister", "validate_spec"]

@@ -1,13 +1,9 @@
 """Markdown → located slides — the only module that imports markdown-it-py.
 
 One parser, made in :func:`make_parser` with a visible plugin chain. A file is parsed once and
-split into slides as the tool it was written for splits it (:func:`_split`):
-
-- **Marp** (``marp: true``, Marp's directives in the front matter or in comments): on every
-  top-level rule, and on the headings Marp's ``headingDivider`` names;
-- **pandoc** and deckgen's own files: on top-level rules, and on headings at or above
-  pandoc's slide level (:func:`_slide_level`, or ``slide-level`` in the front matter), where
-  notes do not count as content.
+split into slides as the tool it was written for splits it
+(:func:`deckgen.load.slidesplit.split_slides`: Marp on every rule and its ``headingDivider``,
+pandoc on rules and on headings at its slide level, where notes do not count as content).
 
 The tokens of each slide are turned into the model's ``Para`` and ``Run`` values by
 :class:`deckgen.load.blocks.Walker`; markdown-it's 0-based ``Token.map`` becomes a 1-based
@@ -31,25 +27,29 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.blocks import FIELDS_FENCE, MAX_LIST_LEVEL, NOTES_DIV, Walker, is_style_block, warn_setext
+from deckgen.load.blocks import FIELDS_FENCE, MAX_LIST_LEVEL, Walker, is_style_block, warn_setext
 from deckgen.load.dialect import (
     Attr,
-    heading_divider,
     is_marp_directive,
     loosen_front_matter,
-    marp_directives,
-    parse_attributes,
 )
 from deckgen.load.divs import divs_plugin
 from deckgen.load.inline import Context, heading_runs, inline_runs, line_of
-from deckgen.load.marpdirectives import LEAD_CLASSES, MARP_FRONT_KEYS, comment_text, global_directive, slide_directives
+from deckgen.load.marpdirectives import LEAD_CLASSES, MARP_FRONT_KEYS, global_directive, slide_directives
+from deckgen.load.slidesplit import (
+    front_only_first,
+    front_value,
+    is_comment_block,
+    is_directive_block,
+    is_fields_fence,
+    split_slides,
+)
 from deckgen.load.slips import unclosed_front_matter, word_bullets
 from deckgen.load.yamlsrc import parse_yaml
 from deckgen.model import Inline, Located, Para, SourceImage, SourceSlide, is_rtl, plain
 
 __all__ = ["MAX_LIST_LEVEL", "FIELDS_FENCE", "MarkdownFile", "is_marp_directive", "make_parser", "parse_block", "parse_inline", "parse_markdown"]
 
-DEEPEST_HEADING = 6  # pandoc's slide level when no heading is followed by content
 def make_parser() -> MarkdownIt:
     """The one Markdown parser: CommonMark + tables + strikethrough, front matter, pandoc's
     fenced divs, definition lists, footnotes, ``$math$`` (as pandoc delimits it: no space
@@ -125,13 +125,13 @@ def parse_markdown(
     ctx = Context(rel, diags, included_from)
     ctx.footnotes = _take_footnotes(tokens)
     ctx.marp = _is_marp(front, tokens)
-    ctx.incremental = bool(front is not None and _front_value(front, "incremental") is True)
+    ctx.incremental = bool(front is not None and front_value(front, "incremental") is True)
     mdfile = MarkdownFile(front, dialect="marp" if ctx.marp else "pandoc")
     if ctx.marp and front is not None:
         for key, node in front.value.items():
             global_directive(key, node, mdfile.directives, ctx)
-    chunks = _split(tokens, ctx, front)
-    if front is not None and ("layout" in front.value or "include" in front.value) and _front_only_first(tokens):
+    chunks = split_slides(tokens, ctx, front)
+    if front is not None and ("layout" in front.value or "include" in front.value) and front_only_first(tokens):
         # A slide that is all front matter (an image slide, a roster from county data) is a
         # slide, not fields for the next one.
         assert fm is not None
@@ -174,13 +174,8 @@ def _title_block(tokens: list[Token], rel: str, included_from: SourceLoc | None)
     return Located(fields, SourceLoc(rel, 1, 1, included_from))
 
 
-def _front_value(front: Located, key: str) -> object:
-    node = front.value.get(key)
-    return node.value if node is not None else None
-
-
 def _classes(front: Located | None) -> tuple[str, ...]:
-    value = _front_value(front, "class") if front is not None else None
+    value = front_value(front, "class") if front is not None else None
     return tuple(str(value).split()) if value else ()
 
 
@@ -207,7 +202,7 @@ def _is_marp(front: Located | None, tokens: list[Token]) -> bool:
     Marp directives."""
     if front is not None and MARP_FRONT_KEYS & set(front.value):
         return front.value.get("marp") is None or front.value["marp"].value is not False
-    return any(_is_directive_block(t) for t in tokens if t.level == 0)
+    return any(is_directive_block(t) for t in tokens if t.level == 0)
 
 
 def _check_truncation(tokens: list[Token], rel: str, diags: Diagnostics) -> None:
@@ -232,148 +227,6 @@ def _check_truncation(tokens: list[Token], rel: str, diags: Diagnostics) -> None
             return
 
 
-def _is_rule(token: Token) -> bool:
-    return token.type == "hr" and token.level == 0
-
-
-def _front_only_first(tokens: list[Token]) -> bool:
-    """True when a top-level ``---`` rule comes before any other top-level block (Marp
-    directive comments aside: they are not content)."""
-    first = next((t for t in tokens if t.level == 0 and not _is_directive_block(t)), None)
-    return first is not None and first.type == "hr" and set(first.markup) == {"-"}
-
-
-def _split(tokens: list[Token], ctx: Context, front: Located | None) -> list[tuple[list[Token], int]]:
-    """Top-level rules separate slides, and so do headings: in a Marp file those its
-    ``headingDivider`` names, otherwise those at or above pandoc's slide level.
-
-    A part holding nothing but Marp directive comments is no slide (Marp would show an empty
-    page; there is nothing to show). Comments before a part's first slide heading belong to
-    that slide, and so does a ``yaml slide`` block.
-    """
-    if ctx.marp:
-        divider = heading_divider(_front_value(front, "headingDivider") if front is not None else None)
-        for t in tokens:
-            text = comment_text(t)
-            for _, key, value in (marp_directives(text) or []) if text is not None else []:
-                if key == "headingDivider":
-                    divider = heading_divider(value)
-
-        def starts(t: Token) -> bool:
-            return int(t.tag[1]) in divider
-    else:
-        level = _slide_level(tokens, front, ctx)
-
-        def starts(t: Token) -> bool:
-            return int(t.tag[1]) <= level
-
-    chunks: list[tuple[list[Token], int]] = []
-    start = 0
-    for i in [*(i for i, t in enumerate(tokens) if _is_rule(t)), len(tokens)]:
-        part = tokens[start:i]
-        if any(not _is_directive_block(t) for t in part if t.level == 0):
-            chunks.extend(_split_headings(part, starts))
-        start = i + 1
-    return chunks
-
-
-def _split_headings(part: list[Token], starts: object) -> list[tuple[list[Token], int]]:
-    """One part between rules → slides at the headings ``starts`` says begin one."""
-    heads = [i for i, t in enumerate(part) if t.type == "heading_open" and t.level == 0 and starts(t)]  # type: ignore[operator]
-    if not heads:
-        first = next((t for t in part if t.map), None)
-        return [(part, _line(first) if first else 1)]
-    lead = [t for t in part[: heads[0]] if t.level == 0]
-    if lead and not all(_is_comment_block(t) or _is_fields_fence(t) or is_style_block(t) for t in lead):
-        heads.insert(0, 0)  # text before the first heading is a slide of its own
-    else:
-        heads[0] = 0
-    out = []
-    for n, s in enumerate(heads):
-        end = heads[n + 1] if n + 1 < len(heads) else len(part)
-        piece = part[s:end]
-        first = next((t for t in piece if t.map), piece[0])
-        out.append((piece, _line(first)))
-    return out
-
-
-def _slide_level(tokens: list[Token], front: Located | None, ctx: Context) -> int:
-    """pandoc's slide level: the highest heading level (smallest number) that is followed
-    immediately by content rather than by another heading, or ``DEEPEST_HEADING`` when none is;
-    ``slide-level`` in the front matter (pandoc's option, as Quarto writes it) decides instead.
-
-    Headings at that level start slides; headings above it start slides too, and as they are
-    followed by a heading they stand alone (pandoc's title slides: our section layout);
-    headings below it are content of their slide. A rule is not content (as in pandoc); a
-    Marp directive comment is not there at all, and notes (a notes div, a comment) are not
-    content either: pandoc counts them, which folds every slide of a part into its section
-    heading when the section has notes.
-    """
-    node = _slide_level_option(front)
-    if node is not None:
-        if isinstance(node.value, int) and not isinstance(node.value, bool) and 0 <= node.value <= 6:
-            return node.value or DEEPEST_HEADING
-        ctx.diags.error(node.loc, f"slide-level must be a heading level from 1 to 6, not {node.value!r}", "write slide-level: 2")
-    blocks: list[Token] = []
-    depth = 0
-    html_notes = False  # inside pandoc's <div class="notes"> ... </div> written as HTML
-    for t in tokens:
-        if t.type == "div_open" and t.level == 0 and "notes" in _div_classes(t):
-            depth += 1
-            continue
-        if depth:
-            if t.type == "div_close" and t.level == 0:
-                depth -= 1
-            continue
-        if t.type == "html_block" and t.level == 0 and NOTES_DIV.match(t.content.strip()):
-            html_notes = "</div>" not in t.content.lower()
-            continue
-        if html_notes:
-            html_notes = not (t.type == "html_block" and t.content.strip().lower() == "</div>")
-            continue
-        if t.level == 0 and t.nesting >= 0 and not _is_comment_block(t) and t.type != "div_unclosed":
-            blocks.append(t)
-    levels = [
-        int(block.tag[1])
-        for block, after in zip(blocks, blocks[1:], strict=False)
-        if block.type == "heading_open" and after.type not in ("heading_open", "hr")
-    ]
-    return min(levels, default=DEEPEST_HEADING)
-
-
-def _slide_level_option(front: Located | None) -> Located | None:
-    """``slide-level:`` at the top of the front matter, or under one of Quarto's formats
-    (``format: {revealjs: {slide-level: 2}}``)."""
-    if front is None:
-        return None
-    if "slide-level" in front.value:
-        return front.value["slide-level"]
-    formats = front.value.get("format")
-    if formats is not None and isinstance(formats.value, dict):
-        for options in formats.value.values():
-            if isinstance(options.value, dict) and "slide-level" in options.value:
-                return options.value["slide-level"]
-    return None
-
-
-def _div_classes(token: Token) -> tuple[str, ...]:
-    attr = parse_attributes(token.info)
-    return attr.classes if attr is not None else ()
-
-
-def _is_fields_fence(token: Token) -> bool:
-    return token.type == "fence" and token.info.strip() in FIELDS_FENCE
-
-
-def _is_comment_block(token: Token) -> bool:
-    return comment_text(token) is not None
-
-
-def _is_directive_block(token: Token) -> bool:
-    text = comment_text(token)
-    return text is not None and is_marp_directive(text)
-
-
 def _slide(
     chunk: list[Token],
     ctx: Context,
@@ -389,7 +242,7 @@ def _slide(
     # order.
     lead: list[Token] = []
     i = _skip_comments(chunk, 0, lead)
-    if i < len(chunk) and _is_fields_fence(chunk[i]):
+    if i < len(chunk) and is_fields_fence(chunk[i]):
         fence = chunk[i]
         parsed = parse_yaml(fence.content, rel, diags, line_offset=_line(fence))
         if parsed is not None and isinstance(parsed.value, dict):
@@ -472,7 +325,7 @@ def _is_picture_paragraph(chunk: list[Token], i: int) -> bool:
 def _skip_comments(chunk: list[Token], i: int, into: list[Token]) -> int:
     """Move the comment and ``<style>`` blocks from ``chunk[i]`` on into ``into``; the index
     after them."""
-    while i < len(chunk) and chunk[i].level == 0 and (_is_comment_block(chunk[i]) or is_style_block(chunk[i])):
+    while i < len(chunk) and chunk[i].level == 0 and (is_comment_block(chunk[i]) or is_style_block(chunk[i])):
         into.append(chunk[i])
         i += 1
     return i

@@ -27,12 +27,15 @@ from dataclasses import dataclass
 from lxml import etree
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.model import Box, MasterLayout, PlaceholderInfo
+from deckgen.model import MasterLayout, PlaceholderInfo
 from deckgen.resolve.masterparts import (
     MasterLook,
     assign_idx,
+    box_of,
+    level1_size,
     master_look,
     renumber_duplicate_ids,
+    text_style_sizes,
     theme_scheme,
 )
 
@@ -414,7 +417,7 @@ class _Reader:
         scheme, major, minor = theme_scheme(self.xml(theme) if theme else None)
         look = master_look(master, scheme, major, minor)
         label = look.name or f"master {number + 1}"
-        styles = _text_style_sizes(master)
+        styles = text_style_sizes(master)
         inherited: dict[str, PlaceholderInfo] = {}
         for ph in self.placeholders(master, {}, styles):
             inherited.setdefault(_INHERIT.get(ph.type, "body"), ph)
@@ -466,10 +469,10 @@ class _Reader:
             c_nv = ph.getparent().getparent().find("p:cNvPr", NS)
             name = c_nv.get("name", "") if c_nv is not None else ""
             base = inherited.get(_INHERIT.get(ph_type, "body"))
-            box = _box(shape)
+            box = box_of(shape)
             if box is None and base is not None:
                 box = base.box
-            size = _lst_size(shape)
+            size = level1_size(shape)
             if size is None and base is not None:
                 size = base.font_size
             if size is None:
@@ -478,44 +481,3 @@ class _Reader:
                                   "body")
             out.append(PlaceholderInfo(idx, ph_type, name, box, size))
         return out
-
-
-def _box(shape: etree._Element) -> Box | None:
-    xfrm = shape.find("p:spPr/a:xfrm", NS)
-    if xfrm is None:
-        xfrm = shape.find("p:xfrm", NS)  # graphic frames keep it outside spPr
-    if xfrm is None:
-        return None
-    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
-    if off is None or ext is None:
-        return None
-    try:
-        return Box(_emu(off.get("x")), _emu(off.get("y")), _emu(ext.get("cx")),
-                   _emu(ext.get("cy")))
-    except ValueError:
-        return None
-
-
-def _sz(ppr: etree._Element | None) -> float | None:
-    if ppr is None:
-        return None
-    rpr = ppr.find("a:defRPr", NS)
-    value = rpr.get("sz") if rpr is not None else None
-    try:
-        return int(value) / 100 if value else None
-    except ValueError:
-        return None
-
-
-def _lst_size(shape: etree._Element) -> float | None:
-    return _sz(shape.find("p:txBody/a:lstStyle/a:lvl1pPr", NS))
-
-
-def _text_style_sizes(master: etree._Element) -> dict[str, float]:
-    """Level-1 font sizes of the master's title, body and other text styles."""
-    out = {}
-    for key, tag in (("title", "titleStyle"), ("body", "bodyStyle"), ("other", "otherStyle")):
-        size = _sz(master.find(f"p:txStyles/p:{tag}/a:lvl1pPr", NS))
-        if size is not None:
-            out[key] = size
-    return out

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from deckgen.model import Box
+
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -185,3 +187,53 @@ def _color_of(el: etree._Element | None, scheme: dict[str, str]) -> str:
             return "#" + value.upper()
         return ""
     return ""
+
+
+# --------------------------------------------------------------------------- shapes' geometry and sizes
+
+
+def _emu(value: str | None) -> int:
+    return int(value) if value else 0
+
+
+def box_of(shape: etree._Element) -> Box | None:
+    """A shape's box from its transform (graphic frames keep theirs outside spPr)."""
+    xfrm = shape.find("p:spPr/a:xfrm", NS)
+    if xfrm is None:
+        xfrm = shape.find("p:xfrm", NS)  # graphic frames keep it outside spPr
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
+    if off is None or ext is None:
+        return None
+    try:
+        return Box(_emu(off.get("x")), _emu(off.get("y")), _emu(ext.get("cx")),
+                   _emu(ext.get("cy")))
+    except ValueError:
+        return None
+
+
+def _sz(ppr: etree._Element | None) -> float | None:
+    if ppr is None:
+        return None
+    rpr = ppr.find("a:defRPr", NS)
+    value = rpr.get("sz") if rpr is not None else None
+    try:
+        return int(value) / 100 if value else None
+    except ValueError:
+        return None
+
+
+def level1_size(shape: etree._Element) -> float | None:
+    """The level-1 font size a shape's own list style sets, if any."""
+    return _sz(shape.find("p:txBody/a:lstStyle/a:lvl1pPr", NS))
+
+
+def text_style_sizes(master: etree._Element) -> dict[str, float]:
+    """Level-1 font sizes of the master's title, body and other text styles."""
+    out = {}
+    for key, tag in (("title", "titleStyle"), ("body", "bodyStyle"), ("other", "otherStyle")):
+        size = _sz(master.find(f"p:txStyles/p:{tag}/a:lvl1pPr", NS))
+        if size is not None:
+            out[key] = size
+    return out

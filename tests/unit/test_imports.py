@@ -30,7 +30,7 @@ DOORS = {
 
 # Stage order: a module may import its own stage and earlier ones only.
 STAGES = ["errors", "fitting", "model", "project", "schema", "load", "resolve", "check", "selfcheck", "render", "write", "build", "scaffold", "thumbs", "serve", "importer", "ui", "cli"]
-NEUTRAL = {"errors", "fitting", "model", "project", "schema", "geometry", "words", "layouts"}
+NEUTRAL = {"errors", "fitting", "brandmodel", "model", "project", "schema", "geometry", "words", "layouts"}
 
 
 def _imports(path: Path) -> list[str]:
