@@ -2,12 +2,14 @@
 
 python-pptx finds a new part's name by walking every part of the package
 (``OpcPackage.next_partname``) and relates a new slide to the presentation by scanning every
-relationship it already has (``_Relationships.get_or_add``): both run once per slide, so a
+relationship it already has (``_Relationships.get_or_add``), and a slide's id by reading
+every id in the list (``CT_SlideIdList._next_id``): all run once per slide, so a
 deck of n slides costs n² -- most of a 1000-slide build. Here the same names and the same rIds
 are handed out from counts kept as the deck grows, so the bytes are exactly python-pptx's
 (``tests/unit/render/pptx/test_parts.py`` compares them) at a cost linear in the deck.
 
-This leans on python-pptx internals (``_rels``, ``_add_relationship``, ``_sldIdLst``) of the
+This leans on python-pptx internals (``_rels``, ``_add_relationship``, ``_sldIdLst``,
+``_add_sldId``, ``_next_id``) of the
 pinned version; the test above fails if an upgrade changes them.
 """
 
@@ -21,6 +23,8 @@ from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
+
+_MAX_SLIDE_ID = 2147483647  # as python-pptx's CT_SlideIdList
 
 
 class PartNames:
@@ -62,6 +66,7 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
     package.next_partname = names  # type: ignore[method-assign]  # this one package only
     pres_part = prs.part
     id_list = prs.slides._sldIdLst
+    next_id = [id_list._next_id]  # python-pptx takes max(ids) + 1 with a scan per slide
 
     def add_slide(layout: SlideLayout) -> PptxSlide:
         partname = PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml")
@@ -71,7 +76,11 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
         rid = pres_part._rels._add_relationship(RT.SLIDE, slide_part)
         slide = slide_part.slide
         slide.shapes.clone_layout_placeholders(layout)
-        id_list.add_sldId(rid)
+        if next_id[0] <= _MAX_SLIDE_ID:
+            id_list._add_sldId(id=next_id[0], rId=rid)
+            next_id[0] += 1
+        else:  # python-pptx's search for a free id below the maximum: rare, keep its way
+            id_list.add_sldId(rid)
         return slide
 
     return add_slide
