@@ -10,6 +10,7 @@ and carries no theme shadow. Where the shapes go (box arithmetic, sizes) is
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import Any
 
@@ -207,9 +208,27 @@ def style_cell(
     fill: str | None,
     rule: str | None,
     margins: tuple[int, int] = (inches(0.1), inches(0.04)),
+    done: dict[tuple[str | None, str | None, tuple[int, int]], etree._Element] | None = None,
 ) -> None:
     """Fill a cell (or leave it clear), draw a thin rule under it, set its insets and
-    centre it vertically."""
+    centre it vertically.
+
+    ``done``: cell properties already written for a fresh cell of one table, by look; a
+    fresh cell with a look seen before gets a copy (the same XML, without going through
+    python-pptx's cell and fill proxies again)."""
+    tc = cell._tc
+    old = tc.tcPr
+    fresh = old is not None and len(old) == 0 and not old.attrib and old is tc[-1]
+    key = (fill, rule, margins)
+    if done is not None and fresh and key in done:
+        tc.replace(old, copy.deepcopy(done[key]))
+        return
+    _style_cell(cell, fill, rule, margins)
+    if done is not None and fresh:
+        done[key] = copy.deepcopy(tc.tcPr)
+
+
+def _style_cell(cell: Any, fill: str | None, rule: str | None, margins: tuple[int, int]) -> None:
     cell.margin_left = cell.margin_right = Emu(margins[0])
     cell.margin_top = cell.margin_bottom = Emu(margins[1])
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE

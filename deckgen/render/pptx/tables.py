@@ -23,20 +23,21 @@ def draw_table(ctx: RenderContext, plan: PlanTable) -> Any:
     table = frame.table
     for row, height in zip(table.rows, plan.heights, strict=True):
         row.height = height
-    _fill_header(ctx, table, plan)
-    _fill_body(ctx, table, plan)
+    done: dict[Any, Any] = {}  # cell looks written once per table, copied after that
+    _fill_header(ctx, table, plan, done)
+    _fill_body(ctx, table, plan, done)
     return frame
 
 
-def _fill_header(ctx: RenderContext, table: Any, plan: PlanTable) -> None:
+def _fill_header(ctx: RenderContext, table: Any, plan: PlanTable, done: dict[Any, Any]) -> None:
     style = Style(size=plan.size, color=ctx.color("on_primary"), font=ctx.font("heading"), bold=True)
     for col, inline in enumerate(plan.header):
         cell = table.cell(0, col)
-        style_cell(cell, fill=ctx.color("primary"), rule=None, margins=(CELL_MARGIN_X, CELL_MARGIN_Y))
+        style_cell(cell, fill=ctx.color("primary"), rule=None, margins=(CELL_MARGIN_X, CELL_MARGIN_Y), done=done)
         write_inline(cell.text_frame, inline, style, cell=True)
 
 
-def _fill_body(ctx: RenderContext, table: Any, plan: PlanTable) -> None:
+def _fill_body(ctx: RenderContext, table: Any, plan: PlanTable, done: dict[Any, Any]) -> None:
     for r, row in enumerate(plan.rows, start=1):
         strong = r - 1 < len(plan.emphasis) and plan.emphasis[r - 1]
         style = Style(size=plan.size, color=ctx.color("text"), font=ctx.font("body"), bold=strong)
@@ -46,5 +47,5 @@ def _fill_body(ctx: RenderContext, table: Any, plan: PlanTable) -> None:
         rule = ctx.color("background") if strong else ctx.color("surface")
         for col, inline in enumerate(row):
             cell = table.cell(r, col)
-            style_cell(cell, fill=fill, rule=rule, margins=(CELL_MARGIN_X, CELL_MARGIN_Y))
+            style_cell(cell, fill=fill, rule=rule, margins=(CELL_MARGIN_X, CELL_MARGIN_Y), done=done)
             write_inline(cell.text_frame, inline, style, cell=True)
