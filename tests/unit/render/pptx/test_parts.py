@@ -37,3 +37,24 @@ def test_the_fast_path_writes_python_pptxs_own_parts() -> None:
     assert sorted(fast) == sorted(slow)
     assert [n for n in fast if fast[n] != slow[n]] == []
     assert "ppt/notesSlides/notesSlide4.xml" in fast and "ppt/slides/slide12.xml" in fast
+
+
+def test_the_members_collected_in_memory_are_those_python_pptx_saves() -> None:
+    from deckgen.render.pptx.package import package_members
+
+    prs = Presentation(str(MASTER))
+    drop_master_content(prs)
+    add = fast_parts(prs)
+    for n, layout in enumerate(prs.slide_layouts):
+        slide = add(layout)
+        if n % 2:
+            slide.notes_slide.notes_text_frame.text = f"notes {n}"
+    out = io.BytesIO()
+    prs.save(out)
+    import zipfile
+
+    with zipfile.ZipFile(out) as z:
+        saved = {name: z.read(name) for name in z.namelist()}
+    collected = package_members(prs)
+    assert list(collected) == list(saved)
+    assert [n for n in saved if collected[n] != saved[n]] == []
