@@ -15,8 +15,10 @@ pinned version; the test above fails if an upgrade changes them.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
+from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.parts.slide import SlidePart
@@ -67,6 +69,10 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
     pres_part = prs.part
     id_list = prs.slides._sldIdLst
     next_id = [id_list._next_id]  # python-pptx takes max(ids) + 1 with a scan per slide
+    # What clone_layout_placeholders puts on a fresh slide of a layout, by layout part: the
+    # same shapes (ids and names included: a fresh slide has no others) for every slide of
+    # that layout, so the first is cloned by python-pptx and the rest are copies.
+    placeholders: dict[int, list[etree._Element]] = {}
 
     def add_slide(layout: SlideLayout) -> PptxSlide:
         partname = PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml")
@@ -75,7 +81,14 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
         # A new part has no relationship yet: get_or_add would only scan and then add.
         rid = pres_part._rels._add_relationship(RT.SLIDE, slide_part)
         slide = slide_part.slide
-        slide.shapes.clone_layout_placeholders(layout)
+        tree = slide.shapes._spTree
+        made = placeholders.get(id(layout.part))
+        if made is None:
+            before = len(tree)
+            slide.shapes.clone_layout_placeholders(layout)
+            placeholders[id(layout.part)] = [copy.deepcopy(el) for el in tree[before:]]
+        else:
+            tree.extend(copy.deepcopy(el) for el in made)
         if next_id[0] <= _MAX_SLIDE_ID:
             id_list._add_sldId(id=next_id[0], rId=rid)
             next_id[0] += 1
