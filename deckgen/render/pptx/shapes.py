@@ -194,12 +194,21 @@ def add_table(
     style_id = frame.element.find(".//" + qn("a:tableStyleId"))
     if style_id is not None:
         style_id.getparent().remove(style_id)
-    for n, width in enumerate(col_widths):
-        col = table.columns[n]
-        col.width = Emu(width)
-    for row in table.rows:
-        row.height = Emu(row_height)
+    # python-pptx's column and row setters re-add every width or height into the frame's
+    # size on each assignment; the frame ends up as the sums, set here once.
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, col_widths, strict=True):
+        grid_col.w = Emu(width)
+    frame.width = Emu(sum(col_widths))
+    set_row_heights(frame, [row_height] * n_rows)
     return frame
+
+
+def set_row_heights(frame: Any, heights: Sequence[int]) -> None:
+    """Give a table's rows ``heights`` and its frame their sum (what python-pptx's
+    ``row.height`` setter leaves after the last row)."""
+    for tr, height in zip(frame.table._tbl.tr_lst, heights, strict=True):
+        tr.h = Emu(height)
+    frame.height = Emu(sum(heights))
 
 
 def style_cell(

@@ -13,7 +13,7 @@ from typing import Any
 from deckgen.layouts import PlanTable
 from deckgen.layouts.tables import CELL_MARGIN_X, CELL_MARGIN_Y
 from deckgen.render.pptx.context import RenderContext
-from deckgen.render.pptx.shapes import add_table, style_cell
+from deckgen.render.pptx.shapes import add_table, set_row_heights, style_cell
 from deckgen.render.pptx.text import Style, write_inline
 
 
@@ -21,8 +21,7 @@ def draw_table(ctx: RenderContext, plan: PlanTable) -> Any:
     """Draw ``plan`` as a native table at the top of its box; returns the graphic frame."""
     frame = add_table(ctx.shapes, plan.box, len(plan.rows) + 1, plan.widths, plan.heights[0], name=plan.name)
     table = frame.table
-    for row, height in zip(table.rows, plan.heights, strict=True):
-        row.height = height
+    set_row_heights(frame, plan.heights)
     done: dict[Any, Any] = {}  # cell looks written once per table, copied after that
     _fill_header(ctx, table, plan, done)
     _fill_body(ctx, table, plan, done)

@@ -296,9 +296,24 @@ def stamp_language(root: etree._Element, lang: str) -> None:
     Runs every slide and notes page through one pass after rendering: whatever added the
     text (placeholders, tables, shapes, fields), nothing is left in the master's language.
     """
-    for tag in ("a:r", "a:fld", "a:br"):
-        for el in root.iter(qn(tag)):
-            el.get_or_add_rPr().set("lang", lang)
-    for p in root.iter(qn("a:p")):
-        p.get_or_add_endParaRPr().set("lang", lang)
+    for tag in (_A_R, _A_FLD, _A_BR):
+        for el in root.iter(tag):
+            _first_child(el, _A_RPR).set("lang", lang)
+    for p in root.iter(_A_P):
+        end = p[-1] if len(p) else None
+        if end is None or end.tag != _A_END:
+            end = etree.SubElement(p, _A_END)
+        end.set("lang", lang)
 
+
+_A_P, _A_FLD = qn("a:p"), qn("a:fld")
+
+
+def _first_child(el: etree._Element, tag: str) -> etree._Element:
+    """``el``'s ``tag`` child, made as its first child if it has none: python-pptx's
+    ``get_or_add_rPr`` for runs, fields and breaks, whose properties come first."""
+    if len(el) and el[0].tag == tag:
+        return el[0]
+    child = etree.SubElement(el, tag)
+    el.insert(0, child)
+    return child

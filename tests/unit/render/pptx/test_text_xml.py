@@ -87,3 +87,40 @@ def test_cells_styled_from_a_copy_are_cells_styled_through_python_pptx() -> None
     done: dict = {}  # type: ignore[type-arg]
     assert _styled_table(done) == _styled_table(None)
     assert len(done) == 3  # one written per look, the rest copied
+
+
+def _stamped(stamp) -> bytes:  # type: ignore[no-untyped-def]
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    frame = slide.placeholders[1].text_frame
+    frame.text = "first"
+    p = frame.add_paragraph()
+    p.add_run().text = "plain"
+    p.add_line_break()
+    r = p.add_run()
+    r.text = "bold"
+    r.font.bold = True
+    fld = etree.SubElement(p._p, "{http://schemas.openxmlformats.org/drawingml/2006/main}fld", type="slidenum")
+    etree.SubElement(fld, "{http://schemas.openxmlformats.org/drawingml/2006/main}t").text = "1"
+    p._p.get_or_add_endParaRPr().set("sz", "1200")
+    frame.add_paragraph()
+    slide.shapes.title.text = "A title"
+    stamp(slide.element, "nb-NO")
+    return etree.tostring(slide.element)
+
+
+def test_the_language_is_stamped_as_python_pptx_would() -> None:
+    from pptx.oxml.ns import qn
+
+    from deckgen.render.pptx.text import stamp_language
+
+    def reference(root, lang):  # type: ignore[no-untyped-def]
+        for tag in ("a:r", "a:fld", "a:br"):
+            for el in root.iter(qn(tag)):
+                el.get_or_add_rPr().set("lang", lang)
+        for p in root.iter(qn("a:p")):
+            p.get_or_add_endParaRPr().set("lang", lang)
+
+    ours = _stamped(stamp_language)
+    assert ours == _stamped(reference)
+    assert ours.count(b'lang="nb-NO"') == 10
