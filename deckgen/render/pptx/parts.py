@@ -21,7 +21,7 @@ from collections.abc import Callable
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.parts.slide import SlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
@@ -97,3 +97,30 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
         return slide
 
     return add_slide
+
+
+def fast_notes(prs: PptxPresentation) -> Callable[[PptxSlide], None]:
+    """An ``add_notes(slide)`` that gives ``slide`` its notes page as python-pptx's
+    ``slide.notes_slide`` makes it (``NotesSlidePart.new``: a part named by the package,
+    related to the notes master and the slide, the master's placeholders cloned), the
+    placeholders cloned by python-pptx for the first page and copied for the rest (a fresh
+    notes page has no other shapes, so ids and names are the same on every one)."""
+    package = prs.part.package
+    made: list[etree._Element] | None = None
+
+    def add_notes(slide: PptxSlide) -> None:
+        nonlocal made
+        slide_part = slide.part
+        master_part = package.presentation_part.notes_master_part
+        notes_part = NotesSlidePart._add_notes_slide_part(package, slide_part, master_part)
+        notes = notes_part.notes_slide
+        tree = notes.shapes._spTree
+        if made is None:
+            before = len(tree)
+            notes.clone_master_placeholders(master_part.notes_master)
+            made = [copy.deepcopy(el) for el in tree[before:]]
+        else:
+            tree.extend(copy.deepcopy(el) for el in made)
+        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+
+    return add_notes
