@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from deckgen.geometry import LINE_SPACING, count_lines, inches, largest_fitting, size_steps, text_width_pt
 from deckgen.layouts.spec import UNSCALED, PlanTable, Sizing
@@ -69,15 +68,7 @@ def table_fits(texts: Sequence[Sequence[str]], widths: Sequence[int], size: floa
 def table_geometry(texts: Sequence[Sequence[str]], area: Box, sizes: tuple[float, float]) -> TableGeometry:
     """``texts`` is the header row then the body rows, as plain strings. The size is the
     largest in ``sizes`` (high, low) that fits; rows get their natural height plus an even
-    share of the spare room, up to 0.6 x the font size each.
-
-    Remembered per (texts, area, sizes): the fit step, the overflow rule and both renderers
-    plan every table slide, and the answer depends on nothing else."""
-    return _table_geometry(tuple(tuple(row) for row in texts), area, sizes)
-
-
-@lru_cache(maxsize=4096)
-def _table_geometry(texts: tuple[tuple[str, ...], ...], area: Box, sizes: tuple[float, float]) -> TableGeometry:
+    share of the spare room, up to 0.6 x the font size each."""
     widths = column_widths(texts, area.cx)
     size = largest_fitting(size_steps(*sizes), lambda s: table_fits(texts, widths, s, area.cy))
     natural = [_natural(row, widths, size, i == 0) for i, row in enumerate(texts)]
