@@ -57,8 +57,10 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     pandoc = shutil.which("pandoc")
     version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0] if pandoc else ""
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+    print(f"machine: {_cpu_model()} ({platform.machine()}), {os.cpu_count()} cores, {platform.system()} "
+          f"{platform.release()}, Python {platform.python_version()}; "
           f"{version or 'pandoc not installed: pandoc columns skipped'}")
+    print(f"load average before the run: {_load()} (a shared machine makes every figure noisier)")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         secs, _ = _median([str(DECKGEN), "--version"], work, max(args.repeat, 5))
@@ -79,6 +81,25 @@ def main() -> None:
             print(line, flush=True)
         if 1000 in timings and 5000 in timings:
             print(f"5000 / 1000 slides: {timings[5000] / timings[1000]:.2f}x (linear is 5x)")
+    print(f"load average after the run: {_load()}")
+
+
+def _cpu_model() -> str:
+    """The processor's name as the system reports it (Linux), else what platform knows."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown processor"
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from deckgen.model import (
     Box,
@@ -139,6 +140,7 @@ _OTHER = 600
 _SAFETY = 1.05  # renderers differ in kerning, hinting and line breaking; keep some slack
 
 
+@lru_cache(maxsize=65536)  # the planners and the checks measure the same words again and again
 def text_width_pt(text: str, size: float, bold: bool = False) -> float:
     """Estimated advance width of ``text`` at ``size`` points."""
     units = sum(_advance(ch, bold) for ch in text)

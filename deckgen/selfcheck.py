@@ -226,9 +226,7 @@ def _check_shape_ids(trees: dict[str, etree._Element], problems: list[str]) -> N
             continue
         seen: set[str] = set()
         reported: set[str] = set()
-        for el in root.iter():
-            if not isinstance(el.tag, str) or etree.QName(el).localname != "cNvPr":
-                continue
+        for el in root.iter("{*}cNvPr"):  # in any namespace, or none
             sid = el.get("id") or ""
             if sid in seen and sid not in reported:
                 problems.append(f"{name}: shape id {sid} is used by more than one shape")

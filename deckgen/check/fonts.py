@@ -60,12 +60,16 @@ class Fonts:
     files: dict[str, str]
     estimated: tuple[str, ...] = ()
     _faces: dict[Face, ImageFont.FreeTypeFont | None] = field(default_factory=dict)
+    # What the layout model derives from text alone (textfit's break opportunities and their
+    # widths), kept per (text, size): the fit step and the overflow rule measure the same
+    # paragraphs many times, at a handful of sizes.
+    memo: dict[object, object] = field(default_factory=dict)
 
     @staticmethod
     def for_brand(brand: Brand) -> Fonts:
         files = {role: path for role, path in brand.font_files.items() if Path(path).is_file()}
         missing = tuple(role for role in ("heading", "body") if role not in files)
-        return Fonts(files, missing)
+        return _shared_fonts(tuple(sorted(files.items())), missing)
 
     def width_pt(self, text: str, face: Face, size: float) -> float:
         """Advance width of ``text`` set in ``face`` at ``size`` points."""
@@ -140,6 +144,14 @@ def _mono_file() -> Path | None:
         if found is not None:
             return found
     return None
+
+
+@lru_cache(maxsize=8)
+def _shared_fonts(files: tuple[tuple[str, str], ...], missing: tuple[str, ...]) -> Fonts:
+    # One Fonts (and its memo) per set of font files, so the fit step and the checks of the
+    # same deck, and a serve rebuild, measure each paragraph once. The files are read-only
+    # inputs, named by path: a font file replaced in place is picked up on the next process.
+    return Fonts(dict(files), missing)
 
 
 @lru_cache(maxsize=16)

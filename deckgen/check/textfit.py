@@ -40,6 +40,7 @@ LINE_HEIGHT = 1.2  # em, font-independent
 # computed in floating point and floored to whole EMU; a box that short of 0.05 pt still fits.
 SLACK = 635  # EMU
 _BREAK_AFTER = frozenset("-‐–—/")
+_MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +226,19 @@ def _break_word(atom: _Atom, avail: float, fonts: Fonts, size: float) -> tuple[i
     return extra, used
 
 
-def _atoms(para: ParaSpec, fonts: Fonts) -> list[_Atom]:
-    """Split the paragraph at its break opportunities."""
+def _atoms(para: ParaSpec, fonts: Fonts) -> tuple[_Atom, ...]:
+    """Split the paragraph at its break opportunities (computed once per text and size for
+    ``fonts``: the result depends on nothing else)."""
+    key = ("atoms", para.pieces, para.size)
+    found = fonts.memo.get(key)
+    if found is None:
+        if len(fonts.memo) > _MEMO_LIMIT:  # a long serve session: start over, stay bounded
+            fonts.memo.clear()
+        found = fonts.memo[key] = tuple(_split(para, fonts))
+    return found  # type: ignore[return-value]
+
+
+def _split(para: ParaSpec, fonts: Fonts) -> list[_Atom]:
     chars = [(ch, piece.face, piece.nobreak) for piece in para.pieces for ch in piece.text]
     atoms: list[_Atom] = []
     word: list[tuple[str, Face]] = []

@@ -12,6 +12,7 @@ checked against the same :data:`~deckgen.load.text.FORBIDDEN` set, each escape a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,10 @@ def _loc(rel: str, mark: yaml.Mark, line_offset: int) -> SourceLoc:
     return SourceLoc(rel, mark.line + 1 + line_offset, mark.column + 1)
 
 
+@lru_cache(maxsize=256)
 def _compose(text: str) -> yaml.Node | None:
+    # Remembered by text: a serve rebuild re-reads every file, and most did not change. The
+    # node tree is only read (by _build); a text that fails raises again, uncached.
     loader = _BoundedLoader(text)
     try:
         return loader.get_single_node()

@@ -24,7 +24,9 @@ import io
 import struct
 import warnings
 import zlib
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -62,6 +64,32 @@ def read_image_data(data: bytes, rel: str, diags: Diagnostics, loc: SourceLoc) -
         diags.error(loc, f"picture {rel!r} is a {other} file, which deckgen does not embed",
                     CONVERT_HINT)
         return None
+    found = _decode(data)
+    if found[0] == "unreadable":
+        diags.error(loc, f"picture {rel!r} is not a PNG, JPEG or GIF image",
+                    "check that the file is a picture and not damaged; " + CONVERT_HINT)
+        return None
+    if found[0] == "bomb":
+        _bomb(diags, loc, rel, *found[1])
+        return None
+    if found[0] == "damaged":
+        diags.error(loc, f"picture {rel!r} is damaged (it cannot be decoded)",
+                    "export the picture again")
+        return None
+    _, fmt, data, size = found
+    _warn_extension(rel, fmt, diags, loc)
+    return Asset(path=rel, data=data, media_type=FORMATS[fmt], width=size[0], height=size[1],
+                 loc=loc)
+
+
+_Decoded = tuple[Any, ...]  # ("ok", format, cleaned bytes, size) | ("bomb", (w, h)) | (problem,)
+
+
+@lru_cache(maxsize=64)
+def _decode(data: bytes) -> _Decoded:
+    """Open, decode and clean ``data`` once per content: the same picture is met again in
+    every county of a build and on every rebuild of ``serve``. Problems come back as a word
+    for the caller to report where the picture was named."""
     try:
         with warnings.catch_warnings():
             # Pillow warns on stderr between its limit and twice it; our own check below
@@ -69,32 +97,24 @@ def read_image_data(data: bytes, rel: str, diags: Diagnostics, loc: SourceLoc) -
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data), formats=list(FORMATS))
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        diags.error(loc, f"picture {rel!r} is not a PNG, JPEG or GIF image",
-                    "check that the file is a picture and not damaged; " + CONVERT_HINT)
-        return None
+        return ("unreadable",)
     except Image.DecompressionBombError:
-        _bomb(diags, loc, rel)
-        return None
+        return ("bomb", (0, 0))
     with img:
         fmt = str(img.format)
         if img.width * img.height > MAX_PIXELS:
-            _bomb(diags, loc, rel, img.width, img.height)
-            return None
+            return ("bomb", (img.width, img.height))
         try:
             img.load()  # decode once: a truncated or damaged file fails here, not in a renderer
         except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-            diags.error(loc, f"picture {rel!r} is damaged (it cannot be decoded)",
-                        "export the picture again")
-            return None
-        _warn_extension(rel, fmt, diags, loc)
+            return ("damaged",)
         if fmt == "JPEG":
             data, size = _clean_jpeg(img, data)
         elif fmt == "PNG":
             data, size = _strip_png(data), img.size
         else:
             size = img.size
-    return Asset(path=rel, data=data, media_type=FORMATS[fmt], width=size[0], height=size[1],
-                 loc=loc)
+    return ("ok", fmt, data, size)
 
 
 def _read_bounded(path: Path, rel: str, diags: Diagnostics, loc: SourceLoc) -> bytes | None:

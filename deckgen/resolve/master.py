@@ -23,10 +23,11 @@ import io
 import posixpath
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
-from deckgen.errors import Diagnostics, SourceLoc
+from deckgen.errors import Diagnostic, Diagnostics, SourceLoc
 from deckgen.model import MasterLayout, PlaceholderInfo
 from deckgen.resolve.masterparts import (
     MasterLook,
@@ -114,11 +115,21 @@ def read_master(data: bytes, rel: str, diags: Diagnostics) -> dict[str, MasterLa
 
 def read_master_package(data: bytes, rel: str, diags: Diagnostics) -> MasterPackage | None:
     """Check and read the master package; see the module docstring for what is refused."""
+    pkg, found = _read_master_package(data, rel)
+    diags.extend(found)
+    return pkg
+
+
+@lru_cache(maxsize=8)
+def _read_master_package(data: bytes, rel: str) -> tuple[MasterPackage | None, tuple[Diagnostic, ...]]:
+    # Once per content: every county of a build and every serve rebuild reads the same
+    # master. Its findings are kept with it and told again to each caller.
+    diags = Diagnostics()
     reader = _Reader(data, SourceLoc(rel, 1, 1), diags)
     try:
-        return reader.read()
+        return reader.read(), tuple(diags.items)
     except MasterRejected:
-        return None
+        return None, tuple(diags.items)
     finally:
         reader.close()
 

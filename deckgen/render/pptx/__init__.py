@@ -19,7 +19,7 @@ from deckgen.render.pptx.package import (
     set_default_language,
     set_properties,
 )
-from deckgen.render.pptx.parts import fast_parts
+from deckgen.render.pptx.parts import fast_notes, fast_parts
 from deckgen.render.pptx.slides import (
     add_footer_and_number,
     layouts_by_name,
@@ -28,6 +28,7 @@ from deckgen.render.pptx.slides import (
     text_roots,
     write_notes,
 )
+from deckgen.render.pptx.speedups import install as install_speedups
 from deckgen.render.pptx.text import stamp_language
 
 __all__ = ["LAYOUT_RENDERERS", "render_pptx"]
@@ -37,11 +38,13 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     """Render ``deck`` to ``{f"{deck.name}.pptx": bytes}``; the same deck gives the same
     bytes. Raises :class:`~deckgen.errors.BuildError` when the brand's master lacks a layout
     or placeholder its mapping names."""
+    install_speedups()
     prs = open_master(deck.brand.master)
     drop_master_content(prs)
     set_default_language(prs, deck.lang)
     layouts = layouts_by_name(prs)
     add_slide = fast_parts(prs)
+    add_notes = fast_notes(prs)
     notes = 0
     for number, source in enumerate(deck.slides, start=1):
         layout = pick_layout(layouts, deck.brand, source, prs)
@@ -55,6 +58,8 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
         LAYOUT_RENDERERS[source.layout](ctx, source)
         remove_unfilled(ctx)
         add_footer_and_number(ctx, layout)
+        if source.notes:
+            add_notes(ctx.slide)
         notes += write_notes(ctx)
         for root in text_roots(ctx):
             stamp_language(root, deck.lang)

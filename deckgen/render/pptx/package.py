@@ -17,6 +17,8 @@ from xml.sax.saxutils import escape
 
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PptxPresentation
 
@@ -120,12 +122,13 @@ def _app_properties(slides: int, notes: int) -> bytes:
 
 
 def save_reproducibly(prs: PptxPresentation) -> bytes:
-    """Save and rewrite the zip: ``[Content_Types].xml`` first, then members sorted by name,
-    every entry dated 1980-01-01 with fixed attributes (python-pptx stamps the clock)."""
-    raw = io.BytesIO()
-    prs.save(raw)
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src:
-        members = {name: src.read(name) for name in src.namelist()}
+    """The package as a zip: ``[Content_Types].xml`` first, then members sorted by name,
+    every entry dated 1980-01-01 with fixed attributes (python-pptx stamps the clock).
+
+    The members are what ``prs.save`` writes (python-pptx's own package writer, its content
+    types, rels and part blobs), collected in memory instead of zipped, compressed and read
+    back before being zipped again."""
+    members = package_members(prs)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
         for name in sorted(members, key=lambda n: (n != _CONTENT_TYPES, n)):
@@ -135,3 +138,26 @@ def save_reproducibly(prs: PptxPresentation) -> bytes:
             info.external_attr = 0
             dst.writestr(info, members[name], compresslevel=6)
     return out.getvalue()
+
+
+class _Members:
+    """A stand-in for python-pptx's zip writer that keeps each member's bytes by name."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, bytes] = {}
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.found[pack_uri.membername] = blob
+
+
+def package_members(prs: PptxPresentation) -> dict[str, bytes]:
+    """Every member ``prs.save`` would write, by zip name (python-pptx's ``PackageWriter``,
+    driven through its three steps; ``tests/unit/render/pptx/test_parts.py`` compares them
+    with a saved package's)."""
+    package = prs.part.package
+    writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
+    members = _Members()
+    writer._write_content_types_stream(members)  # type: ignore[arg-type]
+    writer._write_pkg_rels(members)  # type: ignore[arg-type]
+    writer._write_parts(members)  # type: ignore[arg-type]
+    return members.found

@@ -2,25 +2,31 @@
 
 python-pptx finds a new part's name by walking every part of the package
 (``OpcPackage.next_partname``) and relates a new slide to the presentation by scanning every
-relationship it already has (``_Relationships.get_or_add``): both run once per slide, so a
+relationship it already has (``_Relationships.get_or_add``), and a slide's id by reading
+every id in the list (``CT_SlideIdList._next_id``): all run once per slide, so a
 deck of n slides costs n² -- most of a 1000-slide build. Here the same names and the same rIds
 are handed out from counts kept as the deck grows, so the bytes are exactly python-pptx's
 (``tests/unit/render/pptx/test_parts.py`` compares them) at a cost linear in the deck.
 
-This leans on python-pptx internals (``_rels``, ``_add_relationship``, ``_sldIdLst``) of the
+This leans on python-pptx internals (``_rels``, ``_add_relationship``, ``_sldIdLst``,
+``_add_sldId``, ``_next_id``) of the
 pinned version; the test above fails if an upgrade changes them.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
+from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.parts.slide import SlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
+
+_MAX_SLIDE_ID = 2147483647  # as python-pptx's CT_SlideIdList
 
 
 class PartNames:
@@ -62,6 +68,11 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
     package.next_partname = names  # type: ignore[method-assign]  # this one package only
     pres_part = prs.part
     id_list = prs.slides._sldIdLst
+    next_id = [id_list._next_id]  # python-pptx takes max(ids) + 1 with a scan per slide
+    # What clone_layout_placeholders puts on a fresh slide of a layout, by layout part: the
+    # same shapes (ids and names included: a fresh slide has no others) for every slide of
+    # that layout, so the first is cloned by python-pptx and the rest are copies.
+    placeholders: dict[int, list[etree._Element]] = {}
 
     def add_slide(layout: SlideLayout) -> PptxSlide:
         partname = PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml")
@@ -70,8 +81,46 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
         # A new part has no relationship yet: get_or_add would only scan and then add.
         rid = pres_part._rels._add_relationship(RT.SLIDE, slide_part)
         slide = slide_part.slide
-        slide.shapes.clone_layout_placeholders(layout)
-        id_list.add_sldId(rid)
+        tree = slide.shapes._spTree
+        made = placeholders.get(id(layout.part))
+        if made is None:
+            before = len(tree)
+            slide.shapes.clone_layout_placeholders(layout)
+            placeholders[id(layout.part)] = [copy.deepcopy(el) for el in tree[before:]]
+        else:
+            tree.extend(copy.deepcopy(el) for el in made)
+        if next_id[0] <= _MAX_SLIDE_ID:
+            id_list._add_sldId(id=next_id[0], rId=rid)
+            next_id[0] += 1
+        else:  # python-pptx's search for a free id below the maximum: rare, keep its way
+            id_list.add_sldId(rid)
         return slide
 
     return add_slide
+
+
+def fast_notes(prs: PptxPresentation) -> Callable[[PptxSlide], None]:
+    """An ``add_notes(slide)`` that gives ``slide`` its notes page as python-pptx's
+    ``slide.notes_slide`` makes it (``NotesSlidePart.new``: a part named by the package,
+    related to the notes master and the slide, the master's placeholders cloned), the
+    placeholders cloned by python-pptx for the first page and copied for the rest (a fresh
+    notes page has no other shapes, so ids and names are the same on every one)."""
+    package = prs.part.package
+    made: list[etree._Element] | None = None
+
+    def add_notes(slide: PptxSlide) -> None:
+        nonlocal made
+        slide_part = slide.part
+        master_part = package.presentation_part.notes_master_part
+        notes_part = NotesSlidePart._add_notes_slide_part(package, slide_part, master_part)
+        notes = notes_part.notes_slide
+        tree = notes.shapes._spTree
+        if made is None:
+            before = len(tree)
+            notes.clone_master_placeholders(master_part.notes_master)
+            made = [copy.deepcopy(el) for el in tree[before:]]
+        else:
+            tree.extend(copy.deepcopy(el) for el in made)
+        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+
+    return add_notes

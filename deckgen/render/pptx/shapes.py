@@ -10,6 +10,7 @@ and carries no theme shadow. Where the shapes go (box arithmetic, sizes) is
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import Any
 
@@ -193,12 +194,21 @@ def add_table(
     style_id = frame.element.find(".//" + qn("a:tableStyleId"))
     if style_id is not None:
         style_id.getparent().remove(style_id)
-    for n, width in enumerate(col_widths):
-        col = table.columns[n]
-        col.width = Emu(width)
-    for row in table.rows:
-        row.height = Emu(row_height)
+    # python-pptx's column and row setters re-add every width or height into the frame's
+    # size on each assignment; the frame ends up as the sums, set here once.
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, col_widths, strict=True):
+        grid_col.w = Emu(width)
+    frame.width = Emu(sum(col_widths))
+    set_row_heights(frame, [row_height] * n_rows)
     return frame
+
+
+def set_row_heights(frame: Any, heights: Sequence[int]) -> None:
+    """Give a table's rows ``heights`` and its frame their sum (what python-pptx's
+    ``row.height`` setter leaves after the last row)."""
+    for tr, height in zip(frame.table._tbl.tr_lst, heights, strict=True):
+        tr.h = Emu(height)
+    frame.height = Emu(sum(heights))
 
 
 def style_cell(
@@ -207,9 +217,27 @@ def style_cell(
     fill: str | None,
     rule: str | None,
     margins: tuple[int, int] = (inches(0.1), inches(0.04)),
+    done: dict[tuple[str | None, str | None, tuple[int, int]], etree._Element] | None = None,
 ) -> None:
     """Fill a cell (or leave it clear), draw a thin rule under it, set its insets and
-    centre it vertically."""
+    centre it vertically.
+
+    ``done``: cell properties already written for a fresh cell of one table, by look; a
+    fresh cell with a look seen before gets a copy (the same XML, without going through
+    python-pptx's cell and fill proxies again)."""
+    tc = cell._tc
+    old = tc.tcPr
+    fresh = old is not None and len(old) == 0 and not old.attrib and old is tc[-1]
+    key = (fill, rule, margins)
+    if done is not None and fresh and key in done:
+        tc.replace(old, copy.deepcopy(done[key]))
+        return
+    _style_cell(cell, fill, rule, margins)
+    if done is not None and fresh:
+        done[key] = copy.deepcopy(tc.tcPr)
+
+
+def _style_cell(cell: Any, fill: str | None, rule: str | None, margins: tuple[int, int]) -> None:
     cell.margin_left = cell.margin_right = Emu(margins[0])
     cell.margin_top = cell.margin_bottom = Emu(margins[1])
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE

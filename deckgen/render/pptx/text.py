@@ -12,13 +12,14 @@ Layout modules never build ``a:r``/``a:pPr`` XML themselves; they call :func:`wr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.text.text import TextFrame, _Paragraph
+from pptx.text.text import TextFrame, _Paragraph, _Run
 from pptx.util import Emu, Pt
 
 from deckgen.geometry import LEVEL_INDENT
@@ -183,33 +184,58 @@ def fill_paragraph(p: _Paragraph, para: Para, style: Style, *, inherits_bullets:
 
 def add_runs(p: _Paragraph, inline: Inline, style: Style) -> None:
     """Append one DrawingML run per model ``Run`` (line feeds become ``a:br``)."""
+    p_el = p._p
     for run in inline:
         pieces = run.text.split("\n")
         for n, piece in enumerate(pieces):
             if n > 0:
-                p.add_line_break()
+                _append_content(p_el, _A_BR)
             if piece:
                 _add_run(p, run, piece, style)
 
 
+# The run XML is written here directly, element by element, rather than through python-pptx's
+# run and font proxies (which look each child up by schema position on every assignment):
+# the same elements, attributes and order as ``p.add_run()`` then ``font.size``, ``bold``,
+# ``italic``, ``color.rgb`` and ``name`` would write -- tests/unit/render/pptx/test_text_xml.py
+# compares the two. Hyperlinks still go through python-pptx (a relationship is added).
+_A_R, _A_BR, _A_RPR, _A_T = qn("a:r"), qn("a:br"), qn("a:rPr"), qn("a:t")
+_A_FILL, _A_SRGB, _A_LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
+_A_END = qn("a:endParaRPr")
+_CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")
+
+
+def _append_content(p_el: etree._Element, tag: str) -> etree._Element:
+    """A new run or break in paragraph ``p_el``, before its end properties (always last).
+    Made in the paragraph's own document: an element made apart and moved in would change
+    the prefixes lxml invents for namespaces declared further down (a link's colour)."""
+    end = p_el[-1] if len(p_el) and p_el[-1].tag == _A_END else None
+    child = etree.SubElement(p_el, tag)
+    if end is not None:
+        end.addprevious(child)
+    return child
+
+
 def _add_run(p: _Paragraph, run: Run, text: str, style: Style) -> None:
-    r = p.add_run()
-    r.text = text
-    font = r.font
+    p_el = p._p
+    r = _append_content(p_el, _A_R)
+    attrs: dict[str, str] = {}
     if style.size is not None:
-        font.size = Pt(style.size)
+        attrs["sz"] = str(Pt(style.size).centipoints)
     if run.bold or style.bold:
-        font.bold = True
+        attrs["b"] = "1"
     if run.italic:
-        font.italic = True
+        attrs["i"] = "1"
+    latin = MONO_FONT if run.code else style.font
+    r_pr = etree.SubElement(r, _A_RPR, attrs)  # python-pptx's ``r.font`` always adds one
     if style.color is not None:
-        font.color.rgb = rgb(style.color)
-    if run.code:
-        font.name = MONO_FONT
-    elif style.font is not None:
-        font.name = style.font
+        fill = etree.SubElement(r_pr, _A_FILL)
+        etree.SubElement(fill, _A_SRGB, val=style.color.lstrip("#").upper())
+    if latin is not None:
+        etree.SubElement(r_pr, _A_LATIN, typeface=latin)
+    etree.SubElement(r, _A_T).text = _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
     if run.href is not None:
-        set_run_link(r, run.href, keep_color=style.color is not None)
+        set_run_link(_Run(r, p), run.href, keep_color=style.color is not None)
 
 
 def set_run_link(r: object, href: str, *, keep_color: bool) -> None:
@@ -270,9 +296,24 @@ def stamp_language(root: etree._Element, lang: str) -> None:
     Runs every slide and notes page through one pass after rendering: whatever added the
     text (placeholders, tables, shapes, fields), nothing is left in the master's language.
     """
-    for tag in ("a:r", "a:fld", "a:br"):
-        for el in root.iter(qn(tag)):
-            el.get_or_add_rPr().set("lang", lang)
-    for p in root.iter(qn("a:p")):
-        p.get_or_add_endParaRPr().set("lang", lang)
+    for tag in (_A_R, _A_FLD, _A_BR):
+        for el in root.iter(tag):
+            _first_child(el, _A_RPR).set("lang", lang)
+    for p in root.iter(_A_P):
+        end = p[-1] if len(p) else None
+        if end is None or end.tag != _A_END:
+            end = etree.SubElement(p, _A_END)
+        end.set("lang", lang)
 
+
+_A_P, _A_FLD = qn("a:p"), qn("a:fld")
+
+
+def _first_child(el: etree._Element, tag: str) -> etree._Element:
+    """``el``'s ``tag`` child, made as its first child if it has none: python-pptx's
+    ``get_or_add_rPr`` for runs, fields and breaks, whose properties come first."""
+    if len(el) and el[0].tag == tag:
+        return el[0]
+    child = etree.SubElement(el, tag)
+    el.insert(0, child)
+    return child

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from deckgen.errors import UsageError
@@ -78,6 +79,7 @@ def csp_hash(text: str) -> str:
 Hashes = tuple[str, ...]
 
 
+@lru_cache(maxsize=4)  # the same notes.js on every build of a process (serve rebuilds)
 def _speaker_view_sources(notes_js: str) -> tuple[Hashes, Hashes, Hashes]:
     """Hash sources for the speaker view.
 

@@ -99,3 +99,14 @@ def test_a_frame_that_does_not_wrap_overflows_sideways(fonts: Fonts) -> None:
                   wrap=False)
     fit = lay_out(frame, fonts)
     assert fit.lines == (1,) and fit.ratio == pytest.approx(49.45 / 40, abs=0.01)
+
+
+def test_measures_are_remembered_per_text_and_size_and_agree_with_a_fresh_measure(fonts: Fonts) -> None:
+    assert Fonts.for_brand(ks_brand()) is fonts  # one Fonts (one memo) per set of font files
+    texts = ["Kommunene samarbeider om klima-tiltak og vei", "ord " * 40, "a\nb c"]
+    frames = [Frame(Box(0, 0, w, 10**6), (0, 0, 0, 0), (spec(t, size),))
+              for t in texts for size in (10.0, 14.0, 28.0) for w in (800_000, 3_000_000)]
+    remembered = [lay_out(f, fonts) for f in frames] + [lay_out(f, fonts) for f in frames]
+    fresh = Fonts(dict(fonts.files), fonts.estimated)  # an empty memo
+    assert remembered == [lay_out(f, fresh) for f in frames] * 2
+    assert any(key[0] == "atoms" for key in fonts.memo)  # type: ignore[index]
