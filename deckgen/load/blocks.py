@@ -252,21 +252,21 @@ class Walker:
             attr = parse_attributes(after.content.strip()) if after is not None and after.type == "text" and _is_attr_text(after.content) else None
             width = attr.get("width") if attr else ""
             height = attr.get("height") if attr else ""
-            bg = ""
-            fit = ""
+            bg = fit = share = ""
             if not self.ctx.marp:
                 alt = marp_keywords(alt)[0]  # Marp's words in a picture of a file not marked as Marp's
             else:
                 marp = marp_picture(alt)
                 alt, width, height, fit = marp.alt, marp.width or width, marp.height or height, marp.fit
                 bg = (marp.side or "bg") if marp.bg else ""
+                share = marp.share if marp.bg else ""
                 if marp.dropped:
                     self.ctx.once("marp-filter", loc, f"Marp picture keywords {', '.join(marp.dropped)} have no equivalent in deckgen and are left out",
                                   "edit the picture itself if it must look that way", "marp-picture")
             title = str(child.attrs.get("title", "") or "")
             # pandoc shows a picture's alt text as its caption; Marp shows none
             caption = "" if self.ctx.marp else alt
-            self.images.append(SourceImage(str(child.attrs.get("src", "")), alt, loc, title, width=width, height=height, bg=bg, fit=fit, caption=caption))
+            self.images.append(SourceImage(str(child.attrs.get("src", "")), alt, loc, title, width=width, height=height, bg=bg, fit=fit, caption=caption, share=share))
 
     def math(self, t: Token) -> None:
         self.ctx.once("math", self.loc(t), "math is shown as its TeX source in code style (deckgen does not typeset it yet)",

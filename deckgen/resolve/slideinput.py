@@ -90,9 +90,14 @@ def infer_layout(slide: SourceSlide, first: bool) -> str:
     if slide.classes and slide.heading and not slide.images and not slide.table and not slide.columns \
             and all(p.kind == "text" for p in slide.body):
         return "title" if first else "section"  # Marp's lead: a title page, or a part's divider
-    pictures = [i for i in slide.images if i.bg in ("", "bg")] or list(slide.images)
+    beside = [i for i in slide.images if i.bg in ("left", "right")]  # Marp's ![bg left](x)
+    if beside and not slide.table and not slide.columns:
+        return "image-text"
+    pictures = [i for i in slide.images if i.bg in ("", "bg")]
     if pictures and not slide.body and not slide.table and not slide.columns:
         return "image"
+    if [i for i in pictures if not i.bg] and slide.body and not slide.table and not slide.columns:
+        return "image-text"  # a picture beside bullets, as pandoc puts them side by side
     if slide.columns:
         return "columns"
     if slide.table:

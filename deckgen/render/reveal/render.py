@@ -47,6 +47,7 @@ from deckgen.model import (
     Brand,
     Deck,
     ImageContent,
+    ImageTextContent,
     OrgChartContent,
     plain,
 )
@@ -305,7 +306,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             extra["plan"] = pixel
         if isinstance(slide.content, OrgChartContent):
             extra["names"] = {node.id: plain(node.name) for node in slide.content.nodes}
-        if isinstance(slide.content, ImageContent):
+        if isinstance(slide.content, ImageContent | ImageTextContent):
             extra["image_src"] = files.picture(slide.content.image)
         template_name = f"layouts/{slide.layout}.html.j2"
         try:
