@@ -42,6 +42,7 @@ class Run:
     italic: bool = False
     code: bool = False
     href: str | None = None
+    color: str = ""  # "#RRGGBB": a code run's syntax colour (load/highlight.py); "" the text's
 
 
 Inline = tuple[Run, ...]

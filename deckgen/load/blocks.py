@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.load.dialect import Attr, html_pictures, marp_directives, marp_picture, parse_attributes
+from deckgen.load.highlight import fence_language, highlight
 from deckgen.load.inline import SUPERSCRIPT, Context, Token, heading_runs, inline_runs, line_of, merge
 from deckgen.load.marpdirectives import comment_text
 from deckgen.load.slips import marp_keywords
@@ -137,8 +138,9 @@ class Walker:
         elif kind in ("fence", "code_block"):
             if kind == "fence" and t.info.strip() in FIELDS_FENCE:
                 self.diags.error(self.loc(t), "slide fields must come first on the slide", "move this block right after the '---' that starts the slide")
-            for n, line in enumerate(t.content.rstrip("\n").split("\n")):
-                self.add(Para((Run(line, code=True),), "text", 0, False, self.ctx.loc(line_of(t) + n + 1)))
+            language = fence_language(t.info) if kind == "fence" else ""
+            for n, runs in enumerate(highlight(t.content.rstrip("\n"), language)):
+                self.add(Para(runs, "text", 0, False, self.ctx.loc(line_of(t) + n + 1)))
         elif kind == "math_block":
             self.math(t)
             for n, line in enumerate(t.content.strip("\n").split("\n")):

@@ -204,6 +204,8 @@ def _add_run(p: _Paragraph, run: Run, text: str, style: Style) -> None:
         font.italic = True
     if style.color is not None:
         font.color.rgb = rgb(style.color)
+    if run.color:  # a code run's syntax colour
+        font.color.rgb = rgb(run.color)
     if run.code:
         font.name = MONO_FONT
     elif style.font is not None:

@@ -8,6 +8,7 @@ lists with bullets in the brand's accent colour; the credit is a small line unde
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu
@@ -30,7 +31,7 @@ def render(ctx: RenderContext, slide: Slide) -> None:
     box = detail.picture
     image = content.image
     data = io.BytesIO(image.fallback if image.fallback is not None else image.data)
-    picture = ctx.shapes.add_picture(data, Emu(box.x), Emu(box.y), Emu(box.cx), Emu(box.cy))
+    picture: Any = ctx.shapes.add_picture(data, Emu(box.x), Emu(box.y), Emu(box.cx), Emu(box.cy))
     picture.name = "Picture"
     left, top, right, bottom = cover_crop((image.width, image.height), (box.cx, box.cy), content.focus)
     picture.crop_left, picture.crop_top, picture.crop_right, picture.crop_bottom = left, top, right, bottom
