@@ -59,9 +59,11 @@ def test_code_has_the_same_colours_in_both_outputs(tmp_path: Path) -> None:
     codes = page.cssselect("#slide-2 code")
     assert [(c.text, c.get("class")) for c in codes if c.text and c.text.strip() == "def"] == [("def ", "hl hl-a90d91")]
     assert [c.get("class") for c in codes if c.text == "# en hilsen"] == ["hl hl-177500"]
+    assert [c.get("class") for c in codes if c.text == "hils(navn):"] == ["hl"]  # its line's runs join up
     assert [c.get("class") for c in page.cssselect("#slide-3 code")] == [None]
     assert not page.xpath("//body//*[@style]")
     css = "".join(s.text or "" for s in page.cssselect("style"))
+    assert ".reveal code.hl { padding: 0; border-radius: 0; white-space: pre-wrap; }" in css  # indentation kept
     assert ".reveal code.hl-a90d91 { color: #a90d91; }" in css
     assert ".reveal code.hl-c41a16 { color: #c41a16; }" in css
     assert set(re.findall(r"code\.(hl-[0-9a-f]{6})", css)) == {"hl-a90d91", "hl-c41a16", "hl-177500"}

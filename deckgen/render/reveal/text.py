@@ -139,10 +139,11 @@ def code_class(color: str) -> str:
 
 def code_css(html: str) -> str:
     """Rules for the syntax colours the slides in ``html`` use ('' when none): each class its
-    colour; coloured runs without the padding of inline code, so a line's runs read as one."""
+    colour; the runs of a coloured line without the padding of inline code, so they read as
+    one line, and with their spaces (indentation) kept."""
     classes = sorted(set(CODE_CLASS.findall(html)))
     if not classes:
         return ""
-    rules = [".reveal code.hl { padding: 0; border-radius: 0; }"]
+    rules = [".reveal code.hl { padding: 0; border-radius: 0; white-space: pre-wrap; }"]
     rules += [f".reveal code.{c} {{ color: #{c[3:]}; }}" for c in classes]
     return "/* deckgen: syntax colours of code (generated) */\n" + "\n".join(rules) + "\n"
