@@ -334,7 +334,11 @@ def _unplaced_pictures(source: SourceSlide, layout: str, fields: Mapping[str, Lo
         if image is shown:
             continue
         where = f"an {layout} slide shows one picture" if layout in ("image", "image-text") else f"a {layout} slide has no place for a picture"
-        marp = " (Marp's ![bg] backgrounds too)" if image.bg == "bg" and layout not in ("image", "image-text") else ""
+        marp = ""
+        if layout not in ("image", "image-text"):  # a layout named by hand: say which one shows it
+            marp = {"left": " (Marp's ![bg left] beside the text: the image-text layout shows it)",
+                    "right": " (Marp's ![bg right] beside the text: the image-text layout shows it)"}.get(
+                image.bg, " (Marp's ![bg] backgrounds too)")
         diags.warning(image.loc, f"the picture '{image.src}' is left out: {where}{marp}",
                       "give it a slide of its own: '---', then the picture alone in a paragraph", rule="dropped-picture")
 

@@ -100,3 +100,13 @@ def test_an_image_text_slide_without_a_picture_is_a_located_error(tmp_path: Path
     assert result.exit_code == 1
     assert "talk.md:8:9: error: an image-text slide needs 'image:' or a Markdown picture ![alt](file); add the picture" in result.output
     assert not out.exists()
+
+
+def test_a_bullets_slide_named_by_hand_says_which_layout_shows_its_side_picture(tmp_path: Path) -> None:
+    deck = _project(tmp_path, "---\nmarp: true\ntitle: T\nbrand: ks\n---\n\n```yaml slide\nlayout: bullets\n```\n\n"
+                              "![bg left](assets/foto-bly.jpg)\n\n# Punkter\n\n- en\n")
+    result = CliRunner().invoke(main, ["build", str(deck), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert ("talk.md:11:1: warning: the picture 'assets/foto-bly.jpg' is left out: a bullets slide has no place for a "
+            "picture (Marp's ![bg left] beside the text: the image-text layout shows it)") in flat
