@@ -71,6 +71,13 @@ slides:
     alt: A generated landscape
     credit: "Photo: deckgen"
     hidden_title: A picture
+  - layout: image-text
+    title: Picture and text
+    image: ../../assets/sheet-photo.png
+    alt: A generated landscape
+    body: |
+      - A point beside the picture
+      - Another point
   - layout: discussion
     minutes: 3
     pairing: in pairs

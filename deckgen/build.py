@@ -34,6 +34,7 @@ class Options:
     notes: bool = True
     jobs: int = 0  # 0 = one per core
     strict: bool = False  # quality warnings fail the run, and nothing is written (CI)
+    fetch: bool = False  # pictures on the web are downloaded once into the project's cache
 
 
 @dataclass
@@ -88,10 +89,11 @@ def require_deck_file(deck_path: Path) -> None:
         raise UsageError(f"{deck_path} is a folder; give a deck file (content/decks/<name>.yaml or a .md file)")
 
 
-def load_source(deck_path: Path, diags: Diagnostics) -> tuple[SourceDeck | None, Project]:
-    """The loaded deck file and its project (a usage error when there is no such file)."""
+def load_source(deck_path: Path, diags: Diagnostics, fetch: bool = False) -> tuple[SourceDeck | None, Project]:
+    """The loaded deck file and its project (a usage error when there is no such file);
+    ``fetch``: the build may download pictures on the web (``--fetch``)."""
     require_deck_file(deck_path)
-    project = Project.for_path(deck_path)
+    project = Project.for_path(deck_path, fetch)
     rel = project.rel(deck_path)
     return load_deck(deck_path.resolve(), rel, diags), project
 
@@ -148,7 +150,7 @@ Produce = Callable[[Deck], Mapping[str, bytes]]
 
 
 def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path, strict: bool = False,
-            loaded: tuple[SourceDeck, Project] | None = None) -> Result:
+            loaded: tuple[SourceDeck, Project] | None = None, fetch: bool = False) -> Result:
     """The one job every command runs: load → resolve → check (with the project, so every
     command sees the same findings) → ``produce`` → write into ``out_dir``.
 
@@ -167,7 +169,7 @@ def run_job(deck_path: Path, county: str | None, produce: Produce, out_dir: Path
     result = Result(str(deck_path), county, name=f"{deck_path.stem}-{county}" if county else deck_path.stem, strict=strict)
     diags = Diagnostics()
     try:
-        src, project = loaded if loaded is not None else load_source(deck_path, diags)
+        src, project = loaded if loaded is not None else load_source(deck_path, diags, fetch)
         deck = resolve_and_check(src, project, county, diags) if src is not None else None
         if deck is not None:
             result.name = deck.name
@@ -203,7 +205,8 @@ def resolve_and_check(src: SourceDeck, project: Project, county: str | None, dia
 def build_county(deck_path: Path, county: str | None, options: Options,
                  loaded: tuple[SourceDeck, Project] | None = None) -> Result:
     """One county's build: :func:`run_job` with every requested format (:func:`render`)."""
-    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir, options.strict, loaded)
+    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir, options.strict, loaded,
+                   options.fetch)
 
 
 # What each format writes for a deck called NAME, inside the output folder.
@@ -231,10 +234,11 @@ def plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Di
     return counties, problems
 
 
-def _plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic], tuple[SourceDeck, Project] | None]:
+def _plan(deck_path: Path, county: str | None,
+          fetch: bool = False) -> tuple[list[str | None], list[Diagnostic], tuple[SourceDeck, Project] | None]:
     """:func:`plan`, and the deck file as loaded for it (so a build loads and parses it once)."""
     diags = Diagnostics()
-    src, project = load_source(deck_path, diags)
+    src, project = load_source(deck_path, diags, fetch)
     if src is None:
         return [], list(diags), None
     counties = deck_counties(src, project, county, diags)
@@ -257,7 +261,7 @@ def build(
         from deckgen.render.pdf import find_soffice
 
         find_soffice()  # fail before rendering anything when LibreOffice is missing
-    counties, problems, loaded = _plan(deck_path, county)
+    counties, problems, loaded = _plan(deck_path, county, options.fetch)
     if any(d.fails(options.strict) for d in problems):
         return [], problems
     if on_plan:

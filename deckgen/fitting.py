@@ -16,6 +16,7 @@ DEFAULT_FLOORS: Mapping[str, float] = {
     "title": 28.0, "subtitle": 18.0, "byline": 14.0, "body": 18.0, "question": 28.0,
     "prompt": 24.0, "label": 18.0, "credit": 9.0,
     "columns": 11.0, "orgchart": 9.0, "tiles": 11.0, "table": 10.0, "roster": 11.0,
+    "image-text": 14.0,
 }  # fmt: skip
 FLOOR_FALLBACK = 18.0  # a placeholder role the table does not name
 

@@ -42,6 +42,7 @@ class Run:
     italic: bool = False
     code: bool = False
     href: str | None = None
+    color: str = ""  # "#RRGGBB": a code run's syntax colour (load/highlight.py); "" the text's
 
 
 Inline = tuple[Run, ...]
@@ -233,6 +234,19 @@ class ImageContent:
 
 
 @dataclass(frozen=True, slots=True)
+class ImageTextContent:
+    """A picture beside the slide's body (Marp's ``![bg left:40%](x)``)."""
+
+    image: Asset
+    alt: str
+    body: Text = ()
+    side: Literal["left", "right"] = "left"  # where the picture goes
+    width: float = 0.5  # the picture's share of the area's width
+    credit: str = ""
+    focus: tuple[float, float] = (0.5, 0.5)  # which part stays visible when cropping
+
+
+@dataclass(frozen=True, slots=True)
 class DiscussionContent:
     prompt: Text
     minutes: int
@@ -263,6 +277,7 @@ Content = (
     | RosterContent
     | TilesContent
     | ImageContent
+    | ImageTextContent
     | DiscussionContent
     | QuestionContent
     | TableContent
@@ -349,6 +364,7 @@ class SourceImage:
     height: str = ""
     bg: str = ""  # Marp's background: "bg" (full-bleed), "left"/"right" (beside the content)
     fit: str = ""  # Marp's "contain"/"cover" for a background
+    share: str = ""  # Marp's "40%" of ``bg left:40%``: the picture's share of the slide's width
     caption: str = ""  # pandoc's figure caption (its alt text), shown under the picture
 
 

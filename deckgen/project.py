@@ -21,16 +21,17 @@ from deckgen.errors import Diagnostics, SourceLoc
 @dataclass(frozen=True, slots=True)
 class Project:
     root: Path  # absolute, resolved
+    fetch: bool = False  # pictures on the web may be downloaded into the cache (--fetch)
 
     @staticmethod
-    def for_path(path: Path) -> Project:
+    def for_path(path: Path, fetch: bool = False) -> Project:
         """The project a deck file belongs to: the nearest ancestor holding a ``content/`` or
         ``templates/`` folder, else the deck file's own folder."""
         start = path.resolve().parent
         for folder in (start, *start.parents):
             if (folder / "content").is_dir() or (folder / "templates").is_dir():
-                return Project(folder)
-        return Project(start)
+                return Project(folder, fetch)
+        return Project(start, fetch)
 
     def rel(self, path: Path) -> str:
         """A project-relative, forward-slash path for messages (absolute paths never shown)."""

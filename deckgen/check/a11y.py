@@ -21,7 +21,7 @@ from deckgen.check.context import CheckContext
 from deckgen.check.walk import anchored, visible_inlines
 from deckgen.errors import Diagnostic, Mark, SourceLoc, did_you_mean
 from deckgen.load.slips import marp_keywords
-from deckgen.model import ImageContent, TilesContent, plain
+from deckgen.model import ImageContent, ImageTextContent, TilesContent, plain
 
 # --------------------------------------------------------------------------- alt-text
 
@@ -34,7 +34,7 @@ def alt_text(ctx: CheckContext) -> Iterator[Diagnostic]:
     """Every picture needs alt text that describes it (not its file name)."""
     for slide in ctx.deck.slides:
         content = slide.content
-        if not isinstance(content, ImageContent):
+        if not isinstance(content, ImageContent | ImageTextContent):
             continue
         alt = content.alt.strip()
         name = content.image.path.rsplit("/", 1)[-1]

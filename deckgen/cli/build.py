@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 @click.option("--jobs", type=click.IntRange(0, 64), default=0, help="Parallel workers when building several counties (0 = one per core).")
 @click.option("--watch", is_flag=True, help="Keep watching content/, templates/ and assets/ and rebuild on every save (Ctrl+C or SIGTERM stops).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) on quality warnings too: overflow, alt text, contrast, titles, link text, language. For CI and pre-commit.")
-def build_cmd(deck: Path, county: str | None, format_values: tuple[str, ...], out_dir: Path, no_notes: bool, jobs: int, watch: bool, strict: bool) -> None:
+@click.option("--fetch", is_flag=True, help="Download pictures named by http(s) addresses once into .deckgen-cache/ in the project (at most 20 MB each, PNG, JPEG, GIF, WebP or SVG); without it a build stays offline and shows a placeholder for a picture not in the cache.")
+def build_cmd(deck: Path, county: str | None, format_values: tuple[str, ...], out_dir: Path, no_notes: bool, jobs: int, watch: bool, strict: bool,
+              fetch: bool) -> None:
     """Build DECK (a content/decks/*.yaml deck or a plain Markdown file).
 
     Writes OUT/<deck>-<county>.pptx (and OUT/<deck>-<county>/index.html, OUT/<deck>-<county>.html,
@@ -45,7 +47,7 @@ def build_cmd(deck: Path, county: str | None, format_values: tuple[str, ...], ou
     """
     from deckgen.build import Options
 
-    options = Options(formats(format_values), out_dir, notes=not no_notes, jobs=jobs, strict=strict)
+    options = Options(formats(format_values), out_dir, notes=not no_notes, jobs=jobs, strict=strict, fetch=fetch)
     results = _watch_build(deck, county, options) if watch else _run_build(deck, county, options)
     sys.exit(exit_code(results))
 

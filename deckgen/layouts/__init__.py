@@ -20,6 +20,7 @@ from deckgen.layouts import (
     columns,
     discussion,
     image,
+    image_text,
     orgchart,
     question,
     roster,
@@ -82,7 +83,7 @@ def names() -> tuple[str, ...]:
 
 
 for _spec in (title.SPEC, section.SPEC, bullets.SPEC, columns.SPEC, orgchart.SPEC, roster.SPEC,
-              tiles.SPEC, image.SPEC, discussion.SPEC, question.SPEC, table.SPEC):
+              tiles.SPEC, image.SPEC, image_text.SPEC, discussion.SPEC, question.SPEC, table.SPEC):
     register(_spec)
 
 

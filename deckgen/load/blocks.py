@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.load.dialect import Attr, html_pictures, marp_directives, marp_picture, parse_attributes
+from deckgen.load.highlight import fence_language, highlight
 from deckgen.load.inline import SUPERSCRIPT, Context, Token, heading_runs, inline_runs, line_of, merge
 from deckgen.load.marpdirectives import comment_text
 from deckgen.load.slips import marp_keywords
@@ -137,8 +138,9 @@ class Walker:
         elif kind in ("fence", "code_block"):
             if kind == "fence" and t.info.strip() in FIELDS_FENCE:
                 self.diags.error(self.loc(t), "slide fields must come first on the slide", "move this block right after the '---' that starts the slide")
-            for n, line in enumerate(t.content.rstrip("\n").split("\n")):
-                self.add(Para((Run(line, code=True),), "text", 0, False, self.ctx.loc(line_of(t) + n + 1)))
+            language = fence_language(t.info) if kind == "fence" else ""
+            for n, runs in enumerate(highlight(t.content.rstrip("\n"), language)):
+                self.add(Para(runs, "text", 0, False, self.ctx.loc(line_of(t) + n + 1)))
         elif kind == "math_block":
             self.math(t)
             for n, line in enumerate(t.content.strip("\n").split("\n")):
@@ -252,21 +254,21 @@ class Walker:
             attr = parse_attributes(after.content.strip()) if after is not None and after.type == "text" and _is_attr_text(after.content) else None
             width = attr.get("width") if attr else ""
             height = attr.get("height") if attr else ""
-            bg = ""
-            fit = ""
+            bg = fit = share = ""
             if not self.ctx.marp:
                 alt = marp_keywords(alt)[0]  # Marp's words in a picture of a file not marked as Marp's
             else:
                 marp = marp_picture(alt)
                 alt, width, height, fit = marp.alt, marp.width or width, marp.height or height, marp.fit
                 bg = (marp.side or "bg") if marp.bg else ""
+                share = marp.share if marp.bg else ""
                 if marp.dropped:
                     self.ctx.once("marp-filter", loc, f"Marp picture keywords {', '.join(marp.dropped)} have no equivalent in deckgen and are left out",
                                   "edit the picture itself if it must look that way", "marp-picture")
             title = str(child.attrs.get("title", "") or "")
             # pandoc shows a picture's alt text as its caption; Marp shows none
             caption = "" if self.ctx.marp else alt
-            self.images.append(SourceImage(str(child.attrs.get("src", "")), alt, loc, title, width=width, height=height, bg=bg, fit=fit, caption=caption))
+            self.images.append(SourceImage(str(child.attrs.get("src", "")), alt, loc, title, width=width, height=height, bg=bg, fit=fit, caption=caption, share=share))
 
     def math(self, t: Token) -> None:
         self.ctx.once("math", self.loc(t), "math is shown as its TeX source in code style (deckgen does not typeset it yet)",

@@ -99,6 +99,7 @@ class MarpPicture:
     alt: str
     bg: bool = False
     side: str = ""  # "left" / "right": a picture beside the slide's content
+    share: str = ""  # "40%" of "left:40%": the picture's share of the slide's width
     fit: str = ""  # "contain" (Marp's "fit" too) / "cover" / ""
     width: str = ""
     height: str = ""
@@ -111,7 +112,7 @@ def marp_picture(alt: str) -> MarpPicture:
     words = alt.split()
     bg = "bg" in words
     rest: list[str] = []
-    side = fit = width = height = ""
+    side = share = fit = width = height = ""
     dropped: list[str] = []
     for word in words:
         key, _, value = word.partition(":")
@@ -125,7 +126,7 @@ def marp_picture(alt: str) -> MarpPicture:
         elif key in _MARP_FILTERS:
             dropped.append(word)
         elif bg and key in ("left", "right"):
-            side = key
+            side, share = key, value
         elif bg and word in ("contain", "fit"):
             fit = "contain"
         elif bg and word == "cover":
@@ -134,7 +135,7 @@ def marp_picture(alt: str) -> MarpPicture:
             dropped.append(word)
         else:
             rest.append(word)
-    return MarpPicture(" ".join(rest), bg, side, fit, width, height, tuple(dropped))
+    return MarpPicture(" ".join(rest), bg, side, share, fit, width, height, tuple(dropped))
 
 
 # --------------------------------------------------------------------------- HTML pictures

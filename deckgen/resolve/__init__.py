@@ -323,14 +323,21 @@ def _build_slide(
 
 
 def _unplaced_pictures(source: SourceSlide, layout: str, fields: Mapping[str, Located], diags: Diagnostics) -> None:
-    """A picture in a paragraph of its own is shown only by an image slide, and only the first
-    when no ``image:`` is given; any other is named in a warning, never dropped silently."""
-    placed = 1 if layout == "image" and "image" not in fields else 0
-    for image in source.images[placed:]:
-        where = f"a {layout} slide has no place for a picture" if layout != "image" else "an image slide shows one picture"
+    """A picture in a paragraph of its own is shown only by an image or image-text slide, and
+    only one (the first; on image-text the first beside the text) when no ``image:`` is given;
+    any other is named in a warning, never dropped silently."""
+    shows = layout in ("image", "image-text") and "image" not in fields
+    shown = None
+    if shows and source.images:  # image-text shows the first picture beside the text, if any
+        shown = next((i for i in source.images if layout == "image-text" and i.bg in ("left", "right")), source.images[0])
+    for image in source.images:
+        if image is shown:
+            continue
+        where = f"an {layout} slide shows one picture" if layout in ("image", "image-text") else f"a {layout} slide has no place for a picture"
         marp = ""
-        if layout != "image":  # Marp's ![bg left] is a picture beside the text: a layout for later
-            marp = {"left": " (Marp's ![bg left] beside the text too)", "right": " (Marp's ![bg right] beside the text too)"}.get(
+        if layout not in ("image", "image-text"):  # a layout named by hand: say which one shows it
+            marp = {"left": " (Marp's ![bg left] beside the text: the image-text layout shows it)",
+                    "right": " (Marp's ![bg right] beside the text: the image-text layout shows it)"}.get(
                 image.bg, " (Marp's ![bg] backgrounds too)")
         diags.warning(image.loc, f"the picture '{image.src}' is left out: {where}{marp}",
                       "give it a slide of its own: '---', then the picture alone in a paragraph", rule="dropped-picture")

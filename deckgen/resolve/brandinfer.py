@@ -289,6 +289,7 @@ _RULES: dict[str, Callable[[Finder, tuple[int, int]], LayoutMap]] = {
     "tiles": _content("area"),
     "table": _content("area"),
     "image": _image,
+    "image-text": _content("area"),
     "discussion": _discussion,
     "question": _question,
 }

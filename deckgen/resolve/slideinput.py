@@ -10,7 +10,6 @@ substituted.
 
 from __future__ import annotations
 
-import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +17,7 @@ from deckgen.errors import Diagnostics, SourceLoc
 from deckgen.load.markdown import parse_block, parse_inline
 from deckgen.model import Asset, Inline, Located, Slide, SourceSlide, Text, plain, unwrap
 from deckgen.project import Project
+from deckgen.resolve.fetch import is_remote, remote_picture
 from deckgen.resolve.images import placeholder_image, read_image
 from deckgen.resolve.variables import markdown_text
 
@@ -68,10 +68,11 @@ class SlideInput:
     def picture(self, src: str, loc: SourceLoc, diags: Diagnostics, alt: str = "") -> Asset | None:
         """The picture ``src`` names, relative to the file ``loc`` is in, read and checked; a
         picture on the web is a placeholder showing ``alt`` (the build stays offline)."""
-        if urllib.parse.urlsplit(src.strip()).scheme.lower() in ("http", "https"):
-            diags.warning(loc, f"the picture {src!r} is on the web; the build stays offline and shows a placeholder with its alt text",
-                          "download it into the project and name the file", rule="remote-picture")
-            return placeholder_image(src, alt or src, loc)
+        if is_remote(src):  # from the cache (--fetch downloads it there), else a placeholder
+            path = remote_picture(self.project, src, loc, diags)
+            if path is None:
+                return placeholder_image(src, alt or src, loc)
+            return read_image(path, self.project.rel(path), diags, loc)
         base = (self.project.root / loc.path).parent
         path = self.project.locate(src, base=base, loc=loc, diags=diags, what="picture")
         if path is None:
@@ -90,9 +91,14 @@ def infer_layout(slide: SourceSlide, first: bool) -> str:
     if slide.classes and slide.heading and not slide.images and not slide.table and not slide.columns \
             and all(p.kind == "text" for p in slide.body):
         return "title" if first else "section"  # Marp's lead: a title page, or a part's divider
-    pictures = [i for i in slide.images if i.bg in ("", "bg")] or list(slide.images)
+    beside = [i for i in slide.images if i.bg in ("left", "right")]  # Marp's ![bg left](x)
+    if beside and not slide.table and not slide.columns:
+        return "image-text"
+    pictures = [i for i in slide.images if i.bg in ("", "bg")]
     if pictures and not slide.body and not slide.table and not slide.columns:
         return "image"
+    if [i for i in pictures if not i.bg] and slide.body and not slide.table and not slide.columns:
+        return "image-text"  # a picture beside bullets, as pandoc puts them side by side
     if slide.columns:
         return "columns"
     if slide.table:

@@ -44,7 +44,7 @@ def test_slide_schema_rejects_what_deckgen_rejects() -> None:
 def test_brand_check_lists_layouts_and_mapping() -> None:
     result = CliRunner().invoke(main, ["brand", "check", "ks", "--project", str(REPO)])
     assert result.exit_code == 0, result.output
-    assert "'Tittel og innhold'  <- bullets, columns, orgchart, roster, tiles, table" in result.output
+    assert "'Tittel og innhold'  <- bullets, columns, orgchart, roster, tiles, image-text, table" in result.output
     assert "every deckgen layout is mapped, with every field" in result.output
 
 

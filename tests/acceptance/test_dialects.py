@@ -192,14 +192,47 @@ def test_marp_lead_slides_are_title_and_sections(tmp_path: Path) -> None:
 
 
 def test_marp_backgrounds_and_dropped_pictures_are_named(tmp_path: Path) -> None:
-    deck, diags, _ = build("marp-bg-images.md", tmp_path)
-    assert [s.layout for s in deck.slides] == ["image", "bullets", "bullets", "image", "bullets", "image", "image"]
+    deck, diags, outputs = build("marp-bg-images.md", tmp_path)
+    assert [s.layout for s in deck.slides] == ["image", "image-text", "image-text", "image", "bullets", "image", "image"]
     assert deck.slides[3].content.fit == "contain"
     # a background picture above the heading leaves the heading the slide's title
     assert [[r.text for r in s.title] for s in deck.slides[1:3]] == [["Split layout"], ["Chart on the right"]]
+    # ![bg left](x) and ![bg right:40% 80%](x): the picture beside the text, on its side, at its share
+    split, chart = deck.slides[1].content, deck.slides[2].content
+    assert (split.side, split.width, split.image.path.endswith("photo.jpg")) == ("left", 0.5, True)
+    assert (chart.side, chart.width, chart.image.path.endswith("chart.png")) == ("right", 0.4, True)
+    assert [p.text for p in split.body] == ["The picture fills the left half", "The text sits on the right"]
+    prs = Presentation(io.BytesIO(outputs["marp-bg-images.pptx"]))
+    shapes = {sh.name: sh for sh in prs.slides[2].shapes}
+    picture, body = shapes["Picture"], shapes["Body"]
+    assert picture.left > body.left + body.width  # right of the text
+    assert abs(picture.width / (picture.left + picture.width - body.left) - 0.4) < 0.03
+    assert body.text_frame.text == "Growth continued all year."
+    page = html.fromstring(outputs["marp-bg-images/index.html"])
+    section = page.cssselect(".slides > section")[1]
+    assert "layout-image-text" in section.get("class")
+    assert section.cssselect("img.plan-picture")[0].get("src").startswith("assets/")
+    assert section.cssselect(".plan-body li")[0].text_content() == "The picture fills the left half"
+    # a background behind text has no equivalent: named, not dropped silently
     dropped = [d.format() for d in diags if d.rule == "dropped-picture"]
-    assert dropped[0].startswith("marp-bg-images.md:9:1: warning: the picture 'img/photo.jpg' is left out: a bullets slide has "
-                                 "no place for a picture (Marp's ![bg left] beside the text too)")
+    assert dropped[0].startswith("marp-bg-images.md:32:1: warning: the picture 'img/photo.jpg' is left out: a bullets slide has "
+                                 "no place for a picture (Marp's ![bg] backgrounds too)"), dropped
+
+
+def test_a_pandoc_picture_beside_bullets_is_image_text(tmp_path: Path) -> None:
+    deck, diags, outputs = build("pandoc-figures.md", tmp_path)
+    slide = next(s for s in deck.slides if [r.text for r in s.title] == ["Picture beside text"])
+    assert slide.layout == "image-text"
+    assert (slide.content.side, slide.content.width, slide.content.alt) == ("left", 0.4, "Monthly visitors")
+    assert [p.text for p in slide.content.body] == ["The chart shows growth", "Every month beat the one before"]
+    assert not [d for d in diags if d.rule == "dropped-picture" and "chart.png" in d.message]
+    n = deck.slides.index(slide)
+    prs = Presentation(io.BytesIO(outputs["pandoc-figures.pptx"]))
+    shapes = {sh.name: sh for sh in prs.slides[n].shapes}
+    assert shapes["Picture"]._element.nvPicPr.cNvPr.get("descr") == "Monthly visitors"
+    paras = shapes["Body"].text_frame.paragraphs
+    assert [p.text for p in paras] == ["The chart shows growth", "Every month beat the one before"]
+    assert paras[0]._p.find(f"{A}pPr/{A}buChar") is not None  # a native bullet
 
 
 def test_marp_footer_header_paginate_and_size(tmp_path: Path) -> None:

@@ -46,6 +46,7 @@ SKIP_FIELDS = {
     "url",
     "kind",
     "fit",
+    "side",  # image-text's picture side: a setting, not a text
     "id",
     "source",
     "target",

@@ -26,6 +26,8 @@ DOORS = {
     "lxml": ("resolve/master.py", "resolve/masterparts.py", "resolve/svg.py", "check/masterstyle.py", "selfcheck.py", "render/pptx/"),
     # the SVG rasteriser: pictures are read in resolve, SVG in one module of it
     "resvg_py": ("resolve/svg.py",),
+    # the syntax colours of fenced code, read once when the slide is loaded
+    "pygments": ("load/highlight.py",),
 }
 
 # Stage order: a module may import its own stage and earlier ones only.

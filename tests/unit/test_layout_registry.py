@@ -39,7 +39,7 @@ def test_every_layout_is_whole_in_every_stage(name: str) -> None:
     assert set(spec.fields) <= set(schema.slide_schema(name)["properties"])
     assert f"slide_{name}" in schema.full_schema()["$defs"]
     # both renderers: one drawing function, one template
-    assert LAYOUT_RENDERERS[name].__module__ == f"deckgen.render.pptx.layouts.{name}"
+    assert LAYOUT_RENDERERS[name].__module__ == f"deckgen.render.pptx.layouts.{name.replace('-', '_')}"
     assert (TEMPLATES / f"{name}.html.j2").is_file()
     # the shared sample deck has it, and its spec measures it (placeholder texts and plan)
     slides = _slides_by_layout()[name]

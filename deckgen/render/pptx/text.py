@@ -228,9 +228,10 @@ def _add_run(p: _Paragraph, run: Run, text: str, style: Style) -> None:
         attrs["i"] = "1"
     latin = MONO_FONT if run.code else style.font
     r_pr = etree.SubElement(r, _A_RPR, attrs)  # python-pptx's ``r.font`` always adds one
-    if style.color is not None:
+    color = run.color or style.color  # a code run's syntax colour wins over the style's
+    if color is not None:
         fill = etree.SubElement(r_pr, _A_FILL)
-        etree.SubElement(fill, _A_SRGB, val=style.color.lstrip("#").upper())
+        etree.SubElement(fill, _A_SRGB, val=color.lstrip("#").upper())
     if latin is not None:
         etree.SubElement(r_pr, _A_LATIN, typeface=latin)
     etree.SubElement(r, _A_T).text = _CTRL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)

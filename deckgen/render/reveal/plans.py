@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from deckgen.geometry import LEVEL_INDENT
 from deckgen.layouts import REGISTRY, Plan, PlanTable, PlanText, plan_slide
+from deckgen.layouts.image_text import ImageTextPlan
 from deckgen.layouts.orgchart import ChartPlan
 from deckgen.layouts.tables import CELL_MARGIN_X, CELL_MARGIN_Y
 from deckgen.model import Brand, OrgEdge, Slide
@@ -73,7 +74,21 @@ def plan_css(brand: Brand, n: int, pixel: PixelPlan) -> list[str]:
         out.append(_text_rule(brand, n, text, pixel.area))
     for i, table in enumerate(pixel.plan.tables, start=1):
         out += _table_rules(brand, n, i, table, pixel.area)
+    if isinstance(pixel.plan.detail, ImageTextPlan):
+        out += _picture_rules(brand, n, pixel.plan.detail, pixel.area)
     return out
+
+
+def _picture_rules(brand: Brand, n: int, detail: ImageTextPlan, area: Rect) -> list[str]:
+    """An image-text slide's picture, cropped to cover its planned box, and its credit line.
+    Written here, for the slides that have one, so decks without the layout keep their page."""
+    r = to_px(brand, detail.picture, area)
+    return [
+        f"#slide-{n} .plan-picture {{ position: absolute; left: {px(r.x)}; top: {px(r.y)}; width: {px(r.w)}; "
+        f"height: {px(r.h)}; margin: 0; max-width: none; max-height: none; display: block; object-fit: cover; }}",
+        f"#slide-{n} .plan-credit {{ text-align: right; color: var(--deck-color-muted); }}",
+        f"#slide-{n} .plan-body {{ color: var(--deck-color-text); }}",
+    ]
 
 
 def _text_rule(brand: Brand, n: int, text: PlanText, area: Rect) -> str:

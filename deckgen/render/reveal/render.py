@@ -47,13 +47,14 @@ from deckgen.model import (
     Brand,
     Deck,
     ImageContent,
+    ImageTextContent,
     OrgChartContent,
     plain,
 )
 from deckgen.render.reveal import styles
 from deckgen.render.reveal.pixels import num, slide_size
 from deckgen.render.reveal.plans import PixelPlan, slide_plan
-from deckgen.render.reveal.text import blocks, is_external, lines, safe_href
+from deckgen.render.reveal.text import blocks, code_class, code_css, is_external, lines, safe_href
 from deckgen.render.reveal.vendor import Vendor, csp_hash, load_vendor
 
 _MEDIA_EXT = {
@@ -110,6 +111,7 @@ def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment
         safe_href=safe_href,
         is_external=is_external,
         lines=lines,
+        code_class=code_class,
         caption_of=caption_of,
         is_officer=is_officer,
         plain=plain,
@@ -305,7 +307,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             extra["plan"] = pixel
         if isinstance(slide.content, OrgChartContent):
             extra["names"] = {node.id: plain(node.name) for node in slide.content.nodes}
-        if isinstance(slide.content, ImageContent):
+        if isinstance(slide.content, ImageContent | ImageTextContent):
             extra["image_src"] = files.picture(slide.content.image)
         template_name = f"layouts/{slide.layout}.html.j2"
         try:
@@ -334,7 +336,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
         vendor.files["reset_css"].decode("utf-8"),
         _without_print_rules(vendor.files["reveal_css"].decode("utf-8")),
         styles.theme_css(deck.brand),
-        styles.deck_css(deck, plans),
+        styles.deck_css(deck, plans) + code_css("".join(slides_html)),
     ]
     script_texts = [
         vendor.files["reveal_js"].decode("utf-8"),

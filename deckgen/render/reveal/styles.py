@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from deckgen.layouts import REGISTRY
-from deckgen.model import Brand, Deck, ImageContent, Slide, is_font_name
+from deckgen.model import Brand, Deck, ImageContent, ImageTextContent, Slide, is_font_name
 from deckgen.render.reveal.pixels import Rect, field_box, font_px, pt_px, px, slide_size, typed_box
 from deckgen.render.reveal.plans import PixelPlan, plan_css, shared_css
 
@@ -230,7 +230,8 @@ def deck_css(deck: Deck, plans: Mapping[int, PixelPlan]) -> str:
         out += fit_css(deck.brand, n, slide)
         if n in plans:
             out += plan_css(deck.brand, n, plans[n])
-        if isinstance(slide.content, ImageContent):
+        if isinstance(slide.content, ImageContent | ImageTextContent):
             fx, fy = (min(max(v, 0.0), 1.0) for v in slide.content.focus)
-            out.append(f"#slide-{n} .full-bleed {{ object-position: {fx * 100:.1f}% {fy * 100:.1f}%; }}")
+            picture = ".full-bleed" if isinstance(slide.content, ImageContent) else ".plan-picture"
+            out.append(f"#slide-{n} {picture} {{ object-position: {fx * 100:.1f}% {fy * 100:.1f}%; }}")
     return "\n".join(out) + "\n"

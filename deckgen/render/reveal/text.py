@@ -8,6 +8,7 @@ strings), except :func:`lines`, which escapes its input and joins it with ``<br>
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -120,3 +121,29 @@ def is_external(href: str) -> bool:
 def lines(text: str) -> Markup:
     """Escape ``text`` and keep its hard line breaks as ``<br>``."""
     return Markup("<br>").join(escape(part) for part in text.split("\n"))
+
+
+# --------------------------------------------------------------------------- code colours
+
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+CODE_CLASS = re.compile(r'class="hl (hl-[0-9a-f]{6})"')  # how the page marks a coloured code run
+
+
+def code_class(color: str) -> str:
+    """The class of a code run in syntax colour ``color`` (``#RRGGBB``): ``hl-rrggbb``. The
+    page's policy forbids style attributes, so :func:`code_css` gives each class its colour."""
+    if not _COLOR.fullmatch(color):
+        raise ValueError(f"a code colour that is not #RRGGBB reached the renderer: {color!r}")
+    return f"hl-{color[1:].lower()}"
+
+
+def code_css(html: str) -> str:
+    """Rules for the syntax colours the slides in ``html`` use ('' when none): each class its
+    colour; the runs of a coloured line without the padding of inline code, so they read as
+    one line, and with their spaces (indentation) kept."""
+    classes = sorted(set(CODE_CLASS.findall(html)))
+    if not classes:
+        return ""
+    rules = [".reveal code.hl { padding: 0; border-radius: 0; white-space: pre-wrap; }"]
+    rules += [f".reveal code.{c} {{ color: #{c[3:]}; }}" for c in classes]
+    return "/* deckgen: syntax colours of code (generated) */\n" + "\n".join(rules) + "\n"

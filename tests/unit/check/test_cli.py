@@ -165,7 +165,8 @@ def test_remote_pictures_and_letter_case(tmp_path: Path) -> None:
         F("content/slides/nettbilde.md:4:8", "warning",
           "the picture 'https://example.org/bilde.jpg' is on the web; the build stays offline "
           "and shows a placeholder with its alt text",
-          "download it into the project and name the file", "remote-picture",
+          "build with --fetch to download it once into .deckgen-cache/, or download it into the project "
+          "and name the file", "remote-picture",
           ("content/decks/bilder.yaml:6:5",)),
     ])
 

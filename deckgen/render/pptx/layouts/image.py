@@ -15,7 +15,7 @@ from typing import Any
 from pptx.util import Emu
 
 from deckgen.errors import BuildError, Diagnostic
-from deckgen.model import Box, ImageContent, Run, Slide, plain
+from deckgen.model import Asset, Box, ImageContent, Run, Slide, plain
 from deckgen.render.pptx.context import RenderContext, content_of
 from deckgen.render.pptx.slides import fill_inline, hide_title
 
@@ -24,7 +24,7 @@ _EMBEDDABLE = ("image/png", "image/jpeg", "image/gif")
 
 def render(ctx: RenderContext, slide: Slide) -> None:
     content = content_of(slide, ImageContent)
-    _check_embeddable(ctx, content)
+    check_embeddable(ctx, content.image)
     title = plain(slide.title) or slide.hidden_title
     if title:
         hide_title(ctx, "title", title)
@@ -35,14 +35,15 @@ def render(ctx: RenderContext, slide: Slide) -> None:
     fill_inline(ctx, "credit", (Run(content.credit),) if content.credit else ())
 
 
-def _check_embeddable(ctx: RenderContext, content: ImageContent) -> None:
-    if content.image.media_type not in _EMBEDDABLE and content.image.fallback is None:
-        loc = content.image.loc or ctx.source.loc
+def check_embeddable(ctx: RenderContext, image: Asset) -> None:
+    """Refuse, located, a picture PowerPoint cannot show (and that has no PNG fallback)."""
+    if image.media_type not in _EMBEDDABLE and image.fallback is None:
+        loc = image.loc or ctx.source.loc
         raise BuildError(
             [
                 Diagnostic(
                     loc,
-                    f"'{content.image.path}' ({content.image.media_type}) cannot be embedded in PowerPoint",
+                    f"'{image.path}' ({image.media_type}) cannot be embedded in PowerPoint",
                     hint="use a PNG or JPEG picture",
                 )
             ]

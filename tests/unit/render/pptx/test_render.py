@@ -52,7 +52,7 @@ def autoshapes(slide: Any) -> list[Any]:
 def test_registry_has_one_renderer_per_layout() -> None:
     assert tuple(LAYOUT_RENDERERS) == names()
     for name, fn in LAYOUT_RENDERERS.items():
-        assert fn.__module__ == f"deckgen.render.pptx.layouts.{name}"
+        assert fn.__module__ == f"deckgen.render.pptx.layouts.{name.replace('-', '_')}"  # image-text: image_text.py
 
 
 def test_one_slide_per_model_slide_on_the_named_master_layout(prs: Any, deck: Deck) -> None:
