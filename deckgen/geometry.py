@@ -37,6 +37,11 @@ def inches(value: float) -> int:
     return int(round(value * EMU_PER_INCH))
 
 
+def cm_text(emu: int) -> str:
+    """A length for messages and reports: centimetres with two decimals ("33.87")."""
+    return f"{emu / 360000:.2f}"
+
+
 def points(value: float) -> int:
     return int(round(value * EMU_PER_PT))
 

@@ -18,11 +18,11 @@ from collections.abc import Iterator
 from deckgen.check.context import CheckContext
 from deckgen.check.masterstyle import FrameStyle, placeholder_styles
 from deckgen.errors import Diagnostic
+from deckgen.geometry import cm_text
 from deckgen.model import Brand, Deck, PlaceholderInfo
 from deckgen.project import Project
 
 RULE = "brand-mapping"
-EMU_PER_CM = 360000
 AREA_FIELDS = ("area",)
 PICTURE_FIELDS = ("picture",)
 MIN_AREA = (2 * 914400, 914400)  # 2 x 1 in: less and no chart, table or tile grid is legible
@@ -86,7 +86,7 @@ def size_problem(field: str, ph: PlaceholderInfo, style: FrameStyle | None) -> s
         return None
     if field in AREA_FIELDS:
         if box.cx < MIN_AREA[0] or box.cy < MIN_AREA[1]:
-            return f"is {_cm(box.cx)} x {_cm(box.cy)} cm: too small to draw in"
+            return f"is {cm_text(box.cx)} x {cm_text(box.cy)} cm: too small to draw in"
         return None
     level = style.level(0) if style is not None else None
     size = (level.size if level is not None else None) or ph.font_size or 18.0
@@ -98,12 +98,9 @@ def size_problem(field: str, ph: PlaceholderInfo, style: FrameStyle | None) -> s
         line_pt = 1.2 * size * pct
     one_line = int(line_pt * 12700) + insets[1] + insets[3]
     if box.cy < one_line:
-        return (f"is {_cm(box.cy)} cm high: too small for one line of its {size:g} pt text "
-                f"({_cm(one_line)} cm)")
+        return (f"is {cm_text(box.cy)} cm high: too small for one line of its {size:g} pt text "
+                f"({cm_text(one_line)} cm)")
     if box.cx - insets[0] - insets[2] < MIN_TEXT_WIDTH_EM * size * 12700:
-        return f"is {_cm(box.cx)} cm wide: too narrow for its {size:g} pt text"
+        return f"is {cm_text(box.cx)} cm wide: too narrow for its {size:g} pt text"
     return None
 
-
-def _cm(emu: int) -> str:
-    return f"{emu / EMU_PER_CM:.2f}"

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from deckgen.errors import Diagnostics, SourceLoc, did_you_mean
+from deckgen.geometry import cm_text
 from deckgen.layouts import REGISTRY, names
 from deckgen.load.yamlsrc import load_yaml_file
 from deckgen.model import Asset, Brand, LayoutMap, Located, MasterLayout
@@ -256,7 +257,7 @@ class _BrandReader(TokenReader):
         if size and not _same_ratio(SLIDE_SIZES[size], (pkg.slide_width, pkg.slide_height)):
             where = size_node.loc if size_node is not None else node.loc
             self.diags.error(where, f"slide_size {size!r} does not match the master's slides "
-                             f"({_cm(pkg.slide_width)} x {_cm(pkg.slide_height)} cm, "
+                             f"({cm_text(pkg.slide_width)} x {cm_text(pkg.slide_height)} cm, "
                              f"{_ratio(pkg.slide_width, pkg.slide_height)})",
                              "leave slide_size out (the master's size is used) or write the "
                              "master's ratio")
@@ -381,9 +382,6 @@ def _ratio(width: int, height: int) -> str:
             return name
     return f"{width / max(height, 1):.3f}:1"
 
-
-def _cm(emu: int) -> str:
-    return f"{emu / 360000:.2f}"
 
 
 # --------------------------------------------------------------------------- brand check

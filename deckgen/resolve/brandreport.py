@@ -3,6 +3,7 @@ uses each of its layouts and placeholders, and what the mapping misses."""
 
 from __future__ import annotations
 
+from deckgen.geometry import cm_text
 from deckgen.layouts import REGISTRY, names
 from deckgen.model import Brand
 from deckgen.resolve.master import package_kind
@@ -23,7 +24,7 @@ def brand_report(brand: Brand) -> list[str]:
         kind = "PowerPoint template (.potx), accepted and opened as a presentation"
     lines = [
         f"brand {brand.name}: master {brand.master_path} ({kind or 'PowerPoint'}), "
-        f"slides {_cm(brand.slide_width)} x {_cm(brand.slide_height)} cm",
+        f"slides {cm_text(brand.slide_width)} x {cm_text(brand.slide_height)} cm",
         "",
         "master layouts:",
     ]
@@ -31,7 +32,7 @@ def brand_report(brand: Brand) -> list[str]:
         used = ", ".join(layout_users.get(name, [])) or "not used"
         lines.append(f"  {name!r}  <- {used}")
         for ph in sorted(ml.placeholders, key=lambda p: p.idx):
-            size = f"{_cm(ph.box.cx)} x {_cm(ph.box.cy)} cm" if ph.box else "no size"
+            size = f"{cm_text(ph.box.cx)} x {cm_text(ph.box.cy)} cm" if ph.box else "no size"
             font = f", {ph.font_size:g} pt" if ph.font_size else ""
             who = ", ".join(users.get((name, ph.idx), []))
             lines.append(f"    idx {ph.idx:>3}  {ph.type:<8} {ph.name!r}  {size}{font}"
@@ -72,6 +73,3 @@ def _misses(brand: Brand) -> list[str]:
                 out.append(f"  {layout}: master layout {ml.name!r} has no {role} placeholder")
     return out
 
-
-def _cm(emu: int) -> str:
-    return f"{emu / 360000:.2f}"

@@ -33,6 +33,7 @@ from deckgen.resolve.masterparts import (
     MasterLook,
     assign_idx,
     box_of,
+    emu_value,
     level1_size,
     master_look,
     renumber_duplicate_ids,
@@ -239,9 +240,6 @@ def _target(part: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
 
 
-def _emu(value: str | None) -> int:
-    return int(value) if value else 0
-
 
 class _Reader:
     """One pass over one package; raises :class:`MasterRejected` after adding an error."""
@@ -397,8 +395,8 @@ class _Reader:
                             HINT_SAVE_PPTX)
         pres = self.xml(main)
         size = pres.find("p:sldSz", NS)
-        width = _emu(size.get("cx")) if size is not None else 0
-        height = _emu(size.get("cy")) if size is not None else 0
+        width = emu_value(size.get("cx")) if size is not None else 0
+        height = emu_value(size.get("cy")) if size is not None else 0
         pres_rels = self.rels(main)
         layouts: dict[str, MasterLayout] = {}
         looks: list[MasterLook] = []

@@ -192,7 +192,8 @@ def _color_of(el: etree._Element | None, scheme: dict[str, str]) -> str:
 # --------------------------------------------------------------------------- shapes' geometry and sizes
 
 
-def _emu(value: str | None) -> int:
+def emu_value(value: str | None) -> int:
+    """An EMU attribute as a number (0 when absent or empty)."""
     return int(value) if value else 0
 
 
@@ -207,8 +208,8 @@ def box_of(shape: etree._Element) -> Box | None:
     if off is None or ext is None:
         return None
     try:
-        return Box(_emu(off.get("x")), _emu(off.get("y")), _emu(ext.get("cx")),
-                   _emu(ext.get("cy")))
+        return Box(emu_value(off.get("x")), emu_value(off.get("y")), emu_value(ext.get("cx")),
+                   emu_value(ext.get("cy")))
     except ValueError:
         return None
 
