@@ -13,7 +13,6 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,33 +115,58 @@ def fitted(deck: Deck | None) -> Deck | None:
     return fit_deck(deck)
 
 
-def render(deck: Deck, options: Options) -> dict[str, bytes]:
+def render(deck: Deck, options: Options, parallel: bool = False) -> dict[str, bytes]:
     """Every requested format, in memory. Renderers are imported here, lazily, so that a
-    PowerPoint-only build does not load Jinja2 and the other way round."""
+    PowerPoint-only build does not load Jinja2 and the other way round.
+
+    ``parallel``: when the build asks for PowerPoint and reveal.js, and this process may fork
+    (:func:`deckgen.forked.available`: one thread, a second core), the reveal.js outputs are
+    rendered in a forked child while this process writes the .pptx; the outputs are the same
+    bytes either way."""
+    want_pptx = "pptx" in options.formats or "pdf" in options.formats
+    want_html = "html" in options.formats or "html-single" in options.formats
+    html_job = None
+    if parallel and want_pptx and want_html:
+        from deckgen import forked
+
+        if forked.available():
+            html_job = forked.Forked(lambda: _render_html(deck, options))
     outputs: dict[str, bytes] = {}
     pptx_bytes: bytes | None = None
-    if "pptx" in options.formats or "pdf" in options.formats:
-        from deckgen.render.pptx import render_pptx
-        from deckgen.selfcheck import verify_pptx
+    try:
+        if want_pptx:
+            from deckgen.render.pptx import render_pptx
+            from deckgen.selfcheck import verify_pptx
 
-        rendered = render_pptx(deck)
-        pptx_bytes = rendered[f"{deck.name}.pptx"]
-        # A package PowerPoint would "repair" is a deckgen bug: RuntimeError, with traceback,
-        # before anything is written.
-        verify_pptx(pptx_bytes, f"{deck.name}.pptx")
-        if "pptx" in options.formats:
-            outputs.update(rendered)
-    if "html" in options.formats or "html-single" in options.formats:
-        from deckgen.render.reveal import render_reveal
-
-        if "html" in options.formats:
-            outputs.update(render_reveal(deck, single=False, notes=options.notes))
-        if "html-single" in options.formats:
-            outputs.update(render_reveal(deck, single=True, notes=options.notes))
+            rendered = render_pptx(deck)
+            pptx_bytes = rendered[f"{deck.name}.pptx"]
+            # A package PowerPoint would "repair" is a deckgen bug: RuntimeError, with traceback,
+            # before anything is written.
+            verify_pptx(pptx_bytes, f"{deck.name}.pptx")
+            if "pptx" in options.formats:
+                outputs.update(rendered)
+    except BaseException:
+        if html_job is not None:
+            html_job.cancel()
+        raise
+    if want_html:
+        outputs.update(html_job.result() if html_job is not None else _render_html(deck, options))
     if "pdf" in options.formats and pptx_bytes is not None:
         from deckgen.render.pdf import pptx_to_pdf
 
         outputs[f"{deck.name}.pdf"] = pptx_to_pdf(pptx_bytes)
+    return outputs
+
+
+def _render_html(deck: Deck, options: Options) -> dict[str, bytes]:
+    """The reveal.js outputs the build asks for: the folder form, the single file, or both."""
+    from deckgen.render.reveal import render_reveal
+
+    outputs: dict[str, bytes] = {}
+    if "html" in options.formats:
+        outputs.update(render_reveal(deck, single=False, notes=options.notes))
+    if "html-single" in options.formats:
+        outputs.update(render_reveal(deck, single=True, notes=options.notes))
     return outputs
 
 
@@ -203,10 +227,11 @@ def resolve_and_check(src: SourceDeck, project: Project, county: str | None, dia
 
 
 def build_county(deck_path: Path, county: str | None, options: Options,
-                 loaded: tuple[SourceDeck, Project] | None = None) -> Result:
-    """One county's build: :func:`run_job` with every requested format (:func:`render`)."""
-    return run_job(deck_path, county, lambda deck: render(deck, options), options.out_dir, options.strict, loaded,
-                   options.fetch)
+                 loaded: tuple[SourceDeck, Project] | None = None, parallel: bool = False) -> Result:
+    """One county's build: :func:`run_job` with every requested format (:func:`render`;
+    ``parallel``: its PowerPoint and reveal.js outputs on two cores when it can)."""
+    return run_job(deck_path, county, lambda deck: render(deck, options, parallel), options.out_dir, options.strict,
+                   loaded, options.fetch)
 
 
 # What each format writes for a deck called NAME, inside the output folder.
@@ -270,11 +295,15 @@ def build(
     workers = options.jobs or os.cpu_count() or 1
     if len(counties) <= 1 or workers <= 1:
         for c in counties:
-            result = build_county(deck_path, c, options, loaded)
+            # One deck at a time: its two renderers may share the cores (several counties
+            # already keep every core busy with one worker each).
+            result = build_county(deck_path, c, options, loaded, parallel=workers > 1)
             results.append(result)
             if on_done:
                 on_done(result)
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed  # ~15 ms, for several counties only
+
         _preload(options)
         with ProcessPoolExecutor(max_workers=min(workers, len(counties))) as pool:
             futures = [pool.submit(build_county, deck_path, c, options) for c in counties]

@@ -9,9 +9,10 @@ jsonschema is imported here and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
 
 from deckgen.fitting import DEFAULT_FLOORS
 from deckgen.layouts import REGISTRY, names
@@ -255,9 +256,26 @@ def _bundle() -> dict[str, Any]:
 
 
 def validate(instance: Any, schema: dict[str, Any]) -> Iterator[jsonschema.ValidationError]:
-    """Every violation of ``schema`` by ``instance``, deepest first."""
+    """Every violation of ``schema`` by ``instance``, deepest first. jsonschema (and the
+    referencing machinery it brings, ~40 ms) is imported on first use: a Markdown deck whose
+    slides need no schema never loads it."""
+    if instance == {} and _empty_object_valid(schema):
+        return
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(schema)
     yield from sorted(validator.iter_errors(instance), key=lambda e: (list(e.absolute_path).__repr__(), e.message))
+
+
+# Keywords under which an empty object is valid whatever their values (what slide_schema uses).
+_EMPTY_OK = frozenset({"type", "properties", "additionalProperties", "description", "title"})
+
+
+def _empty_object_valid(schema: dict[str, Any]) -> bool:
+    """Whether ``{}`` is valid against ``schema`` without asking jsonschema: an object schema
+    that only names properties (none required). Most slides of a Markdown deck have no front
+    matter, and each would otherwise build a validator."""
+    return schema.get("type", "object") == "object" and _EMPTY_OK.issuperset(schema)
 
 
 # --------------------------------------------------------------------------- located messages

@@ -102,11 +102,12 @@ def _parser() -> etree.XMLParser:
 
 def _parse_parts(parts: dict[str, bytes], problems: list[str]) -> dict[str, etree._Element]:
     trees: dict[str, etree._Element] = {}
+    parser = _parser()
     for name, body in sorted(parts.items()):
         if not name.lower().endswith(_XML_SUFFIXES):
             continue
         try:
-            tree = etree.parse(io.BytesIO(body), _parser())
+            tree = etree.parse(io.BytesIO(body), parser)
         except etree.XMLSyntaxError as exc:
             problems.append(f"{name}: not well-formed XML ({exc.msg})")
             continue
@@ -114,10 +115,21 @@ def _parse_parts(parts: dict[str, bytes], problems: list[str]) -> dict[str, etre
             problems.append(f"{name}: declares a DOCTYPE")
         root = tree.getroot()
         trees[name] = root
-        bad = _first_bad_char(root)
+        bad = _first_bad_char(root) if _may_hold_bad_chars(body) else ""
         if bad:
             problems.append(f"{name}: control character U+{ord(bad):04X} in text")
     return trees
+
+
+def _may_hold_bad_chars(body: bytes) -> bool:
+    """False when no text or attribute of the part can hold a forbidden character: its UTF-8
+    source has none and no character reference that could make one. The exact walk of
+    :func:`_first_bad_char` runs only when this says True (a few parts, if any)."""
+    try:
+        source = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return True  # another encoding: let the walk over the parsed tree decide
+    return "&#" in source or _BAD_CHARS.search(source) is not None
 
 
 def _first_bad_char(root: etree._Element) -> str:
@@ -208,13 +220,16 @@ def _check_relationships(
                 problems.append(f"{name}: r:id {rid!r} has no relationship")
 
 
+# Values of attributes in the relationships namespace (r:id, r:embed, r:link, …), in one
+# pass of libxml2's own.
+_R_REFS = etree.XPath("//@*[namespace-uri() = $ns]")
+
+
 def _r_refs(root: etree._Element) -> Iterator[str]:
     """Values of attributes in the relationships namespace (r:id, r:embed, r:link, …)."""
-    prefix = f"{{{R_NS}}}"
-    for el in root.iter():
-        for key, value in el.attrib.items():
-            if key.startswith(prefix) and value:
-                yield value
+    for value in _R_REFS(root, ns=R_NS):
+        if value:
+            yield str(value)
 
 
 # --------------------------------------------------------------------------- shape ids

@@ -34,7 +34,10 @@ def print_diagnostics(diags: Iterable[Diagnostic]) -> None:
     sys.stderr.flush()
 
 
-def progress(total: int, label: str) -> Progress:
+def progress(total: int, label: str, ticking: bool = True) -> Progress:
+    """A progress bar on stderr (shown on a terminal only). ``ticking=False``: redrawn only
+    when updated, with no refresh thread, so the command stays single-threaded and a build
+    may fork its second renderer (:mod:`deckgen.forked`)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = err()
@@ -46,6 +49,7 @@ def progress(total: int, label: str) -> Progress:
         console=console,
         transient=True,
         disable=not console.is_terminal,
+        auto_refresh=ticking,
     )
     bar.add_task(label, total=total)
     return bar

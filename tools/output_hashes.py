@@ -5,8 +5,9 @@
 
 Every deck in ``content/decks/`` (each of its counties), every Markdown deck in ``examples/``
 and the speed benchmark's generated deck (``bench/gendeck.py``, 60 slides: tables, nested
-lists, notes) are built in pptx, html and html-single into a temporary folder, in this process,
-with ``SOURCE_DATE_EPOCH`` unset. One line per written file: its path inside the output folder
+lists, notes) are built in pptx, html and html-single into a temporary folder as ``deckgen build`` builds them (the
+counties in worker processes; a single deck's two renderers on two cores where the machine
+allows, :mod:`deckgen.forked`), with ``SOURCE_DATE_EPOCH`` unset. One line per written file: its path inside the output folder
 and its sha256. ``tests/golden/test_output_hashes.py`` compares a fresh build with the
 committed list, so a change meant to be invisible (a faster writer, a refactor) is proved
 byte-identical, and a change meant to be seen is reviewed as a diff of this file.
@@ -48,7 +49,7 @@ def output_hashes(root: Path = ROOT) -> str:
 
             generated.write_text(gendeck(60), encoding="utf-8")
             for deck in [*(d.relative_to(root) for d in decks(root)), generated]:
-                results, problems = build(deck, None, Options(FORMATS, out / "built", jobs=1))
+                results, problems = build(deck, None, Options(FORMATS, out / "built"))
                 failed = [d.format() for d in problems] + [r.failure or "failed" for r in results if not r.ok]
                 if failed or not results:
                     raise SystemExit(f"{deck.name} did not build:\n" + "\n".join(failed))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -55,14 +56,20 @@ def _run_build(deck: Path, county: str | None, options: Options) -> list[Result]
     from deckgen.build import build
 
     done: list[Result] = []
-    with ui.progress(0, f"Building {deck.name}") as bar:
+    with contextlib.ExitStack() as stack:
+        bars: list[ui.Progress] = []
+
+        def on_plan(total: int) -> None:
+            # One deck: a bar without a refresh thread, so the build may render its two
+            # outputs on two cores (deckgen.forked); several: a ticking bar.
+            bar = stack.enter_context(ui.progress(total, f"Building {deck.name}", ticking=total > 1))
+            bar.refresh()
+            bars.append(bar)
 
         def on_done(result: Result) -> None:
             done.append(result)
-            bar.update(bar.task_ids[0], advance=1)
-
-        def on_plan(total: int) -> None:
-            bar.update(bar.task_ids[0], total=total)
+            for bar in bars:
+                bar.update(bar.task_ids[0], advance=1, refresh=True)
 
         results, problems = build(deck, county, options, on_done, on_plan)
     report_batch(deck, problems, results, f"Built into {options.out_dir}/")

@@ -16,9 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from deckgen.errors import Diagnostics, SourceLoc
@@ -74,20 +72,24 @@ def remote_picture(project: Project, url: str, loc: SourceLoc, diags: Diagnostic
     return _store(project.root / CACHE, f"{cache_key(url)}.{ext}", data)
 
 
-class _HttpOnly(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) addresses only (urllib would follow ftp too)."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise FetchError("it redirects to an address that is not http(s)")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 def download(url: str) -> tuple[bytes, str]:
     """(bytes, file extension) of the picture at ``url``, or :class:`FetchError`."""
     if not is_remote(url):
         raise FetchError("only http and https addresses are downloaded")
-    opener = urllib.request.build_opener(_HttpOnly)
+    # urllib.request brings http.client, email and ssl (about 15 ms): only a --fetch build
+    # that lacks a picture pays for them.
+    import urllib.error
+    import urllib.request
+
+    class HttpOnly(urllib.request.HTTPRedirectHandler):
+        """Follow redirects to http(s) addresses only (urllib would follow ftp too)."""
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                raise FetchError("it redirects to an address that is not http(s)")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    opener = urllib.request.build_opener(HttpOnly)
     request = urllib.request.Request(url.strip(), headers={"User-Agent": "deckgen", "Accept": ", ".join(TYPES)})
     try:
         with opener.open(request, timeout=TIMEOUT) as resp:

@@ -98,6 +98,22 @@ def test_c1_control_character_in_text(char: str) -> None:
     assert problems == [f"{LAYOUT2}: control character U+{ord(char):04X} in text"]
 
 
+@pytest.mark.parametrize("ref", ["&#x85;", "&#133;", "&#x9F;"])
+def test_c1_control_character_as_a_character_reference(ref: str) -> None:
+    # Not in the part's bytes, only in the text the reference makes: still found.
+    xml = part(LAYOUT2).replace("Klikk for å legge til tekst", f"Klikk{ref}tekst")
+    problems = check_pptx(rezip(GOOD, {LAYOUT2: xml.encode("utf-8")}))
+    assert problems == [f"{LAYOUT2}: control character U+0085 in text" if "85" in ref or "133" in ref
+                        else f"{LAYOUT2}: control character U+009F in text"]
+
+
+def test_c1_control_character_in_an_attribute() -> None:
+    xml = part(LAYOUT2)
+    attribute = xml.replace('<p:cSld name="', '<p:cSld name="x\x85', 1)
+    assert attribute != xml
+    assert check_pptx(rezip(GOOD, {LAYOUT2: attribute.encode("utf-8")})) == [f"{LAYOUT2}: control character U+0085 in text"]
+
+
 @pytest.mark.parametrize("char", ["\x0b", "\x01", "\ufffe"])
 def test_character_xml_forbids_makes_the_part_unreadable(char: str) -> None:
     xml = part(LAYOUT2).replace("Klikk for å legge til tekst", f"Klikk{char}tekst")
