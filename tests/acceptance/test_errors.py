@@ -186,10 +186,10 @@ def test_a_bug_in_one_county_does_not_stop_the_others(project: Path, monkeypatch
 
     real = build_module.render
 
-    def flaky(deck, options):  # type: ignore[no-untyped-def]
+    def flaky(deck, options, *rest):  # type: ignore[no-untyped-def]
         if deck.county == "ostfold":
             raise ZeroDivisionError("boom")
-        return real(deck, options)
+        return real(deck, options, *rest)
 
     monkeypatch.setattr(build_module, "render", flaky)
     options = Options(("pptx",), project / "out", jobs=1)
