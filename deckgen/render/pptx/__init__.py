@@ -21,6 +21,7 @@ from deckgen.render.pptx.package import (
 )
 from deckgen.render.pptx.parts import fast_notes, fast_parts
 from deckgen.render.pptx.slides import (
+    Made,
     add_footer_and_number,
     layouts_by_name,
     pick_layout,
@@ -46,6 +47,7 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     add_slide = fast_parts(prs)
     add_notes = fast_notes(prs)
     notes = 0
+    furniture: Made = {}
     for number, source in enumerate(deck.slides, start=1):
         layout = pick_layout(layouts, deck.brand, source, prs)
         ctx = RenderContext(
@@ -57,7 +59,7 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
         )
         LAYOUT_RENDERERS[source.layout](ctx, source)
         remove_unfilled(ctx)
-        add_footer_and_number(ctx, layout)
+        add_footer_and_number(ctx, layout, furniture)
         if source.notes:
             add_notes(ctx.slide)
         notes += write_notes(ctx)

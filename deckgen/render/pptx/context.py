@@ -21,6 +21,7 @@ from pptx.util import Emu
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
 from deckgen.layouts import Plan, plan_slide
 from deckgen.model import Box, Brand, Deck, LayoutMap, Slide, drawn_size
+from deckgen.render.pptx.placeholders import find_placeholder, placeholder_proxy
 
 T = TypeVar("T")
 
@@ -78,9 +79,9 @@ class RenderContext:
                 f"add '{field}: <idx>' under layouts.{self.source.layout}.placeholders",
             )
         idx = self.layout.placeholders[field]
-        for ph in self.slide.placeholders:
-            if ph.placeholder_format.idx == idx:
-                return ph
+        found = find_placeholder(self.slide.shapes._spTree, idx)
+        if found is not None:
+            return placeholder_proxy(found, self.slide.placeholders)
         raise mismatch(
             self.brand,
             f"master layout '{self.layout.master_layout}' has no placeholder idx {idx} "

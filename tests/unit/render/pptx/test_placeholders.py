@@ -1,0 +1,95 @@
+""":mod:`deckgen.render.pptx.placeholders` answers as python-pptx's shape collections do, on
+the slides of real masters (KS, deckgen's default, python-pptx's own), and the furniture a
+deck copies from its first slide of a layout is byte for byte what python-pptx clones."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from fixtures.sample_deck import every_layout_slides
+from pptx import Presentation
+from pptx.shapes.shapetree import SlidePlaceholders
+
+import deckgen.render.pptx as renderer
+from deckgen.model import Brand
+from deckgen.render.pptx import render_pptx, slides
+from deckgen.render.pptx.placeholders import (
+    find_placeholder,
+    has_text,
+    next_ph_name,
+    next_shape_id,
+    placeholder_elements,
+    placeholder_proxy,
+)
+
+from .conftest import make_deck, photo
+
+ROOT = Path(__file__).resolve().parents[4]
+MASTERS = {
+    "ks": ROOT / "templates" / "ks" / "master.pptx",
+    "default": ROOT / "deckgen" / "brands" / "default" / "master.pptx",
+    "python-pptx": None,
+}
+TEXTS = ("", " ", "x", "a\vb", "\v", "  y ")
+
+
+def _slides(master: Path | None):  # type: ignore[no-untyped-def]
+    prs = Presentation(str(master)) if master else Presentation()
+    for layout in prs.slide_layouts:
+        slide = prs.slides.add_slide(layout)
+        slide.shapes.add_textbox(0, 0, 100, 100)
+        for n, ph in enumerate(slide.placeholders):
+            if ph.has_text_frame and n % 2:
+                ph.text_frame.text = TEXTS[n % len(TEXTS)]
+        yield slide
+
+
+@pytest.mark.parametrize("name", sorted(MASTERS))
+def test_lookups_answer_as_python_pptxs(name: str) -> None:
+    seen = 0
+    for slide in _slides(MASTERS[name]):
+        tree = slide.shapes._spTree
+        ours = list(placeholder_elements(tree))
+        assert [e for e, _ in ours] == list(tree.iter_ph_elms())
+        assert [n for _, n in ours] == [e.ph_idx for e in tree.iter_ph_elms()]
+        for idx in {n for _, n in ours} | {9999}:
+            theirs = next((p for p in slide.placeholders if p.placeholder_format.idx == idx), None)
+            found = find_placeholder(tree, idx)
+            assert (found is None) == (theirs is None)
+            if found is not None:
+                proxy = placeholder_proxy(found, slide.placeholders)
+                assert type(proxy) is type(theirs) and proxy.element is theirs.element
+                assert isinstance(slide.placeholders, SlidePlaceholders)
+        for shape in slide.placeholders:
+            if shape.element.tag.endswith("}sp"):
+                had_body = shape.element.txBody is not None
+                assert has_text(shape.element) == bool(had_body and shape.text_frame.text.strip())
+        assert next_shape_id(tree) == slide.shapes._next_shape_id
+        for basename in ("Footer Placeholder", "Title", "Text Placeholder"):
+            for id_ in (2, 3, 4, next_shape_id(tree)):
+                assert next_ph_name(tree, basename, id_) == slide.shapes._next_ph_name(
+                    _type_named(basename), id_, "horz")
+        seen += len(ours)
+    assert seen
+
+
+def _type_named(basename: str):  # type: ignore[no-untyped-def]
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    return {"Footer Placeholder": PP_PLACEHOLDER.FOOTER, "Title": PP_PLACEHOLDER.TITLE,
+            "Text Placeholder": PP_PLACEHOLDER.BODY}[basename]
+
+
+def test_furniture_copies_are_python_pptxs_clones(ks_brand: Brand, monkeypatch: pytest.MonkeyPatch) -> None:
+    deck = make_deck(ks_brand, slides=every_layout_slides(photo()) * 3)
+    fast = render_pptx(deck)
+    monkeypatch.setattr(renderer, "add_footer_and_number",
+                        lambda ctx, layout, made: slides.add_footer_and_number(ctx, layout, None))
+    slow = render_pptx(deck)
+    assert fast == slow
+    prs = Presentation(io.BytesIO(next(iter(fast.values()))))
+    numbers = [ph.text_frame.text for s in prs.slides for ph in s.placeholders
+               if ph.placeholder_format.type is not None and ph.placeholder_format.type.name == "SLIDE_NUMBER"]
+    assert len(numbers) > 10 and numbers == sorted(numbers, key=int)
