@@ -10,7 +10,7 @@ and the package-level parts (document properties, reproducible zip).
 from __future__ import annotations
 
 from deckgen.model import Deck
-from deckgen.render.pptx.context import RenderContext
+from deckgen.render.pptx.context import Memo, RenderContext
 from deckgen.render.pptx.layouts import LAYOUT_RENDERERS
 from deckgen.render.pptx.package import (
     drop_master_content,
@@ -21,7 +21,6 @@ from deckgen.render.pptx.package import (
 )
 from deckgen.render.pptx.parts import fast_notes, fast_parts
 from deckgen.render.pptx.slides import (
-    Made,
     add_footer_and_number,
     layouts_by_name,
     pick_layout,
@@ -47,7 +46,7 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     add_slide = fast_parts(prs)
     add_notes = fast_notes(prs)
     notes = 0
-    furniture: Made = {}
+    memo = Memo()
     for number, source in enumerate(deck.slides, start=1):
         layout = pick_layout(layouts, deck.brand, source, prs)
         ctx = RenderContext(
@@ -56,10 +55,11 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
             layout=deck.brand.layouts[source.layout],
             number=number,
             source=source,
+            memo=memo,
         )
         LAYOUT_RENDERERS[source.layout](ctx, source)
         remove_unfilled(ctx)
-        add_footer_and_number(ctx, layout, furniture)
+        add_footer_and_number(ctx, layout)
         if source.notes:
             add_notes(ctx.slide)
         notes += write_notes(ctx)

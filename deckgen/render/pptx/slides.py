@@ -107,7 +107,8 @@ def hide_title(ctx: RenderContext, field: str, text: str) -> None:
         return
     ph = ctx.placeholder(field)
     write_inline(ph.text_frame, (Run(text),))
-    left, top, width, height = int(ph.left), int(ph.top), int(ph.width), int(ph.height)
+    box = ctx.box_of(ph)
+    left, top, width, height = box.x, box.y, box.cx, box.cy
     if top + height > 0:
         ph.left, ph.top = Emu(left), Emu(-height - 45720)
         ph.width, ph.height = Emu(width), Emu(height)
@@ -139,23 +140,17 @@ def fill_inline(ctx: RenderContext, field: str, inline: Inline, style: Style = I
 # --------------------------------------------------------------------------- furniture
 
 
-# A layout's furniture, cloned and filled by python-pptx on the first slide that needs it and
-# copied onto later ones: (layout part, kind) -> the layout's placeholder for it (None: the
-# layout has none), and the filled placeholder with its base name once made.
-Made = dict[tuple[int, str], tuple[Any, tuple[etree._Element, str] | None]]
-
-
-def add_footer_and_number(ctx: RenderContext, layout: SlideLayout, made: Made | None = None) -> None:
+def add_footer_and_number(ctx: RenderContext, layout: SlideLayout) -> None:
     """Clone the layout's footer, slide-number and date placeholders (where the layout has
     them: at the idx the brand names, else by type) and fill them: the brand's footer text, a
     real ``slidenum`` field and the deck's date.
 
-    ``made``: the furniture filled on earlier slides of this deck, by layout; a slide of the
-    same layout gets a copy, named and numbered as python-pptx would name a clone (the same
-    bytes: ``tests/unit/render/pptx/test_placeholders.py``)."""
+    The furniture filled on an earlier slide of the same layout is copied (``ctx.memo``),
+    named and numbered as python-pptx would name a clone (the same bytes:
+    ``tests/unit/render/pptx/test_placeholders.py``)."""
     if not REGISTRY[ctx.source.layout].footer:
         return  # a title, picture… slide: no furniture, whatever its master layout has
-    made = {} if made is None else made
+    made = ctx.memo.furniture
     idx = ctx.brand.footer_placeholders
     if ctx.brand.footer:
         footer = ctx.brand.footer
@@ -172,7 +167,9 @@ def add_footer_and_number(ctx: RenderContext, layout: SlideLayout, made: Made | 
 def _furnish(ctx: RenderContext, layout: SlideLayout, made: Made, kind: str, idx: int | None,
              ph_type: str, fill: Any) -> None:
     """One piece of furniture: cloned and filled by python-pptx the first time for this
-    layout, copied after that (the slide number set to this slide's)."""
+    layout, copied after that (the slide number set to this slide's). ``made``: (layout
+    part, kind) -> the layout's placeholder for it (None: it has none) and, once made, the
+    filled placeholder with its base name."""
     key = (id(layout.part), kind)
     if key not in made:
         made[key] = (_furniture(layout, idx, ph_type), None)
@@ -197,6 +194,7 @@ def _furnish(ctx: RenderContext, layout: SlideLayout, made: Made, kind: str, idx
         made[key] = (source, (copy.deepcopy(ph.element), basename))
 
 
+Made = dict[tuple[int, str], tuple[Any, tuple[etree._Element, str] | None]]
 _NUMBER_TEXT = f".//{qn('a:fld')}/{qn('a:t')}"
 
 

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from fixtures.sample_deck import every_layout_slides
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.shapes.shapetree import SlidePlaceholders
 
 import deckgen.render.pptx as renderer
-from deckgen.model import Brand
-from deckgen.render.pptx import render_pptx, slides
+from deckgen.model import Box, Brand
+from deckgen.render.pptx import render_pptx
+from deckgen.render.pptx.context import Memo, RenderContext
 from deckgen.render.pptx.placeholders import (
     find_placeholder,
     has_text,
@@ -82,14 +84,34 @@ def _type_named(basename: str):  # type: ignore[no-untyped-def]
             "Text Placeholder": PP_PLACEHOLDER.BODY}[basename]
 
 
-def test_furniture_copies_are_python_pptxs_clones(ks_brand: Brand, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_what_a_render_remembers_gives_python_pptxs_bytes(ks_brand: Brand, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Furniture copied and boxes remembered from earlier slides (``RenderContext.memo``)
+    give the bytes python-pptx gives each slide afresh."""
     deck = make_deck(ks_brand, slides=every_layout_slides(photo()) * 3)
     fast = render_pptx(deck)
-    monkeypatch.setattr(renderer, "add_footer_and_number",
-                        lambda ctx, layout, made: slides.add_footer_and_number(ctx, layout, None))
+    fresh = renderer.RenderContext
+    monkeypatch.setattr(renderer, "RenderContext", lambda **kw: fresh(**{**kw, "memo": Memo()}))
     slow = render_pptx(deck)
     assert fast == slow
     prs = Presentation(io.BytesIO(next(iter(fast.values()))))
     numbers = [ph.text_frame.text for s in prs.slides for ph in s.placeholders
-               if ph.placeholder_format.type is not None and ph.placeholder_format.type.name == "SLIDE_NUMBER"]
+               if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
     assert len(numbers) > 10 and numbers == sorted(numbers, key=int)
+
+
+@pytest.mark.parametrize("name", sorted(MASTERS))
+def test_boxes_are_python_pptxs(name: str, ks_brand: Brand) -> None:
+    seen = 0
+    memo = Memo()
+    for slide in _slides(MASTERS[name]):
+        ctx = RenderContext(deck=make_deck(ks_brand), slide=slide, layout=None, number=1,  # type: ignore[arg-type]
+                            source=None, memo=memo)  # type: ignore[arg-type]
+        for n, ph in enumerate(slide.placeholders):
+            if n % 3 == 1:  # some with their own position, some inheriting it
+                ph.left, ph.width = ph.left + 10, ph.width - 20
+            if None in (ph.left, ph.top, ph.width, ph.height):
+                continue  # python-pptx has no box for it: neither has deckgen
+            for _ in range(2):  # looked up, then remembered
+                assert ctx.box_of(ph) == Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
+            seen += 1
+    assert seen
