@@ -13,6 +13,7 @@ with python-pptx's own for every combination deckgen uses.
 from __future__ import annotations
 
 from lxml import etree
+from pptx.oxml import oxml_parser
 from pptx.oxml.ns import qn
 
 _A_BODYPR, _A_P, _A_PPR, _A_R, _A_RPR = qn("a:bodyPr"), qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr")
@@ -34,12 +35,12 @@ EMU_PER_CENTIPOINT = 127
 
 
 def new(tag: str) -> etree._Element:
-    """A new DrawingML element, made in a document of its own as python-pptx's
-    ``OxmlElement`` makes it. Not ``parent.makeelement``: that makes it in the slide's
-    document, unattached, so lxml invents a namespace prefix there and counts it, and the
-    prefix it later invents for a namespace the slide does not declare (a link's colour)
-    would change."""
-    return etree.Element(tag, nsmap=_A_NSMAP)
+    """A new DrawingML element, made in a document of its own by python-pptx's parser, as its
+    ``OxmlElement`` makes it (so it is of python-pptx's element class for that tag). Not
+    ``parent.makeelement``: that makes it in the slide's document, unattached, so lxml
+    invents a namespace prefix there and counts it, and the prefix it later invents for a
+    namespace the slide does not declare (a link's colour) would change."""
+    return oxml_parser.makeelement(tag, nsmap=_A_NSMAP)
 
 
 _A_NSMAP = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}

@@ -4,42 +4,49 @@ Responsibility: the one table drawer the ``roster`` and ``table`` layouts share.
 heights and the font size are the plan's (:mod:`deckgen.layouts.tables`, shared with the
 reveal.js renderer and ``check``). The header row is filled with the brand's primary colour;
 emphasised rows (a roster's leader and deputy) are bold on the surface colour.
+
+The table's XML is written here directly: the graphic frame, grid, rows and cells python-pptx's
+``shapes.add_table`` makes, as deckgen then sets them (first row on, banding and the theme's
+table style off, the plan's widths and heights), without a proxy per cell. A cell's look (its
+``a:tcPr``) is written by python-pptx (:func:`~deckgen.render.pptx.shapes.style_cell`) once per
+look and render, and copied; cell text goes through :func:`~deckgen.render.pptx.text.write_inline`.
+``tests/unit/render/pptx/test_tables.py`` compares the result with python-pptx's, byte for byte.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
-from pptx.enum.text import PP_ALIGN
+from lxml import etree
+from pptx.oxml import oxml_parser
+from pptx.oxml.ns import qn
+from pptx.oxml.table import CT_TableCell
+from pptx.table import _Cell
+from pptx.text.text import TextFrame
 
 from deckgen.layouts import PlanTable
 from deckgen.layouts.tables import CELL_MARGIN_X, CELL_MARGIN_Y
 from deckgen.render.pptx.context import RenderContext
-from deckgen.render.pptx.shapes import add_table, set_row_heights, style_cell
+from deckgen.render.pptx.frames import set_align
+from deckgen.render.pptx.placeholders import insert_shape, next_shape_id
+from deckgen.render.pptx.shapes import style_cell
 from deckgen.render.pptx.text import Style, write_inline
 
-
-def draw_table(ctx: RenderContext, plan: PlanTable) -> Any:
-    """Draw ``plan`` as a native table at the top of its box; returns the graphic frame."""
-    frame = add_table(ctx.shapes, plan.box, len(plan.rows) + 1, plan.widths, plan.heights[0], name=plan.name)
-    table = frame.table
-    set_row_heights(frame, plan.heights)
-    done: dict[Any, Any] = {}  # cell looks written once per table, copied after that
-    _fill_header(ctx, table, plan, done)
-    _fill_body(ctx, table, plan, done)
-    return frame
+_NSMAP = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+          "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+_TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+_A_TXBODY, _A_TCPR, _A_P = qn("a:txBody"), qn("a:tcPr"), qn("a:p")
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 
 
-def _fill_header(ctx: RenderContext, table: Any, plan: PlanTable, done: dict[Any, Any]) -> None:
+def draw_table(ctx: RenderContext, plan: PlanTable) -> etree._Element:
+    """Draw ``plan`` as a native table at the top of its box; returns the ``p:graphicFrame``."""
+    frame, cells = _skeleton(ctx, plan)
+    margins = (CELL_MARGIN_X, CELL_MARGIN_Y)
     style = Style(size=plan.size, color=ctx.color("on_primary"), font=ctx.font("heading"), bold=True)
     for col, inline in enumerate(plan.header):
-        cell = table.cell(0, col)
-        style_cell(cell, fill=ctx.color("primary"), rule=None, margins=(CELL_MARGIN_X, CELL_MARGIN_Y), done=done)
-        write_inline(cell.text_frame, inline, style, cell=True)
-        _align(cell, plan, col)
-
-
-def _fill_body(ctx: RenderContext, table: Any, plan: PlanTable, done: dict[Any, Any]) -> None:
+        _fill(ctx, cells[0][col], inline, style, (ctx.color("primary"), None, margins), _align(plan, col))
     for r, row in enumerate(plan.rows, start=1):
         strong = r - 1 < len(plan.emphasis) and plan.emphasis[r - 1]
         style = Style(size=plan.size, color=ctx.color("text"), font=ctx.font("body"), bold=strong)
@@ -48,18 +55,66 @@ def _fill_body(ctx: RenderContext, table: Any, plan: PlanTable, done: dict[Any, 
         fill = ctx.color("surface") if strong else ctx.color("background")
         rule = ctx.color("background") if strong else ctx.color("surface")
         for col, inline in enumerate(row):
-            cell = table.cell(r, col)
-            style_cell(cell, fill=fill, rule=rule, margins=(CELL_MARGIN_X, CELL_MARGIN_Y), done=done)
-            write_inline(cell.text_frame, inline, style, cell=True)
-            _align(cell, plan, col)
+            _fill(ctx, cells[r][col], inline, style, (fill, rule, margins), _align(plan, col))
+    return frame
 
 
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+def _skeleton(ctx: RenderContext, plan: PlanTable) -> tuple[etree._Element, list[list[etree._Element]]]:
+    """The graphic frame with its empty cells, added to the slide (before any text: a link's
+    colour gets its namespace prefix from the slide, as python-pptx's cells got theirs)."""
+    n_rows = len(plan.rows) + 1
+    if len(plan.heights) != n_rows:
+        raise ValueError(f"{n_rows} rows, {len(plan.heights)} heights")
+    tree = ctx.shapes._spTree
+    frame = oxml_parser.makeelement(qn("p:graphicFrame"), nsmap=_NSMAP)  # python-pptx's classes
+    nv = etree.SubElement(frame, qn("p:nvGraphicFramePr"))
+    etree.SubElement(nv, qn("p:cNvPr"), id=str(next_shape_id(tree)), name=plan.name)
+    locks = etree.SubElement(nv, qn("p:cNvGraphicFramePr"))
+    etree.SubElement(locks, qn("a:graphicFrameLocks"), noGrp="1")
+    etree.SubElement(nv, qn("p:nvPr"))
+    xfrm = etree.SubElement(frame, qn("p:xfrm"))
+    etree.SubElement(xfrm, qn("a:off"), x=str(plan.box.x), y=str(plan.box.y))
+    etree.SubElement(xfrm, qn("a:ext"), cx=str(sum(plan.widths)), cy=str(sum(plan.heights)))
+    data = etree.SubElement(etree.SubElement(frame, qn("a:graphic")), qn("a:graphicData"), uri=_TABLE_URI)
+    tbl = etree.SubElement(data, qn("a:tbl"))
+    etree.SubElement(tbl, qn("a:tblPr"), firstRow="1")
+    grid = etree.SubElement(tbl, qn("a:tblGrid"))
+    for width in plan.widths:
+        etree.SubElement(grid, qn("a:gridCol"), w=str(width))
+    cells = []
+    for height in plan.heights:
+        tr = etree.SubElement(tbl, qn("a:tr"), h=str(height))
+        row = []
+        for _ in plan.widths:
+            tc = etree.SubElement(tr, qn("a:tc"))
+            body = etree.SubElement(tc, _A_TXBODY)
+            etree.SubElement(body, qn("a:bodyPr"))
+            etree.SubElement(body, qn("a:lstStyle"))
+            etree.SubElement(body, _A_P)
+            etree.SubElement(tc, _A_TCPR)
+            row.append(tc)
+        cells.append(row)
+    insert_shape(tree, frame)
+    return frame, cells
 
 
-def _align(cell: Any, plan: PlanTable, col: int) -> None:
-    """A column's alignment as the Markdown table's delimiter row gives it (``--:``)."""
-    align = _ALIGN.get(plan.align[col]) if col < len(plan.align) else None
+def _fill(ctx: RenderContext, tc: etree._Element, inline: Any, style: Style,
+          look: tuple[str | None, str | None, tuple[int, int]], align: str | None) -> None:
+    """One cell: its look (copied), its text, its column's alignment."""
+    looks = ctx.memo.cell_looks
+    if look not in looks:
+        made = CT_TableCell.new()
+        fill, rule, margins = look
+        style_cell(_Cell(made, None), fill=fill, rule=rule, margins=margins)
+        looks[look] = made.find(_A_TCPR)
+    tc.replace(tc.find(_A_TCPR), copy.deepcopy(looks[look]))
+    body = tc.find(_A_TXBODY)
+    write_inline(TextFrame(body, ctx.shapes), inline, style, cell=True)
     if align is not None:
-        for paragraph in cell.text_frame.paragraphs:
-            paragraph.alignment = align
+        for p in body.iterchildren(_A_P):
+            set_align(p, align)
+
+
+def _align(plan: PlanTable, col: int) -> str | None:
+    """A column's alignment as the Markdown table's delimiter row gives it (``--:``)."""
+    return _ALIGN.get(plan.align[col]) if col < len(plan.align) else None
