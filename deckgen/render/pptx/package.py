@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import Any
 from xml.sax.saxutils import escape
 
+from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -151,13 +153,44 @@ class _Members:
 
 
 def package_members(prs: PptxPresentation) -> dict[str, bytes]:
-    """Every member ``prs.save`` would write, by zip name (python-pptx's ``PackageWriter``,
-    driven through its three steps; ``tests/unit/render/pptx/test_parts.py`` compares them
-    with a saved package's)."""
+    """Every member ``prs.save`` would write, by zip name: python-pptx's ``PackageWriter``
+    writes the content types and the package's relationships; each part's blob and its
+    relationships (:func:`rels_xml`) are written here, in the writer's order
+    (``tests/unit/render/pptx/test_parts.py`` compares them with a saved package's)."""
     package = prs.part.package
-    writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
+    parts = tuple(package.iter_parts())
+    writer = PackageWriter(io.BytesIO(), package._rels, parts)
     members = _Members()
     writer._write_content_types_stream(members)  # type: ignore[arg-type]
     writer._write_pkg_rels(members)  # type: ignore[arg-type]
-    writer._write_parts(members)  # type: ignore[arg-type]
-    return members.found
+    found = members.found
+    refs: dict[tuple[str, str], str] = {}
+    for part in parts:
+        found[part.partname.membername] = part.blob
+        if part._rels:
+            found[part.partname.rels_uri.membername] = rels_xml(part._rels, refs)
+    return found
+
+
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+_RELATIONSHIPS, _RELATIONSHIP = f"{{{_PR}}}Relationships", f"{{{_PR}}}Relationship"
+
+
+def rels_xml(rels: Any, refs: dict[tuple[str, str], str]) -> bytes:
+    """A part's relationships as python-pptx's ``_Relationships.xml`` writes them (in the
+    order of their rIds' numbers; ``TargetMode`` only for external targets), with each
+    relative target worked out once per (target, base) in ``refs`` rather than by
+    ``posixpath.relpath`` for every relationship of every part."""
+    root = etree.Element(_RELATIONSHIPS, nsmap={None: _PR})
+    order = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid) for rid in rels)
+    for _, rid in order:
+        rel = rels[rid]
+        if rel.is_external:
+            attrs = {"Id": rid, "Type": rel.reltype, "Target": rel.target_ref, "TargetMode": "External"}
+        else:
+            key = (rel.target_partname, rel._base_uri)
+            if key not in refs:
+                refs[key] = rel.target_ref
+            attrs = {"Id": rid, "Type": rel.reltype, "Target": refs[key]}
+        etree.SubElement(root, _RELATIONSHIP, attrs)
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
