@@ -9,6 +9,8 @@ and the package-level parts (document properties, reproducible zip).
 
 from __future__ import annotations
 
+from pptx.slide import SlideLayout
+
 from deckgen.model import Deck
 from deckgen.render.pptx.context import Memo, RenderContext
 from deckgen.render.pptx.layouts import LAYOUT_RENDERERS
@@ -47,8 +49,11 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     add_notes = fast_notes(prs)
     notes = 0
     memo = Memo()
+    picked: dict[str, SlideLayout] = {}
     for number, source in enumerate(deck.slides, start=1):
-        layout = pick_layout(layouts, deck.brand, source, prs)
+        if source.layout not in picked:  # the same master layout for every slide of a layout
+            picked[source.layout] = pick_layout(layouts, deck.brand, source, prs)
+        layout = picked[source.layout]
         ctx = RenderContext(
             deck=deck,
             slide=add_slide(layout),

@@ -74,8 +74,11 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
     # that layout, so the first is cloned by python-pptx and the rest are copies.
     placeholders: dict[int, list[etree._Element]] = {}
 
+    count = [len(id_list)]  # lxml counts an element's children one by one: once, then kept
+
     def add_slide(layout: SlideLayout) -> PptxSlide:
-        partname = PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml")
+        count[0] += 1
+        partname = PackURI(f"/ppt/slides/slide{count[0]}.xml")
         slide_part = SlidePart.new(partname, package, layout.part)
         names.add(partname)
         # A new part has no relationship yet: get_or_add would only scan and then add.

@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
+from pptx.shapes.placeholder import ChartPlaceholder, PicturePlaceholder, SlidePlaceholder, TablePlaceholder
 from pptx.shapes.shapetree import _SlidePlaceholderFactory
 
 _NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
@@ -59,8 +61,19 @@ def find_placeholder(tree: etree._Element, idx: int) -> etree._Element | None:
 
 
 def placeholder_proxy(shape: etree._Element, placeholders: Any) -> Any:
-    """python-pptx's proxy for a placeholder element, as ``slide.placeholders`` makes it."""
+    """python-pptx's proxy for a placeholder element, as ``slide.placeholders`` makes it
+    (``_SlidePlaceholderFactory``, which reads the type through its enumeration: here its
+    XML value picks the class)."""
+    if shape.tag == _P_SP:
+        ph = ph_of(shape)
+        kind = _BY_TYPE.get(ph.get("type", "obj") if ph is not None else "obj", SlidePlaceholder)
+        return kind(shape, placeholders)
     return _SlidePlaceholderFactory(shape, placeholders)
+
+
+_BY_TYPE = {member.xml_value: kind for member, kind in (
+    (PP_PLACEHOLDER.BITMAP, PicturePlaceholder), (PP_PLACEHOLDER.CHART, ChartPlaceholder),
+    (PP_PLACEHOLDER.PICTURE, PicturePlaceholder), (PP_PLACEHOLDER.TABLE, TablePlaceholder))}
 
 
 def has_text(shape: etree._Element) -> bool:
