@@ -16,8 +16,15 @@ from typing import Any
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
-from pptx.shapes.placeholder import ChartPlaceholder, PicturePlaceholder, SlidePlaceholder, TablePlaceholder
+from pptx.shapes.placeholder import (
+    ChartPlaceholder,
+    NotesSlidePlaceholder,
+    PicturePlaceholder,
+    SlidePlaceholder,
+    TablePlaceholder,
+)
 from pptx.shapes.shapetree import _SlidePlaceholderFactory
+from pptx.text.text import TextFrame
 
 _NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 _PH = etree.XPath("./*[1]/p:nvPr/p:ph", namespaces=_NS)
@@ -74,6 +81,21 @@ def placeholder_proxy(shape: etree._Element, placeholders: Any) -> Any:
 _BY_TYPE = {member.xml_value: kind for member, kind in (
     (PP_PLACEHOLDER.BITMAP, PicturePlaceholder), (PP_PLACEHOLDER.CHART, ChartPlaceholder),
     (PP_PLACEHOLDER.PICTURE, PicturePlaceholder), (PP_PLACEHOLDER.TABLE, TablePlaceholder))}
+
+
+def notes_frame(notes_slide: Any) -> TextFrame | None:
+    """The text frame of a notes page's notes placeholder (python-pptx's
+    ``notes_slide.notes_text_frame``: the first placeholder of type body, in document order),
+    found on the XML; python-pptx's own lookup where that placeholder is unusual (not a
+    ``p:sp``, or without a text body for python-pptx to add)."""
+    tree = notes_slide.shapes._spTree
+    for shape, _idx in placeholder_elements(tree):
+        if ph_of(shape).get("type") == "body":  # type: ignore[union-attr]
+            body = shape.find(_P_TXBODY) if shape.tag == _P_SP else None
+            if body is None:
+                break
+            return TextFrame(body, NotesSlidePlaceholder(shape, notes_slide.placeholders))
+    return notes_slide.notes_text_frame
 
 
 def has_text(shape: etree._Element) -> bool:

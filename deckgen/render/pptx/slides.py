@@ -25,6 +25,7 @@ from deckgen.render.pptx.context import RenderContext, mismatch
 from deckgen.render.pptx.placeholders import (
     find_placeholder,
     has_text,
+    notes_frame,
     ph_idx,
     ph_of,
     placed_copy,
@@ -249,7 +250,7 @@ def write_notes(ctx: RenderContext) -> bool:
     """Write the speaker notes, if the slide has any; returns whether it had."""
     if not ctx.source.notes:
         return False
-    frame = ctx.slide.notes_slide.notes_text_frame
+    frame = notes_frame(ctx.slide.notes_slide)
     assert frame is not None  # python-pptx makes the notes slide from the notes master
     write_text(frame, ctx.source.notes, inherits_bullets=False)
     return True

@@ -37,6 +37,11 @@ _NSMAP = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
           "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _A_TXBODY, _A_TCPR, _A_P = qn("a:txBody"), qn("a:tcPr"), qn("a:p")
+_T = {tag: qn(tag) for tag in (  # the Clark names of the tags a table is made of
+    "a:bodyPr", "a:ext", "a:graphic", "a:graphicData", "a:graphicFrameLocks", "a:gridCol",
+    "a:lstStyle", "a:off", "a:tbl", "a:tblGrid", "a:tblPr", "a:tc", "a:tr",
+    "p:cNvGraphicFramePr", "p:cNvPr", "p:graphicFrame", "p:nvGraphicFramePr", "p:nvPr", "p:xfrm",
+)}  # fmt: skip
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 
 
@@ -66,30 +71,30 @@ def _skeleton(ctx: RenderContext, plan: PlanTable) -> tuple[etree._Element, list
     if len(plan.heights) != n_rows:
         raise ValueError(f"{n_rows} rows, {len(plan.heights)} heights")
     tree = ctx.shapes._spTree
-    frame = oxml_parser.makeelement(qn("p:graphicFrame"), nsmap=_NSMAP)  # python-pptx's classes
-    nv = etree.SubElement(frame, qn("p:nvGraphicFramePr"))
-    etree.SubElement(nv, qn("p:cNvPr"), id=str(next_shape_id(tree)), name=plan.name)
-    locks = etree.SubElement(nv, qn("p:cNvGraphicFramePr"))
-    etree.SubElement(locks, qn("a:graphicFrameLocks"), noGrp="1")
-    etree.SubElement(nv, qn("p:nvPr"))
-    xfrm = etree.SubElement(frame, qn("p:xfrm"))
-    etree.SubElement(xfrm, qn("a:off"), x=str(plan.box.x), y=str(plan.box.y))
-    etree.SubElement(xfrm, qn("a:ext"), cx=str(sum(plan.widths)), cy=str(sum(plan.heights)))
-    data = etree.SubElement(etree.SubElement(frame, qn("a:graphic")), qn("a:graphicData"), uri=_TABLE_URI)
-    tbl = etree.SubElement(data, qn("a:tbl"))
-    etree.SubElement(tbl, qn("a:tblPr"), firstRow="1")
-    grid = etree.SubElement(tbl, qn("a:tblGrid"))
+    frame = oxml_parser.makeelement(_T["p:graphicFrame"], nsmap=_NSMAP)  # python-pptx's classes
+    nv = etree.SubElement(frame, _T["p:nvGraphicFramePr"])
+    etree.SubElement(nv, _T["p:cNvPr"], id=str(next_shape_id(tree)), name=plan.name)
+    locks = etree.SubElement(nv, _T["p:cNvGraphicFramePr"])
+    etree.SubElement(locks, _T["a:graphicFrameLocks"], noGrp="1")
+    etree.SubElement(nv, _T["p:nvPr"])
+    xfrm = etree.SubElement(frame, _T["p:xfrm"])
+    etree.SubElement(xfrm, _T["a:off"], x=str(plan.box.x), y=str(plan.box.y))
+    etree.SubElement(xfrm, _T["a:ext"], cx=str(sum(plan.widths)), cy=str(sum(plan.heights)))
+    data = etree.SubElement(etree.SubElement(frame, _T["a:graphic"]), _T["a:graphicData"], uri=_TABLE_URI)
+    tbl = etree.SubElement(data, _T["a:tbl"])
+    etree.SubElement(tbl, _T["a:tblPr"], firstRow="1")
+    grid = etree.SubElement(tbl, _T["a:tblGrid"])
     for width in plan.widths:
-        etree.SubElement(grid, qn("a:gridCol"), w=str(width))
+        etree.SubElement(grid, _T["a:gridCol"], w=str(width))
     cells = []
     for height in plan.heights:
-        tr = etree.SubElement(tbl, qn("a:tr"), h=str(height))
+        tr = etree.SubElement(tbl, _T["a:tr"], h=str(height))
         row = []
         for _ in plan.widths:
-            tc = etree.SubElement(tr, qn("a:tc"))
+            tc = etree.SubElement(tr, _T["a:tc"])
             body = etree.SubElement(tc, _A_TXBODY)
-            etree.SubElement(body, qn("a:bodyPr"))
-            etree.SubElement(body, qn("a:lstStyle"))
+            etree.SubElement(body, _T["a:bodyPr"])
+            etree.SubElement(body, _T["a:lstStyle"])
             etree.SubElement(body, _A_P)
             etree.SubElement(tc, _A_TCPR)
             row.append(tc)

@@ -22,6 +22,7 @@ from deckgen.render.pptx.placeholders import (
     has_text,
     next_ph_name,
     next_shape_id,
+    notes_frame,
     placeholder_elements,
     placeholder_proxy,
 )
@@ -113,5 +114,25 @@ def test_boxes_are_python_pptxs(name: str, ks_brand: Brand) -> None:
                 continue  # python-pptx has no box for it: neither has deckgen
             for _ in range(2):  # looked up, then remembered
                 assert ctx.box_of(ph) == Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
+            seen += 1
+    assert seen
+
+
+@pytest.mark.parametrize("name", sorted(MASTERS))
+def test_the_notes_frame_is_python_pptxs(name: str) -> None:
+    seen = 0
+    for n, slide in enumerate(_slides(MASTERS[name])):
+        notes = slide.notes_slide
+        if n % 2:  # a notes page whose body placeholder lost its text body, or the placeholder
+            body = notes.notes_placeholder.element
+            if n % 4 == 1:
+                body.remove(body.txBody)
+            else:
+                body.getparent().remove(body)
+        ours = notes_frame(notes)  # first: python-pptx's lookup adds a missing text body
+        theirs = notes.notes_text_frame
+        assert (ours is None) == (theirs is None)
+        if ours is not None:
+            assert ours._txBody is theirs._txBody and type(ours._parent) is type(theirs._parent)
             seen += 1
     assert seen
