@@ -30,7 +30,6 @@ from deckgen.render.pptx.slides import (
     text_roots,
     write_notes,
 )
-from deckgen.render.pptx.speedups import install as install_speedups
 from deckgen.render.pptx.text import stamp_language
 
 __all__ = ["LAYOUT_RENDERERS", "render_pptx"]
@@ -40,7 +39,6 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     """Render ``deck`` to ``{f"{deck.name}.pptx": bytes}``; the same deck gives the same
     bytes. Raises :class:`~deckgen.errors.BuildError` when the brand's master lacks a layout
     or placeholder its mapping names."""
-    install_speedups()
     prs = open_master(deck.brand.master)
     drop_master_content(prs)
     set_default_language(prs, deck.lang)

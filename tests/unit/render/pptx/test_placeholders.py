@@ -136,3 +136,19 @@ def test_the_notes_frame_is_python_pptxs(name: str) -> None:
             assert ours._txBody is theirs._txBody and type(ours._parent) is type(theirs._parent)
             seen += 1
     assert seen
+
+
+def test_a_render_leaves_python_pptx_as_it_was(ks_brand: Brand) -> None:
+    """The writer works on the XML itself and patches nothing of python-pptx's, so whatever
+    else in the process reads a .pptx (``deckgen import``) reads it with python-pptx as it is."""
+    import sys
+
+    import pptx.oxml.ns
+    from pptx.oxml.shapes.shared import BaseShapeElement
+
+    qn, ph = pptx.oxml.ns.qn, BaseShapeElement.__dict__["ph"]
+    render_pptx(make_deck(ks_brand))
+    assert BaseShapeElement.__dict__["ph"] is ph
+    for name, module in list(sys.modules.items()):
+        if name == "pptx" or name.startswith("pptx."):
+            assert getattr(module, "qn", qn) is qn, name
