@@ -127,6 +127,8 @@ class RenderContext:
         """A slide placeholder's box: its own position and size where it has them, else its
         layout placeholder's (python-pptx's ``left``, ``top``, ``width``, ``height``, each
         inherited alone; the layout's values looked up once per deck)."""
+        if not isinstance(ph, _InheritsDimensions):  # a graphic frame in a placeholder: its own box
+            return Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
         own = super(_InheritsDimensions, ph)
         values = [own.left, own.top, own.width, own.height]
         if None in values:

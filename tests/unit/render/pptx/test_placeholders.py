@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from fixtures.sample_deck import every_layout_slides
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlidePlaceholders
 
 import deckgen.render.pptx as renderer
@@ -115,6 +117,12 @@ def test_boxes_are_python_pptxs(name: str, ks_brand: Brand) -> None:
             for _ in range(2):  # looked up, then remembered
                 assert ctx.box_of(ph) == Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
             seen += 1
+        # A table put in a placeholder (a graphic frame; some masters' pictures are such too):
+        # it has its own box and no inherited one.
+        frame = slide.shapes.add_table(1, 1, 11, 22, 33, 44)
+        etree.SubElement(frame.element.nvGraphicFramePr.nvPr, qn("p:ph"), idx="77")
+        ph = placeholder_proxy(find_placeholder(slide.shapes._spTree, 77), slide.placeholders)
+        assert ctx.box_of(ph) == Box(11, 22, 33, 44)
     assert seen
 
 
