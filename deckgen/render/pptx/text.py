@@ -308,13 +308,15 @@ def stamp_language(root: etree._Element, lang: str) -> None:
     Runs every slide and notes page through one pass after rendering: whatever added the
     text (placeholders, tables, shapes, fields), nothing is left in the master's language.
     """
-    for tag in (_A_R, _A_FLD, _A_BR):
-        for el in root.iter(tag):
+    # One walk over the tree (collected first: the walk adds elements); each element's own
+    # properties are all it touches, so the order is python-pptx's result either way.
+    for el in list(root.iter(_A_R, _A_FLD, _A_BR, _A_P)):
+        if el.tag != _A_P:
             _first_child(el, _A_RPR).set("lang", lang)
-    for p in root.iter(_A_P):
-        end = p[-1] if len(p) else None
+            continue
+        end = el[-1] if len(el) else None
         if end is None or end.tag != _A_END:
-            end = etree.SubElement(p, _A_END)
+            end = etree.SubElement(el, _A_END)
         end.set("lang", lang)
 
 
