@@ -32,11 +32,11 @@ class Memo:
     """What one render learns on its first slides and reuses on the rest (never across
     decks): a layout placeholder's box by (layout part, idx), the furniture
     (:func:`deckgen.render.pptx.slides.add_footer_and_number`) filled once per layout, and a
-    table cell's properties written once per look (:mod:`deckgen.render.pptx.tables`)."""
+    table cell styled once per look (:mod:`deckgen.render.pptx.tables`)."""
 
     boxes: dict[tuple[int, int], tuple[Any, Any, Any, Any]] = field(default_factory=dict)
     furniture: dict[tuple[int, str], Any] = field(default_factory=dict)
-    cell_looks: dict[Any, etree._Element] = field(default_factory=dict)  # a table cell's a:tcPr by look
+    cell_looks: dict[Any, etree._Element] = field(default_factory=dict)  # a styled, empty a:tc by look
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,9 @@ emphasised rows (a roster's leader and deputy) are bold on the surface colour.
 
 The table's XML is written here directly: the graphic frame, grid, rows and cells python-pptx's
 ``shapes.add_table`` makes, as deckgen then sets them (first row on, banding and the theme's
-table style off, the plan's widths and heights), without a proxy per cell. A cell's look (its
-``a:tcPr``) is written by python-pptx (:func:`~deckgen.render.pptx.shapes.style_cell`) once per
-look and render, and copied; cell text goes through :func:`~deckgen.render.pptx.text.write_inline`.
+table style off, the plan's widths and heights), without a proxy per cell. A cell is made and
+styled by python-pptx (:func:`~deckgen.render.pptx.shapes.style_cell`) once per look and
+render, and copied; its text goes through :func:`~deckgen.render.pptx.text.write_inline`.
 ``tests/unit/render/pptx/test_tables.py`` compares the result with python-pptx's, byte for byte.
 """
 
@@ -36,10 +36,10 @@ from deckgen.render.pptx.text import Style, write_inline
 _NSMAP = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
           "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
-_A_TXBODY, _A_TCPR, _A_P = qn("a:txBody"), qn("a:tcPr"), qn("a:p")
+_A_TXBODY, _A_P = qn("a:txBody"), qn("a:p")
 _T = {tag: qn(tag) for tag in (  # the Clark names of the tags a table is made of
-    "a:bodyPr", "a:ext", "a:graphic", "a:graphicData", "a:graphicFrameLocks", "a:gridCol",
-    "a:lstStyle", "a:off", "a:tbl", "a:tblGrid", "a:tblPr", "a:tc", "a:tr",
+    "a:ext", "a:graphic", "a:graphicData", "a:graphicFrameLocks", "a:gridCol", "a:off", "a:tbl",
+    "a:tblGrid", "a:tblPr", "a:tr",
     "p:cNvGraphicFramePr", "p:cNvPr", "p:graphicFrame", "p:nvGraphicFramePr", "p:nvPr", "p:xfrm",
 )}  # fmt: skip
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -47,11 +47,10 @@ _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 
 def draw_table(ctx: RenderContext, plan: PlanTable) -> etree._Element:
     """Draw ``plan`` as a native table at the top of its box; returns the ``p:graphicFrame``."""
-    frame, cells = _skeleton(ctx, plan)
+    frame, rows = _skeleton(ctx, plan)
     margins = (CELL_MARGIN_X, CELL_MARGIN_Y)
     style = Style(size=plan.size, color=ctx.color("on_primary"), font=ctx.font("heading"), bold=True)
-    for col, inline in enumerate(plan.header):
-        _fill(ctx, cells[0][col], inline, style, (ctx.color("primary"), None, margins), _align(plan, col))
+    _fill_row(ctx, plan, rows[0], plan.header, style, (ctx.color("primary"), None, margins))
     for r, row in enumerate(plan.rows, start=1):
         strong = r - 1 < len(plan.emphasis) and plan.emphasis[r - 1]
         style = Style(size=plan.size, color=ctx.color("text"), font=ctx.font("body"), bold=strong)
@@ -59,14 +58,14 @@ def draw_table(ctx: RenderContext, plan: PlanTable) -> etree._Element:
         # background's: two officers' rows stay apart.
         fill = ctx.color("surface") if strong else ctx.color("background")
         rule = ctx.color("background") if strong else ctx.color("surface")
-        for col, inline in enumerate(row):
-            _fill(ctx, cells[r][col], inline, style, (fill, rule, margins), _align(plan, col))
+        _fill_row(ctx, plan, rows[r], row, style, (fill, rule, margins))
     return frame
 
 
-def _skeleton(ctx: RenderContext, plan: PlanTable) -> tuple[etree._Element, list[list[etree._Element]]]:
-    """The graphic frame with its empty cells, added to the slide (before any text: a link's
-    colour gets its namespace prefix from the slide, as python-pptx's cells got theirs)."""
+def _skeleton(ctx: RenderContext, plan: PlanTable) -> tuple[etree._Element, list[etree._Element]]:
+    """The graphic frame with its rows, still without cells, added to the slide (before any
+    text: a link's colour gets its namespace prefix from the slide, as python-pptx's cells
+    got theirs)."""
     n_rows = len(plan.rows) + 1
     if len(plan.heights) != n_rows:
         raise ValueError(f"{n_rows} rows, {len(plan.heights)} heights")
@@ -86,38 +85,36 @@ def _skeleton(ctx: RenderContext, plan: PlanTable) -> tuple[etree._Element, list
     grid = etree.SubElement(tbl, _T["a:tblGrid"])
     for width in plan.widths:
         etree.SubElement(grid, _T["a:gridCol"], w=str(width))
-    cells = []
-    for height in plan.heights:
-        tr = etree.SubElement(tbl, _T["a:tr"], h=str(height))
-        row = []
-        for _ in plan.widths:
-            tc = etree.SubElement(tr, _T["a:tc"])
-            body = etree.SubElement(tc, _A_TXBODY)
-            etree.SubElement(body, _T["a:bodyPr"])
-            etree.SubElement(body, _T["a:lstStyle"])
-            etree.SubElement(body, _A_P)
-            etree.SubElement(tc, _A_TCPR)
-            row.append(tc)
-        cells.append(row)
+    rows = [etree.SubElement(tbl, _T["a:tr"], h=str(height)) for height in plan.heights]
     insert_shape(tree, frame)
-    return frame, cells
+    return frame, rows
 
 
-def _fill(ctx: RenderContext, tc: etree._Element, inline: Any, style: Style,
-          look: tuple[str | None, str | None, tuple[int, int]], align: str | None) -> None:
-    """One cell: its look (copied), its text, its column's alignment."""
+def _fill_row(ctx: RenderContext, plan: PlanTable, tr: etree._Element, cells: tuple[Any, ...],
+              style: Style, look: tuple[str | None, str | None, tuple[int, int]]) -> None:
+    """A row's cells: each a copy of the cell python-pptx makes and styles for ``look``
+    (made once per render), with its text and its column's alignment; columns the row has no
+    text for keep python-pptx's empty cell."""
+    if len(cells) > len(plan.widths):
+        raise ValueError(f"{len(cells)} cells in a row of {len(plan.widths)} columns")
     looks = ctx.memo.cell_looks
     if look not in looks:
         made = CT_TableCell.new()
         fill, rule, margins = look
         style_cell(_Cell(made, None), fill=fill, rule=rule, margins=margins)
-        looks[look] = made.find(_A_TCPR)
-    tc.replace(tc.find(_A_TCPR), copy.deepcopy(looks[look]))
-    body = tc.find(_A_TXBODY)
-    write_inline(TextFrame(body, ctx.shapes), inline, style, cell=True)
-    if align is not None:
-        for p in body.iterchildren(_A_P):
-            set_align(p, align)
+        looks[look] = made
+    for col in range(len(plan.widths)):
+        if col >= len(cells):
+            tr.append(CT_TableCell.new())
+            continue
+        tc = copy.deepcopy(looks[look])
+        tr.append(tc)
+        body = tc.find(_A_TXBODY)
+        write_inline(TextFrame(body, ctx.shapes), cells[col], style, cell=True)
+        align = _align(plan, col)
+        if align is not None:
+            for p in body.iterchildren(_A_P):
+                set_align(p, align)
 
 
 def _align(plan: PlanTable, col: int) -> str | None:

@@ -1,7 +1,7 @@
 """Tables are written as XML directly (:mod:`deckgen.render.pptx.tables`): byte for byte
 what deckgen wrote through python-pptx's table proxies before (the reference below) -- header
 and body rows, emphasised rows, column alignment, links (whose colour's namespace prefix lxml
-invents in the slide), right-to-left text, shapes already on the slide -- for the tables of the
+invents in the slide), right-to-left text, rows with fewer cells than columns, shapes already on the slide -- for the tables of the
 table and roster layouts of the sample deck and for made-up plans."""
 
 from __future__ import annotations
@@ -81,7 +81,8 @@ def _plans(ks_brand: Brand) -> list[PlanTable]:
                   rows=tuple((link,) + row[1:] for row in base.rows), emphasis=(True, False, True),
                   name="Odd table")
     rtl = replace(base, header=((Run("שלום"),),) + base.header[1:])
-    return [*plans, odd, rtl]
+    short = replace(base, header=base.header[:1], rows=tuple(row[:2] for row in base.rows))
+    return [*plans, odd, rtl, short]
 
 
 def _drawn(draw, ks_brand: Brand, plan: PlanTable, memo: Memo) -> bytes:  # type: ignore[no-untyped-def]
