@@ -9,8 +9,10 @@ and the package-level parts (document properties, reproducible zip).
 
 from __future__ import annotations
 
+from pptx.slide import SlideLayout
+
 from deckgen.model import Deck
-from deckgen.render.pptx.context import RenderContext
+from deckgen.render.pptx.context import Memo, RenderContext
 from deckgen.render.pptx.layouts import LAYOUT_RENDERERS
 from deckgen.render.pptx.package import (
     drop_master_content,
@@ -28,7 +30,6 @@ from deckgen.render.pptx.slides import (
     text_roots,
     write_notes,
 )
-from deckgen.render.pptx.speedups import install as install_speedups
 from deckgen.render.pptx.text import stamp_language
 
 __all__ = ["LAYOUT_RENDERERS", "render_pptx"]
@@ -38,7 +39,6 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     """Render ``deck`` to ``{f"{deck.name}.pptx": bytes}``; the same deck gives the same
     bytes. Raises :class:`~deckgen.errors.BuildError` when the brand's master lacks a layout
     or placeholder its mapping names."""
-    install_speedups()
     prs = open_master(deck.brand.master)
     drop_master_content(prs)
     set_default_language(prs, deck.lang)
@@ -46,14 +46,19 @@ def render_pptx(deck: Deck) -> dict[str, bytes]:
     add_slide = fast_parts(prs)
     add_notes = fast_notes(prs)
     notes = 0
+    memo = Memo()
+    picked: dict[str, SlideLayout] = {}
     for number, source in enumerate(deck.slides, start=1):
-        layout = pick_layout(layouts, deck.brand, source, prs)
+        if source.layout not in picked:  # the same master layout for every slide of a layout
+            picked[source.layout] = pick_layout(layouts, deck.brand, source, prs)
+        layout = picked[source.layout]
         ctx = RenderContext(
             deck=deck,
             slide=add_slide(layout),
             layout=deck.brand.layouts[source.layout],
             number=number,
             source=source,
+            memo=memo,
         )
         LAYOUT_RENDERERS[source.layout](ctx, source)
         remove_unfilled(ctx)

@@ -8,12 +8,13 @@ the brand's mapping promises.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
+from pptx.shapes.placeholder import _InheritsDimensions
 from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu
@@ -21,8 +22,21 @@ from pptx.util import Emu
 from deckgen.errors import BuildError, Diagnostic, SourceLoc
 from deckgen.layouts import Plan, plan_slide
 from deckgen.model import Box, Brand, Deck, LayoutMap, Slide, drawn_size
+from deckgen.render.pptx.placeholders import find_placeholder, ph_idx, ph_of, placeholder_proxy
 
 T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Memo:
+    """What one render learns on its first slides and reuses on the rest (never across
+    decks): a layout placeholder's box by (layout part, idx), the furniture
+    (:func:`deckgen.render.pptx.slides.add_footer_and_number`) filled once per layout, and a
+    table cell styled once per look (:mod:`deckgen.render.pptx.tables`)."""
+
+    boxes: dict[tuple[int, int], tuple[Any, Any, Any, Any]] = field(default_factory=dict)
+    furniture: dict[tuple[int, str], Any] = field(default_factory=dict)
+    cell_looks: dict[Any, etree._Element] = field(default_factory=dict)  # a styled, empty a:tc by look
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +48,7 @@ class RenderContext:
     layout: LayoutMap
     number: int  # 1-based slide number
     source: Slide
+    memo: Memo = field(default_factory=Memo)
 
     @property
     def brand(self) -> Brand:
@@ -78,9 +93,9 @@ class RenderContext:
                 f"add '{field}: <idx>' under layouts.{self.source.layout}.placeholders",
             )
         idx = self.layout.placeholders[field]
-        for ph in self.slide.placeholders:
-            if ph.placeholder_format.idx == idx:
-                return ph
+        found = find_placeholder(self.slide.shapes._spTree, idx)
+        if found is not None:
+            return placeholder_proxy(found, self.slide.placeholders)
         raise mismatch(
             self.brand,
             f"master layout '{self.layout.master_layout}' has no placeholder idx {idx} "
@@ -104,9 +119,29 @@ class RenderContext:
         """The box of ``field``'s placeholder as a drawing region; the placeholder itself is
         removed, because layouts draw native shapes and tables there instead."""
         ph = self.placeholder(field)
-        box = Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
+        box = self.box_of(ph)
         remove_shape(ph)
         return box
+
+    def box_of(self, ph: Any) -> Box:
+        """A slide placeholder's box: its own position and size where it has them, else its
+        layout placeholder's (python-pptx's ``left``, ``top``, ``width``, ``height``, each
+        inherited alone; the layout's values looked up once per deck)."""
+        if not isinstance(ph, _InheritsDimensions):  # a graphic frame in a placeholder: its own box
+            return Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
+        own = super(_InheritsDimensions, ph)
+        values = [own.left, own.top, own.width, own.height]
+        if None in values:
+            key = (id(self.slide.part.slide_layout.part), ph_idx(ph_of(ph.element)))
+            if key not in self.memo.boxes:
+                self.memo.boxes[key] = tuple(ph._inherited_value(a) for a in _DIMENSIONS)
+            inherited = self.memo.boxes[key]
+            values = [v if v is not None else inherited[n] for n, v in enumerate(values)]
+        left, top, width, height = values
+        return Box(int(left), int(top), int(width), int(height))
+
+
+_DIMENSIONS = ("left", "top", "width", "height")
 
 
 # How drawn fields look: (font role, colour token, bold, alignment, anchor)

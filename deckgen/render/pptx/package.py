@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import Any
 from xml.sax.saxutils import escape
 
+from lxml import etree
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter
+from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PptxPresentation
 
@@ -140,24 +143,63 @@ def save_reproducibly(prs: PptxPresentation) -> bytes:
     return out.getvalue()
 
 
-class _Members:
-    """A stand-in for python-pptx's zip writer that keeps each member's bytes by name."""
-
-    def __init__(self) -> None:
-        self.found: dict[str, bytes] = {}
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self.found[pack_uri.membername] = blob
-
-
 def package_members(prs: PptxPresentation) -> dict[str, bytes]:
-    """Every member ``prs.save`` would write, by zip name (python-pptx's ``PackageWriter``,
-    driven through its three steps; ``tests/unit/render/pptx/test_parts.py`` compares them
-    with a saved package's)."""
+    """Every member ``prs.save`` would write, by zip name, in python-pptx's ``PackageWriter``
+    order: the content types (which parts python-pptx's ``_ContentTypesItem`` gives a default
+    and which an override), the package's relationships, then each part's blob and its
+    relationships (:func:`rels_xml`) -- ``tests/unit/render/pptx/test_parts.py`` compares them
+    with a saved package's."""
     package = prs.part.package
-    writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
-    members = _Members()
-    writer._write_content_types_stream(members)  # type: ignore[arg-type]
-    writer._write_pkg_rels(members)  # type: ignore[arg-type]
-    writer._write_parts(members)  # type: ignore[arg-type]
-    return members.found
+    parts = tuple(package.iter_parts())
+    refs: dict[tuple[str, str], str] = {}
+    found = {
+        CONTENT_TYPES_URI.membername: content_types_xml(parts),
+        PACKAGE_URI.rels_uri.membername: rels_xml(package._rels, refs),
+    }
+    for part in parts:
+        found[part.partname.membername] = part.blob
+        if part._rels:
+            found[part.partname.rels_uri.membername] = rels_xml(part._rels, refs)
+    return found
+
+
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_TYPES, _DEFAULT, _OVERRIDE = f"{{{_CT}}}Types", f"{{{_CT}}}Default", f"{{{_CT}}}Override"
+
+
+def content_types_xml(parts: tuple[Any, ...]) -> bytes:
+    """``[Content_Types].xml`` as python-pptx writes it: its defaults sorted by extension,
+    then its overrides sorted by part name."""
+    defaults, overrides = _ContentTypesItem(parts)._defaults_and_overrides
+    root = etree.Element(_TYPES, nsmap={None: _CT})
+    for ext, content_type in sorted(defaults.items()):
+        etree.SubElement(root, _DEFAULT, {"Extension": ext, "ContentType": content_type})
+    for partname, content_type in sorted(overrides.items()):
+        etree.SubElement(root, _OVERRIDE, {"PartName": partname, "ContentType": content_type})
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+_RELATIONSHIPS, _RELATIONSHIP = f"{{{_PR}}}Relationships", f"{{{_PR}}}Relationship"
+
+
+def rels_xml(rels: Any, refs: dict[tuple[str, str], str]) -> bytes:
+    """A part's relationships as python-pptx's ``_Relationships.xml`` writes them (in the
+    order of their rIds' numbers; ``TargetMode`` only for external targets), read from each
+    relationship's own fields rather than through its cached properties, and with each
+    relative target worked out once per (target, base) in ``refs`` rather than by
+    ``posixpath.relpath`` for every relationship of every part."""
+    root = etree.Element(_RELATIONSHIPS, nsmap={None: _PR})
+    by_rid = rels._rels
+    order = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid) for rid in by_rid)
+    for _, rid in order:
+        rel = by_rid[rid]
+        if rel._target_mode == RTM.EXTERNAL:
+            attrs = {"Id": rel._rId, "Type": rel._reltype, "Target": rel._target, "TargetMode": "External"}
+        else:
+            key = (rel._target.partname, rel._base_uri)
+            if key not in refs:
+                refs[key] = rel.target_ref
+            attrs = {"Id": rel._rId, "Type": rel._reltype, "Target": refs[key]}
+        etree.SubElement(root, _RELATIONSHIP, attrs)
+    return etree.tostring(root, encoding="UTF-8", standalone=True)

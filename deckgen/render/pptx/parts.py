@@ -8,9 +8,10 @@ deck of n slides costs n² -- most of a 1000-slide build. Here the same names an
 are handed out from counts kept as the deck grows, so the bytes are exactly python-pptx's
 (``tests/unit/render/pptx/test_parts.py`` compares them) at a cost linear in the deck.
 
-This leans on python-pptx internals (``_rels``, ``_add_relationship``, ``_sldIdLst``,
-``_add_sldId``, ``_next_id``) of the
-pinned version; the test above fails if an upgrade changes them.
+New slide and notes elements are python-pptx's own (``CT_Slide.new``, ``CT_NotesSlide.new``),
+made once per render and copied. This leans on python-pptx internals (``_rels``,
+``_add_relationship``, ``_sldIdLst``, ``_next_id``, the parts' constructors) of the pinned
+version; the test above fails if an upgrade changes them.
 """
 
 from __future__ import annotations
@@ -19,14 +20,18 @@ import copy
 from collections.abc import Callable
 
 from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+from pptx.oxml.slide import CT_NotesSlide, CT_Slide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
 
 _MAX_SLIDE_ID = 2147483647  # as python-pptx's CT_SlideIdList
+_P_SLDID, _R_ID = qn("p:sldId"), qn("r:id")
 
 
 class PartNames:
@@ -73,10 +78,16 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
     # same shapes (ids and names included: a fresh slide has no others) for every slide of
     # that layout, so the first is cloned by python-pptx and the rest are copies.
     placeholders: dict[int, list[etree._Element]] = {}
+    blank_slide = CT_Slide.new()
+
+    count = [len(id_list)]  # lxml counts an element's children one by one: once, then kept
 
     def add_slide(layout: SlideLayout) -> PptxSlide:
-        partname = PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml")
-        slide_part = SlidePart.new(partname, package, layout.part)
+        count[0] += 1
+        partname = PackURI(f"/ppt/slides/slide{count[0]}.xml")
+        # SlidePart.new, with python-pptx's new slide element parsed once and copied.
+        slide_part = SlidePart(partname, CT.PML_SLIDE, package, copy.deepcopy(blank_slide))
+        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         names.add(partname)
         # A new part has no relationship yet: get_or_add would only scan and then add.
         rid = pres_part._rels._add_relationship(RT.SLIDE, slide_part)
@@ -90,7 +101,8 @@ def fast_parts(prs: PptxPresentation) -> Callable[[SlideLayout], PptxSlide]:
         else:
             tree.extend(copy.deepcopy(el) for el in made)
         if next_id[0] <= _MAX_SLIDE_ID:
-            id_list._add_sldId(id=next_id[0], rId=rid)
+            # CT_SlideIdList._add_sldId's element (id, then r:id), without its validation.
+            etree.SubElement(id_list, _P_SLDID, {"id": str(next_id[0]), _R_ID: rid})
             next_id[0] += 1
         else:  # python-pptx's search for a free id below the maximum: rare, keep its way
             id_list.add_sldId(rid)
@@ -107,12 +119,18 @@ def fast_notes(prs: PptxPresentation) -> Callable[[PptxSlide], None]:
     notes page has no other shapes, so ids and names are the same on every one)."""
     package = prs.part.package
     made: list[etree._Element] | None = None
+    blank_notes = CT_NotesSlide.new()
 
     def add_notes(slide: PptxSlide) -> None:
         nonlocal made
         slide_part = slide.part
         master_part = package.presentation_part.notes_master_part
-        notes_part = NotesSlidePart._add_notes_slide_part(package, slide_part, master_part)
+        # NotesSlidePart._add_notes_slide_part, with python-pptx's new notes element (read
+        # from a template file on each call) read once and copied.
+        notes_part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+                                    CT.PML_NOTES_SLIDE, package, copy.deepcopy(blank_notes))
+        notes_part.relate_to(master_part, RT.NOTES_MASTER)
+        notes_part.relate_to(slide_part, RT.SLIDE)
         notes = notes_part.notes_slide
         tree = notes.shapes._spTree
         if made is None:

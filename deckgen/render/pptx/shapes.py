@@ -1,8 +1,9 @@
 """Native shapes, connectors and tables drawn into a placeholder's area.
 
 Responsibility: the drawing vocabulary the layouts share -- cards (filled rounded rectangles
-with a text frame), plain text boxes, connectors glued to shapes with an arrow head, tables
-with explicit fills and rules, and click actions. Everything is drawn with explicit brand
+with a text frame), plain text boxes, connectors glued to shapes with an arrow head, a table
+cell's explicit fill and rules (the table itself is :mod:`deckgen.render.pptx.tables`'), and
+click actions. Everything is drawn with explicit brand
 colours and no theme style references (``p:style``), so a card looks the same on any master
 and carries no theme shadow. Where the shapes go (box arithmetic, sizes) is
 :mod:`deckgen.geometry`'s, shared with ``check``.
@@ -11,7 +12,6 @@ and carries no theme shadow. Where the shapes go (box arithmetic, sizes) is
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
@@ -167,48 +167,6 @@ def set_click_link(shape: Any, url: str) -> None:
 
 
 # --------------------------------------------------------------------------- tables
-
-
-def add_table(
-    shapes: SlideShapes,
-    box: Box,
-    n_rows: int,
-    col_widths: Sequence[int],
-    row_height: int,
-    *,
-    name: str,
-) -> Any:
-    """A native table at ``box``'s top-left with explicit column widths and row heights.
-
-    Banding and the theme's table style are switched off: cells get explicit fills and rules
-    from :func:`style_cell`, so the table reads the same on every master.
-    """
-    frame = shapes.add_table(
-        n_rows, len(col_widths), Emu(box.x), Emu(box.y), Emu(sum(col_widths)),
-        Emu(row_height * n_rows),
-    )  # fmt: skip
-    frame.name = name
-    table = frame.table
-    table.first_row = True
-    table.horz_banding = False
-    style_id = frame.element.find(".//" + qn("a:tableStyleId"))
-    if style_id is not None:
-        style_id.getparent().remove(style_id)
-    # python-pptx's column and row setters re-add every width or height into the frame's
-    # size on each assignment; the frame ends up as the sums, set here once.
-    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, col_widths, strict=True):
-        grid_col.w = Emu(width)
-    frame.width = Emu(sum(col_widths))
-    set_row_heights(frame, [row_height] * n_rows)
-    return frame
-
-
-def set_row_heights(frame: Any, heights: Sequence[int]) -> None:
-    """Give a table's rows ``heights`` and its frame their sum (what python-pptx's
-    ``row.height`` setter leaves after the last row)."""
-    for tr, height in zip(frame.table._tbl.tr_lst, heights, strict=True):
-        tr.h = Emu(height)
-    frame.height = Emu(sum(heights))
 
 
 def style_cell(

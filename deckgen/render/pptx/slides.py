@@ -9,6 +9,7 @@ kept for screen readers and the outline).
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from lxml import etree
@@ -21,6 +22,15 @@ from pptx.util import Emu
 from deckgen.layouts import REGISTRY
 from deckgen.model import Brand, Inline, Run, Slide
 from deckgen.render.pptx.context import RenderContext, mismatch
+from deckgen.render.pptx.placeholders import (
+    find_placeholder,
+    has_text,
+    notes_frame,
+    ph_idx,
+    ph_of,
+    placed_copy,
+    placeholder_elements,
+)
 from deckgen.render.pptx.text import INHERIT, Style, apply_fit, prepare_frame, write_inline, write_text
 
 # The slide number is a field PowerPoint and LibreOffice update themselves; the id is the
@@ -98,7 +108,8 @@ def hide_title(ctx: RenderContext, field: str, text: str) -> None:
         return
     ph = ctx.placeholder(field)
     write_inline(ph.text_frame, (Run(text),))
-    left, top, width, height = int(ph.left), int(ph.top), int(ph.width), int(ph.height)
+    box = ctx.box_of(ph)
+    left, top, width, height = box.x, box.y, box.cx, box.cy
     if top + height > 0:
         ph.left, ph.top = Emu(left), Emu(-height - 45720)
         ph.width, ph.height = Emu(width), Emu(height)
@@ -133,23 +144,59 @@ def fill_inline(ctx: RenderContext, field: str, inline: Inline, style: Style = I
 def add_footer_and_number(ctx: RenderContext, layout: SlideLayout) -> None:
     """Clone the layout's footer, slide-number and date placeholders (where the layout has
     them: at the idx the brand names, else by type) and fill them: the brand's footer text, a
-    real ``slidenum`` field and the deck's date."""
+    real ``slidenum`` field and the deck's date.
+
+    The furniture filled on an earlier slide of the same layout is copied (``ctx.memo``),
+    named and numbered as python-pptx would name a clone (the same bytes:
+    ``tests/unit/render/pptx/test_placeholders.py``)."""
     if not REGISTRY[ctx.source.layout].footer:
         return  # a title, picture… slide: no furniture, whatever its master layout has
+    made = ctx.memo.furniture
     idx = ctx.brand.footer_placeholders
     if ctx.brand.footer:
-        source = _furniture(layout, idx.get("footer"), "ftr")
-        if source is not None:
-            ph = _clone(ctx, source)
-            write_inline(ph.text_frame, (Run(ctx.brand.footer),))
-    source = _furniture(layout, idx.get("slide_number"), "sldNum")
-    if source is not None:
-        ph = _clone(ctx, source)
-        _write_slide_number(ph, source, ctx.number)
-    source = _furniture(layout, None, "dt") if ctx.deck.date else None
-    if source is not None:  # the deck's date, where the master has a date placeholder
-        ph = _clone(ctx, source)
-        write_inline(ph.text_frame, (Run(ctx.deck.date),))
+        footer = ctx.brand.footer
+        _furnish(ctx, layout, made, "footer", idx.get("footer"), "ftr",
+                 lambda ph, _source: write_inline(ph.text_frame, (Run(footer),)))
+    _furnish(ctx, layout, made, "slide_number", idx.get("slide_number"), "sldNum",
+             lambda ph, source: _write_slide_number(ph, source, ctx.number))
+    if ctx.deck.date:  # the deck's date, where the master has a date placeholder
+        date = ctx.deck.date
+        _furnish(ctx, layout, made, "date", None, "dt",
+                 lambda ph, _source: write_inline(ph.text_frame, (Run(date),)))
+
+
+def _furnish(ctx: RenderContext, layout: SlideLayout, made: Made, kind: str, idx: int | None,
+             ph_type: str, fill: Any) -> None:
+    """One piece of furniture: cloned and filled by python-pptx the first time for this
+    layout, copied after that (the slide number set to this slide's). ``made``: (layout
+    part, kind) -> the layout's placeholder for it (None: it has none) and, once made, the
+    filled placeholder with its base name."""
+    key = (id(layout.part), kind)
+    if key not in made:
+        made[key] = (_furniture(layout, idx, ph_type), None)
+    source, filled = made[key]
+    if source is None:
+        return
+    tree = ctx.shapes._spTree
+    # With a placeholder at this idx already on the slide, python-pptx fills that one (the
+    # first by idx) rather than the clone: such a slide keeps python-pptx's way throughout.
+    free = find_placeholder(tree, ph_idx(ph_of(source.element))) is None
+    if free and filled is not None:
+        shape = placed_copy(tree, *filled)
+        if kind == "slide_number":
+            shape.find(_NUMBER_TEXT).text = str(ctx.number)
+        return
+    ph = _clone(ctx, source)
+    fill(ph, source)
+    if free and ph.element.tag == _P_SP:
+        basename = ctx.shapes.ph_basename(source.element.ph_type)
+        if source.element.ph_orient == "vert":
+            basename = f"Vertical {basename}"
+        made[key] = (source, (copy.deepcopy(ph.element), basename))
+
+
+Made = dict[tuple[int, str], tuple[Any, tuple[etree._Element, str] | None]]
+_NUMBER_TEXT = f".//{qn('a:fld')}/{qn('a:t')}"
 
 
 def _furniture(layout: SlideLayout, idx: int | None, ph_type: str) -> Any:
@@ -165,15 +212,17 @@ def remove_unfilled(ctx: RenderContext) -> None:
     """Remove placeholders that no field filled (python-pptx copies every placeholder of the
     layout onto the slide; an empty one shows its prompt, "Click to add text", when the deck
     is edited, as PowerPoint drops them on export)."""
-    for ph in list(ctx.slide.placeholders):
-        element = ph.element
-        if element.tag != qn("p:sp"):
+    for element, _idx in list(placeholder_elements(ctx.shapes._spTree)):
+        if element.tag != _P_SP:
             continue  # pictures, tables and charts placed in a placeholder are content
-        if ph.has_text_frame and ph.text_frame.text.strip():
+        if has_text(element):
             continue
         if element.find(".//" + qn("a:fld")) is not None:
             continue
         element.getparent().remove(element)
+
+
+_P_SP = qn("p:sp")
 
 
 def _clone(ctx: RenderContext, source: Any) -> Any:
@@ -201,7 +250,7 @@ def write_notes(ctx: RenderContext) -> bool:
     """Write the speaker notes, if the slide has any; returns whether it had."""
     if not ctx.source.notes:
         return False
-    frame = ctx.slide.notes_slide.notes_text_frame
+    frame = notes_frame(ctx.slide.notes_slide)
     assert frame is not None  # python-pptx makes the notes slide from the notes master
     write_text(frame, ctx.source.notes, inherits_bullets=False)
     return True

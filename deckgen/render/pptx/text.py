@@ -17,20 +17,33 @@ from dataclasses import dataclass
 
 from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame, _Paragraph, _Run
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from deckgen.geometry import LEVEL_INDENT
 from deckgen.model import BoxFit, Inline, Para, Run, Text, is_rtl, is_safe_href, plain
+from deckgen.render.pptx.frames import (
+    add_p,
+    clear_body,
+    get_or_add_ppr,
+    insert_before,
+    set_align,
+    set_insets,
+    set_level,
+    set_line_spacing,
+    set_run_sizes,
+    set_space_before,
+    wrap_without_autofit,
+)
 
 MONO_FONT = "Courier New"  # metric twin of Liberation Mono; present wherever Office is
 BULLET_CHAR = "•"
 
 # pPr children in schema order (CT_TextParagraphProperties); bullets must go before these.
-_AFTER_BULLET = ("a:tabLst", "a:defRPr", "a:extLst")
-_BULLET_TAGS = ("a:buClr", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
+_AFTER_BULLET = frozenset(qn(t) for t in ("a:tabLst", "a:defRPr", "a:extLst"))
+_BULLET_TAGS = tuple(qn(t) for t in ("a:buClr", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip"))
 # a:hlinkClick extension that makes PowerPoint colour a link like its run, not the theme.
 _HLINK_COLOR_EXT = "{A12FA001-AC4F-418D-AE19-62706E023703}"
 _HLINK_COLOR_NS = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
@@ -76,20 +89,18 @@ def prepare_frame(frame: TextFrame, *, margins: tuple[int, int, int, int] | None
     ``margins`` are (left, top, right, bottom) insets in EMU; ``None`` keeps the inherited ones.
     A table ``cell``'s frame is only cleared: its insets and wrapping belong to the cell.
     """
-    frame.clear()
+    body = frame._txBody
+    clear_body(body)
     if cell:
         return
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
+    wrap_without_autofit(body)
     if margins is not None:
-        set_margins(frame, margins)
+        set_insets(body, margins)
 
 
 def set_margins(frame: TextFrame, margins: tuple[int, int, int, int]) -> None:
     """Set ``frame``'s (left, top, right, bottom) insets in EMU."""
-    left, top, right, bottom = margins
-    frame.margin_left, frame.margin_top = Emu(left), Emu(top)
-    frame.margin_right, frame.margin_bottom = Emu(right), Emu(bottom)
+    set_insets(frame._txBody, margins)
 
 
 def write_text(
@@ -109,12 +120,13 @@ def write_text(
     off; in plain text boxes "bullet" paragraphs get an explicit bullet and indent instead.
     """
     prepare_frame(frame, margins=margins, cell=cell)
+    body = frame._txBody
     paras = text or (Para(()),)
     for i, para in enumerate(paras):
-        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        p = _Paragraph(body.find(_A_P) if i == 0 else add_p(body), frame)
         fill_paragraph(p, para, style, inherits_bullets=inherits_bullets)
         if space_before is not None and i > 0:
-            p.space_before = Pt(space_before)
+            set_space_before(p._p, Pt(space_before))
 
 
 def apply_fit(frame: TextFrame, fit: BoxFit | None) -> None:
@@ -124,11 +136,10 @@ def apply_fit(frame: TextFrame, fit: BoxFit | None) -> None:
     same in both applications (docs/check.md, "Fitting text")."""
     if fit is None:
         return
-    for p, size, line in zip(frame.paragraphs, fit.sizes, fit.lines, strict=False):
-        p.line_spacing = line
-        for r in p.runs:
-            r.font.size = Pt(size)
-        end = p._p.find(qn("a:endParaRPr"))
+    for p, size, line in zip(frame._txBody.iterchildren(_A_P), fit.sizes, fit.lines, strict=False):
+        set_line_spacing(p, line)
+        set_run_sizes(p, Pt(size).centipoints)
+        end = p.find(_A_END)
         if end is not None:
             end.set("sz", str(int(round(size * 100))))
 
@@ -143,11 +154,11 @@ def write_inline(
 ) -> _Paragraph:
     """Replace the contents of ``frame`` with one paragraph holding ``inline``."""
     prepare_frame(frame, margins=margins, cell=cell)
-    p = frame.paragraphs[0]
+    p = _Paragraph(frame._txBody.find(_A_P), frame)
     if style.align is not None:
-        p.alignment = style.align
+        set_align(p._p, style.align.xml_value)
     if is_rtl(plain(inline)):
-        p._p.get_or_add_pPr().set("rtl", "1")
+        get_or_add_ppr(p._p).set("rtl", "1")
     add_runs(p, inline, style)
     return p
 
@@ -162,21 +173,22 @@ def add_paragraph(
     first: bool = False,
 ) -> _Paragraph:
     """Append ``para`` to ``frame`` (or fill its first, empty paragraph when ``first``)."""
-    p = frame.paragraphs[0] if first else frame.add_paragraph()
+    body = frame._txBody
+    p = _Paragraph(body.find(_A_P) if first else add_p(body), frame)
     fill_paragraph(p, para, style, inherits_bullets=inherits_bullets)
     if space_before is not None:
-        p.space_before = Pt(space_before)
+        set_space_before(p._p, Pt(space_before))
     return p
 
 
 def fill_paragraph(p: _Paragraph, para: Para, style: Style, *, inherits_bullets: bool) -> None:
     """Set level, list marker and direction of ``p`` and append the runs of ``para``."""
-    p.level = min(max(para.level, 0), 8)
+    set_level(p._p, min(max(para.level, 0), 8))
     _set_list_marker(p, para, inherits_bullets, style.bullet_color)
     if style.align is not None:
-        p.alignment = style.align
+        set_align(p._p, style.align.xml_value)
     if para.rtl:
-        p_pr = p._p.get_or_add_pPr()
+        p_pr = get_or_add_ppr(p._p)
         p_pr.set("rtl", "1")
         p_pr.set("algn", "r")
     add_runs(p, para.runs, style)
@@ -254,10 +266,9 @@ def _set_list_marker(p: _Paragraph, para: Para, inherits_bullets: bool, color: s
     """Bullets and numbers: inherit where the master draws them, explicit elsewhere."""
     if para.kind == "bullet" and inherits_bullets:
         return
-    p_pr = p._p.get_or_add_pPr()
-    for tag in _BULLET_TAGS:
-        for old in p_pr.findall(qn(tag)):
-            p_pr.remove(old)
+    p_pr = get_or_add_ppr(p._p)
+    for old in list(p_pr.iterchildren(*_BULLET_TAGS)):
+        p_pr.remove(old)
     if para.kind == "text":
         if inherits_bullets:
             p_pr.set("marL", "0")
@@ -279,7 +290,7 @@ def _set_list_marker(p: _Paragraph, para: Para, inherits_bullets: bool, color: s
 
 
 def _insert_bullet(p_pr: etree._Element, element: etree._Element) -> None:
-    p_pr.insert_element_before(element, *_AFTER_BULLET)
+    insert_before(p_pr, element, _AFTER_BULLET)
 
 
 def rgb(color: str) -> RGBColor:
@@ -297,13 +308,15 @@ def stamp_language(root: etree._Element, lang: str) -> None:
     Runs every slide and notes page through one pass after rendering: whatever added the
     text (placeholders, tables, shapes, fields), nothing is left in the master's language.
     """
-    for tag in (_A_R, _A_FLD, _A_BR):
-        for el in root.iter(tag):
+    # One walk over the tree (collected first: the walk adds elements); each element's own
+    # properties are all it touches, so the order is python-pptx's result either way.
+    for el in list(root.iter(_A_R, _A_FLD, _A_BR, _A_P)):
+        if el.tag != _A_P:
             _first_child(el, _A_RPR).set("lang", lang)
-    for p in root.iter(_A_P):
-        end = p[-1] if len(p) else None
+            continue
+        end = el[-1] if len(el) else None
         if end is None or end.tag != _A_END:
-            end = etree.SubElement(p, _A_END)
+            end = etree.SubElement(el, _A_END)
         end.set("lang", lang)
 
 

@@ -54,7 +54,7 @@ def _insert(ctx: RenderContext, content: ImageContent) -> Any:
     """Put the picture into the picture placeholder (or, on a master whose mapped
     placeholder is not a picture placeholder, into that placeholder's box) and fit it."""
     ph = ctx.placeholder("picture")
-    box = Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
+    box = ctx.box_of(ph)
     # An SVG shows as the PNG resolve drew from it (PowerPoint's own fallback for SVG).
     data = io.BytesIO(content.image.fallback if content.image.fallback is not None else content.image.data)
     if hasattr(ph, "insert_picture"):

@@ -52,6 +52,9 @@ def test_the_members_collected_in_memory_are_those_python_pptx_saves() -> None:
         slide = add(layout)
         if n % 2:
             slide.notes_slide.notes_text_frame.text = f"notes {n}"
+        run = slide.shapes.add_textbox(0, 0, 10, 10).text_frame.paragraphs[0].add_run()
+        run.text = "link"  # an external relationship, with characters XML escapes
+        run.hyperlink.address = f"https://example.org/?a={n}&b=<{n}>"
     out = io.BytesIO()
     prs.save(out)
     import zipfile
@@ -59,5 +62,6 @@ def test_the_members_collected_in_memory_are_those_python_pptx_saves() -> None:
     with zipfile.ZipFile(out) as z:
         saved = {name: z.read(name) for name in z.namelist()}
     collected = package_members(prs)
+    assert b'TargetMode="External"' in collected["ppt/slides/_rels/slide1.xml.rels"]
     assert list(collected) == list(saved)
     assert [n for n in saved if collected[n] != saved[n]] == []
