@@ -259,7 +259,7 @@ def validate(instance: Any, schema: dict[str, Any]) -> Iterator[jsonschema.Valid
     """Every violation of ``schema`` by ``instance``, deepest first. jsonschema (and the
     referencing machinery it brings, ~40 ms) is imported on first use: a Markdown deck whose
     slides need no schema never loads it."""
-    if instance == {} and _empty_object_valid(schema):
+    if _certainly_valid(instance, schema):
         return
     import jsonschema
 
@@ -267,15 +267,32 @@ def validate(instance: Any, schema: dict[str, Any]) -> Iterator[jsonschema.Valid
     yield from sorted(validator.iter_errors(instance), key=lambda e: (list(e.absolute_path).__repr__(), e.message))
 
 
-# Keywords under which an empty object is valid whatever their values (what slide_schema uses).
-_EMPTY_OK = frozenset({"type", "properties", "additionalProperties", "description", "title"})
+# The keywords of the object schemas slide_schema makes, and of the text and choice properties
+# _certainly_valid takes as they are.
+_OBJECT_KEYS = frozenset({"type", "properties", "additionalProperties", "description", "title"})
+_TEXT_KEYS = frozenset({"type", "description"})
+_CHOICE_KEYS = frozenset({"enum", "description"})
 
 
-def _empty_object_valid(schema: dict[str, Any]) -> bool:
-    """Whether ``{}`` is valid against ``schema`` without asking jsonschema: an object schema
-    that only names properties (none required). Most slides of a Markdown deck have no front
-    matter, and each would otherwise build a validator."""
-    return schema.get("type", "object") == "object" and _EMPTY_OK.issuperset(schema)
+def _certainly_valid(instance: Any, schema: dict[str, Any]) -> bool:
+    """True only when ``instance`` is valid against ``schema`` beyond doubt without asking
+    jsonschema: an object schema that only names properties (none required), and an object
+    whose every key is one of them holding text that its property takes as it is (a plain
+    text property, or a choice that lists the text). Most slides of a Markdown deck have no
+    front matter or only ``layout:``, and each would otherwise build a validator; anything
+    else, valid or not, goes to jsonschema."""
+    if not isinstance(instance, dict) or schema.get("type", "object") != "object" or not _OBJECT_KEYS.issuperset(schema):
+        return False
+    properties = schema.get("properties", {})
+    for key, value in instance.items():
+        prop = properties.get(key)
+        if not isinstance(value, str) or not isinstance(prop, dict):
+            return False
+        text = _TEXT_KEYS.issuperset(prop) and prop.get("type") == "string"
+        choice = _CHOICE_KEYS.issuperset(prop) and "enum" in prop and value in prop["enum"]
+        if not (text or choice):
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------- located messages

@@ -127,10 +127,11 @@ class RenderContext:
         """A slide placeholder's box: its own position and size where it has them, else its
         layout placeholder's (python-pptx's ``left``, ``top``, ``width``, ``height``, each
         inherited alone; the layout's values looked up once per deck)."""
-        if not isinstance(ph, _InheritsDimensions):  # a graphic frame in a placeholder: its own box
+        inherits = isinstance(ph, _InheritsDimensions)  # (a flag: ph stays Any for the lines below)
+        if not inherits:  # a graphic frame in a placeholder: its own box
             return Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
-        own = super(_InheritsDimensions, ph)
-        values = [own.left, own.top, own.width, own.height]
+        own = ph.element  # what python-pptx's BaseShape.left/top/width/height read
+        values = [own.x, own.y, own.cx, own.cy]
         if None in values:
             key = (id(self.slide.part.slide_layout.part), ph_idx(ph_of(ph.element)))
             if key not in self.memo.boxes:

@@ -16,7 +16,7 @@ render, and copied; its text goes through :func:`~deckgen.render.pptx.text.write
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 from pptx.oxml import oxml_parser
@@ -101,7 +101,7 @@ def _fill_row(ctx: RenderContext, plan: PlanTable, tr: etree._Element, cells: tu
     if look not in looks:
         made = CT_TableCell.new()
         fill, rule, margins = look
-        style_cell(_Cell(made, None), fill=fill, rule=rule, margins=margins)
+        style_cell(_Cell(made, cast(Any, None)), fill=fill, rule=rule, margins=margins)  # a look needs no part
         looks[look] = made
     for col in range(len(plan.widths)):
         if col >= len(cells):
