@@ -175,7 +175,10 @@ def _title_block(tokens: list[Token], rel: str, included_from: SourceLoc | None)
 
 
 def _classes(front: Located | None) -> tuple[str, ...]:
+    """Marp's ``class:`` in the front matter: words (``lead invert``), or a YAML list of them."""
     value = front_value(front, "class") if front is not None else None
+    if isinstance(value, list):
+        return tuple(word for item in value if item.value is not None for word in str(item.value).split())
     return tuple(str(value).split()) if value else ()
 
 
