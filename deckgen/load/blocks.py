@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.dialect import Attr, html_pictures, marp_directives, marp_picture, parse_attributes
+from deckgen.load.dialect import Attr, html_pictures, html_text, marp_directives, marp_picture, parse_attributes
 from deckgen.load.highlight import fence_language, highlight
 from deckgen.load.inline import SUPERSCRIPT, Context, Token, heading_runs, inline_runs, line_of, merge
 from deckgen.load.marpdirectives import comment_text
@@ -296,6 +296,15 @@ class Walker:
                 self.images.append(SourceImage(pic.src, pic.alt, self.loc(t), "", width=pic.width, height=pic.height))
             if not rest:
                 return
+        lines = html_text(t.content)
+        if lines:
+            # Marp and pandoc both show the text inside HTML (a <div class="box">, a card):
+            # the text stays, the tags and their styling go.
+            for n, text in lines:
+                self.add(Para((Run(text),), "text", 0, is_rtl(text), self.ctx.loc(line_of(t) + n)))
+            self.diags.warning(self.loc(t), "the HTML tags here are left out (the brand styles the slide); their text is kept as plain paragraphs",
+                               "write the text as Markdown to keep bold, lists and links", rule="raw-html")
+            return
         self.diags.warning(
             self.loc(t),
             "raw HTML is not allowed in slides and was left out",

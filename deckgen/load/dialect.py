@@ -183,6 +183,66 @@ def html_pictures(html: str) -> tuple[list[HtmlPicture], str]:
     return parser.pictures, " ".join(parser.text)
 
 
+# Elements whose text runs on inside a line; any other tag ends a line (as a browser lays
+# out blocks), and the contents of these are never text.
+_INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "em", "font", "i", "kbd", "mark", "q", "s", "samp",
+                          "small", "span", "strong", "sub", "sup", "u", "var"})
+_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "math", "head", "title"})
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[int, str]] = []
+        self.current: list[str] = []
+        self.start = 0
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag not in _INLINE_TAGS:
+            self.flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _INLINE_TAGS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag not in _INLINE_TAGS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden or not data.strip():
+            if data and self.current:
+                self.current.append(" ")
+            return
+        if not self.current:
+            self.start = self.getpos()[0] - 1 + data[: len(data) - len(data.lstrip())].count("\n")
+        self.current.append(data)
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.lines.append((self.start, text))
+        self.current = []
+
+
+def html_text(html: str) -> list[tuple[int, str]]:
+    """The text an HTML fragment shows, as a browser lays it out: one line per block (a
+    ``<div>``, ``<p>``, ``<br>`` or any unknown element ends a line), white space collapsed,
+    entities decoded, nothing from ``<script>``, ``<style>`` or ``<svg>``; each line with its
+    0-based line in ``html``. Marp (its allowlist keeps ``<div>``, ``<p>``, ``<strong>`` …) and
+    pandoc (which reads a ``<div>``'s contents) both show this text."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    parser.flush()
+    return parser.lines
+
+
 # --------------------------------------------------------------------------- Marp front matter
 
 # Marp's directives whose value is text. Marp reads their values loosely: ``header: **KS**``

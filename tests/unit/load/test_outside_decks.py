@@ -24,3 +24,24 @@ def test_marp_class_written_as_a_yaml_list_is_its_words() -> None:
     assert [m for m in msgs if "class" in m] == [
         "s.md:1:1: warning: Marp's class 'glow' has no equivalent in deckgen and is left out; the brand styles "
         "the deck; a slide of headings with class lead is a title or section slide [marp-style]"]
+
+
+# --------------------------------------------------------------------------- text inside HTML
+
+
+def test_text_inside_an_html_block_is_kept_line_by_line_with_a_warning() -> None:
+    src = ("# Mål\n\n<div class=\"kort\">\n<strong>Hovedmål</strong><br>\nFærre klager &amp; raskere   svar.\n</div>\n\n"
+           "<script>alert(1)</script>\n\n- etter\n")
+    slides, msgs = parse(src)
+    assert [(p.text, p.loc.line if p.loc else 0) for p in slides[0].body] == [
+        ("Hovedmål", 4), ("Færre klager & raskere svar.", 5), ("etter", 10)]
+    assert msgs == [
+        "s.md:3:1: warning: the HTML tags here are left out (the brand styles the slide); their text is kept as "
+        "plain paragraphs; write the text as Markdown to keep bold, lists and links [raw-html]",
+        "s.md:8:1: warning: raw HTML is not allowed in slides and was left out; use Markdown instead [raw-html]"]
+
+
+def test_nested_html_cards_give_one_line_per_block_and_no_attribute_text() -> None:
+    src = "# Tall\n\n<Card title=\"Elever\">\n  <div class=\"stor\">1 286</div>\n  <div>opp 8 %</div>\n</Card>\n"
+    slides, _ = parse(src)
+    assert [p.text for p in slides[0].body] == ["1 286", "opp 8 %"]
