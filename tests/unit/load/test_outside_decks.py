@@ -45,3 +45,32 @@ def test_nested_html_cards_give_one_line_per_block_and_no_attribute_text() -> No
     src = "# Tall\n\n<Card title=\"Elever\">\n  <div class=\"stor\">1 286</div>\n  <div>opp 8 %</div>\n</Card>\n"
     slides, _ = parse(src)
     assert [p.text for p in slides[0].body] == ["1 286", "opp 8 %"]
+
+
+# --------------------------------------------------------------------------- YAML between rules
+
+
+def test_a_yaml_block_between_rules_is_metadata_not_a_heading() -> None:
+    # pandoc reads it as a metadata block; Slidev writes each slide's front matter so
+    src = ("---\ntitle: Kurs\n---\n\n---\nlayout: default\nsection: Del 1\n---\n\n# Første\n\n- a\n\n"
+           "---\nlayout: center\n---\n\n# Andre\n\nb\n")
+    slides, msgs = parse(src)
+    assert [plain(s.heading) for s in slides] == ["Første", "Andre"]
+    assert all("layout" not in p.text for s in slides for p in s.body)
+    assert msgs == [
+        f"s.md:{line}:1: warning: the YAML between these '---' lines (pandoc's metadata block, Slidev's slide front "
+        f"matter) is not shown, and its keys are not used: {keys}; deckgen's slide fields go in a 'yaml slide' block "
+        "right after the '---' (docs/content.md); delete this block or move the fields there [unused-key]"
+        for line, keys in ((6, "layout, section"), (15, "layout"))]
+
+
+def test_text_under_a_rule_that_is_not_yaml_stays_a_setext_heading() -> None:
+    slides, msgs = parse("# A\n\nx\n\n---\nBare ord her\n---\n\nc\n")
+    assert [plain(s.heading) for s in slides] == ["A", "Bare ord her"]
+    assert [m.split("[")[-1] for m in msgs] == ["setext-heading]"]
+
+
+def test_yaml_under_a_rule_in_a_marp_file_is_marps_heading() -> None:
+    # Marp (markdown-it) shows it: a heading, with the setext warning
+    slides, msgs = parse("---\nmarp: true\n---\n\n# A\n\n---\nlayout: x\n---\n\nb\n")
+    assert [plain(s.heading) for s in slides] == ["A", "layout: x"]
