@@ -342,5 +342,7 @@ def heading_divider(value: object) -> frozenset[int]:
     if isinstance(value, str) and value.strip().startswith("["):
         return frozenset(int(v) for v in re.findall(r"\d", value) if 1 <= int(v) <= 6)
     if isinstance(value, list):
-        return frozenset(int(v) for v in value if isinstance(v, int) and 1 <= v <= 6)
+        # a list from the front matter holds located values (the YAML nodes), from a comment plain ones
+        levels = [getattr(v, "value", v) for v in value]
+        return frozenset(v for v in levels if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 6)
     return frozenset()

@@ -74,3 +74,18 @@ def test_yaml_under_a_rule_in_a_marp_file_is_marps_heading() -> None:
     # Marp (markdown-it) shows it: a heading, with the setext warning
     slides, msgs = parse("---\nmarp: true\n---\n\n# A\n\n---\nlayout: x\n---\n\nb\n")
     assert [plain(s.heading) for s in slides] == ["A", "layout: x"]
+
+
+# --------------------------------------------------------------------------- Marp's headingDivider as a list
+
+
+def test_heading_divider_written_as_a_yaml_list_in_the_front_matter_splits_there() -> None:
+    src = "---\nmarp: true\nheadingDivider: [2, 3]\n---\n\n# Tittel\n\n## Del A\n\na\n\n### Under\n\nb\n\n#### Liten\n\nc\n"
+    slides, _ = parse(src)
+    assert [plain(s.heading) for s in slides] == ["Tittel", "Del A", "Under"]
+    assert [p.text for p in slides[2].body] == ["b", "Liten", "c"]
+
+
+def test_heading_divider_as_a_block_list_in_the_front_matter() -> None:
+    slides, _ = parse("---\nmarp: true\nheadingDivider:\n  - 1\n---\n\n# A\n\na\n\n# B\n\nb\n")
+    assert [plain(s.heading) for s in slides] == ["A", "B"]
