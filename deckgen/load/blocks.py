@@ -18,7 +18,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.dialect import Attr, html_pictures, html_text, marp_directives, marp_picture, parse_attributes
+from deckgen.load.dialect import (
+    Attr,
+    html_pictures,
+    html_text,
+    is_css_colour,
+    marp_directives,
+    marp_picture,
+    parse_attributes,
+)
 from deckgen.load.highlight import fence_language, highlight
 from deckgen.load.inline import SUPERSCRIPT, Context, Token, heading_runs, inline_runs, line_of, merge
 from deckgen.load.marpdirectives import comment_text
@@ -257,6 +265,10 @@ class Walker:
             bg = fit = share = ""
             if not self.ctx.marp:
                 alt = marp_keywords(alt)[0]  # Marp's words in a picture of a file not marked as Marp's
+            elif is_css_colour(str(child.attrs.get("src", ""))):
+                self.ctx.once("marp-colour", loc, "Marp's colour shorthand (![bg](navy), ![](red)) has no equivalent in deckgen and is left out",
+                              "the brand styles the deck; set colours in the brand (docs/brand.md)", "marp-style")
+                continue
             else:
                 marp = marp_picture(alt)
                 alt, width, height, fit = marp.alt, marp.width or width, marp.height or height, marp.fit

@@ -106,6 +106,19 @@ class MarpPicture:
     dropped: tuple[str, ...] = field(default=())  # keywords with no deckgen equivalent
 
 
+# CSS's named colours (CSS Color Module Level 4) and the functional notations: Marp reads a
+# picture whose address is a colour as its shorthand for a colour (![bg](navy) colours the
+# background, ![](red) the text), not as a picture.
+_CSS_NAMED_COLOURS = frozenset(["aliceblue", "antiquewhite", "aqua", "aquamarine", "azure", "beige", "bisque", "black", "blanchedalmond", "blue", "blueviolet", "brown", "burlywood", "cadetblue", "chartreuse", "chocolate", "coral", "cornflowerblue", "cornsilk", "crimson", "cyan", "darkblue", "darkcyan", "darkgoldenrod", "darkgray", "darkgreen", "darkgrey", "darkkhaki", "darkmagenta", "darkolivegreen", "darkorange", "darkorchid", "darkred", "darksalmon", "darkseagreen", "darkslateblue", "darkslategray", "darkslategrey", "darkturquoise", "darkviolet", "deeppink", "deepskyblue", "dimgray", "dimgrey", "dodgerblue", "firebrick", "floralwhite", "forestgreen", "fuchsia", "gainsboro", "ghostwhite", "gold", "goldenrod", "gray", "green", "greenyellow", "grey", "honeydew", "hotpink", "indianred", "indigo", "ivory", "khaki", "lavender", "lavenderblush", "lawngreen", "lemonchiffon", "lightblue", "lightcoral", "lightcyan", "lightgoldenrodyellow", "lightgray", "lightgreen", "lightgrey", "lightpink", "lightsalmon", "lightseagreen", "lightskyblue", "lightslategray", "lightslategrey", "lightsteelblue", "lightyellow", "lime", "limegreen", "linen", "magenta", "maroon", "mediumaquamarine", "mediumblue", "mediumorchid", "mediumpurple", "mediumseagreen", "mediumslateblue", "mediumspringgreen", "mediumturquoise", "mediumvioletred", "midnightblue", "mintcream", "mistyrose", "moccasin", "navajowhite", "navy", "oldlace", "olive", "olivedrab", "orange", "orangered", "orchid", "palegoldenrod", "palegreen", "paleturquoise", "palevioletred", "papayawhip", "peachpuff", "peru", "pink", "plum", "powderblue", "purple", "rebeccapurple", "red", "rosybrown", "royalblue", "saddlebrown", "salmon", "sandybrown", "seagreen", "seashell", "sienna", "silver", "skyblue", "slateblue", "slategray", "slategrey", "snow", "springgreen", "steelblue", "tan", "teal", "thistle", "tomato", "turquoise", "violet", "wheat", "white", "whitesmoke", "yellow", "yellowgreen", "transparent"])
+_CSS_COLOUR = re.compile(r"#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb)\([^()]*\)", re.IGNORECASE)
+
+
+def is_css_colour(text: str) -> bool:
+    """Whether a picture's address is a CSS colour (``#1e3a5f``, ``rgb(10,20,30)``, ``navy``)."""
+    text = text.strip()
+    return text.lower() in _CSS_NAMED_COLOURS or _CSS_COLOUR.fullmatch(text) is not None
+
+
 def marp_picture(alt: str) -> MarpPicture:
     """Split Marp's picture keywords out of ``alt`` (``bg``, ``left``/``right[:N%]``,
     ``contain``/``fit``/``cover``/``auto``/``N%``, ``w:``/``h:``, CSS filters)."""

@@ -89,3 +89,28 @@ def test_heading_divider_written_as_a_yaml_list_in_the_front_matter_splits_there
 def test_heading_divider_as_a_block_list_in_the_front_matter() -> None:
     slides, _ = parse("---\nmarp: true\nheadingDivider:\n  - 1\n---\n\n# A\n\na\n\n# B\n\nb\n")
     assert [plain(s.heading) for s in slides] == ["A", "B"]
+
+
+# --------------------------------------------------------------------------- Marp's colour shorthand
+
+
+def test_marp_colour_shorthand_is_no_picture_and_named_once() -> None:
+    src = ("---\nmarp: true\n---\n\n# En\n\n![bg](#1e3a5f)\n\n- a\n\n---\n\n![bg](Navy)\n\n# To\n\n---\n\n"
+           "![bg left](rgb(10,20,30))\n\n# Tre\n\ntekst\n\n---\n\n![bg](hav.jpg)\n\n# Fire\n")
+    slides, msgs = parse(src)
+    assert [plain(s.heading) for s in slides] == ["En", "To", "Tre", "Fire"]
+    assert [[i.src for i in s.images] for s in slides] == [[], [], [], ["hav.jpg"]]
+    assert msgs == ["s.md:7:1: warning: Marp's colour shorthand (![bg](navy), ![](red)) has no equivalent in deckgen "
+                    "and is left out; the brand styles the deck; set colours in the brand (docs/brand.md) [marp-style]"]
+
+
+def test_a_colour_is_a_picture_address_in_a_pandoc_file() -> None:
+    slides, _ = parse("# A\n\n![Kart](navy)\n")
+    assert [i.src for i in slides[0].images] == ["navy"]
+
+
+def test_the_css_colour_names_are_the_css_standards() -> None:
+    from PIL import ImageColor  # the same list, kept by Pillow
+
+    from deckgen.load.dialect import _CSS_NAMED_COLOURS
+    assert set(ImageColor.colormap) | {"transparent"} == _CSS_NAMED_COLOURS
