@@ -57,6 +57,7 @@ class Shape:
     end: int | None = None
     arrow_at_begin: bool = False
     problem: str = ""  # why part of it could not be read (external picture, broken link…)
+    merged_cells: int = 0  # a table's cells spanning others (gridSpan/rowSpan), which Markdown cannot keep
 
     @property
     def area(self) -> int:
@@ -223,6 +224,8 @@ class _Walker:
                 row = []
                 for tc in tr.iter(qn("a:tc")):
                     merged = tc.get("hMerge") in ("1", "true") or tc.get("vMerge") in ("1", "true")
+                    if any(_span(tc.get(key)) > 1 for key in ("gridSpan", "rowSpan")):
+                        shape.merged_cells += 1
                     row.append(() if merged else read_paragraphs(tc.find(qn("a:txBody")), self.part, no_bullets, self.dropped))
                 shape.rows.append(row)
         elif uri == _URI_CHART:
@@ -338,3 +341,8 @@ def _number(word: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _span(value: str | None) -> int:
+    """A table cell's gridSpan or rowSpan; 1 when absent or not a number (a broken file)."""
+    return int(value) if value is not None and value.isdigit() else 1

@@ -35,6 +35,9 @@ def recognise(data: SlideData, brand_layouts: dict[str, list[tuple[str, LayoutMa
     for shape in data.shapes:
         if shape.problem:
             ctx.warn(f"{_describe(shape)}: {shape.problem}; not imported")
+        if shape.merged_cells:
+            ctx.warn(f"{_describe(shape)}: {shape.merged_cells} merged cell{'s' * (shape.merged_cells > 1)} become single cells, "
+                     "the text in the first and the cells it spanned empty (a Markdown table has no merged cells)")
     if data.duplicate_ids:
         ctx.warn(f"shape ids {', '.join(map(str, data.duplicate_ids))} are used twice; glue of connectors to them may be wrong")
     strange = [s for s in data.shapes if s.kind in UNMAPPABLE]

@@ -18,7 +18,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from deckgen.errors import Diagnostics, SourceLoc
-from deckgen.load.dialect import Attr, html_pictures, marp_directives, marp_picture, parse_attributes
+from deckgen.load.dialect import (
+    Attr,
+    html_pictures,
+    html_text,
+    is_css_colour,
+    marp_directives,
+    marp_picture,
+    parse_attributes,
+)
 from deckgen.load.highlight import fence_language, highlight
 from deckgen.load.inline import SUPERSCRIPT, Context, Token, heading_runs, inline_runs, line_of, merge
 from deckgen.load.marpdirectives import comment_text
@@ -257,6 +265,10 @@ class Walker:
             bg = fit = share = ""
             if not self.ctx.marp:
                 alt = marp_keywords(alt)[0]  # Marp's words in a picture of a file not marked as Marp's
+            elif is_css_colour(str(child.attrs.get("src", ""))):
+                self.ctx.once("marp-colour", loc, "Marp's colour shorthand (![bg](navy), ![](red)) has no equivalent in deckgen and is left out",
+                              "the brand styles the deck; set colours in the brand (docs/brand.md)", "marp-style")
+                continue
             else:
                 marp = marp_picture(alt)
                 alt, width, height, fit = marp.alt, marp.width or width, marp.height or height, marp.fit
@@ -296,6 +308,15 @@ class Walker:
                 self.images.append(SourceImage(pic.src, pic.alt, self.loc(t), "", width=pic.width, height=pic.height))
             if not rest:
                 return
+        lines = html_text(t.content)
+        if lines:
+            # Marp and pandoc both show the text inside HTML (a <div class="box">, a card):
+            # the text stays, the tags and their styling go.
+            for n, text in lines:
+                self.add(Para((Run(text),), "text", 0, is_rtl(text), self.ctx.loc(line_of(t) + n)))
+            self.diags.warning(self.loc(t), "the HTML tags here are left out (the brand styles the slide); their text is kept as plain paragraphs",
+                               "write the text as Markdown to keep bold, lists and links", rule="raw-html")
+            return
         self.diags.warning(
             self.loc(t),
             "raw HTML is not allowed in slides and was left out",

@@ -106,6 +106,19 @@ class MarpPicture:
     dropped: tuple[str, ...] = field(default=())  # keywords with no deckgen equivalent
 
 
+# CSS's named colours (CSS Color Module Level 4) and the functional notations: Marp reads a
+# picture whose address is a colour as its shorthand for a colour (![bg](navy) colours the
+# background, ![](red) the text), not as a picture.
+_CSS_NAMED_COLOURS = frozenset(["aliceblue", "antiquewhite", "aqua", "aquamarine", "azure", "beige", "bisque", "black", "blanchedalmond", "blue", "blueviolet", "brown", "burlywood", "cadetblue", "chartreuse", "chocolate", "coral", "cornflowerblue", "cornsilk", "crimson", "cyan", "darkblue", "darkcyan", "darkgoldenrod", "darkgray", "darkgreen", "darkgrey", "darkkhaki", "darkmagenta", "darkolivegreen", "darkorange", "darkorchid", "darkred", "darksalmon", "darkseagreen", "darkslateblue", "darkslategray", "darkslategrey", "darkturquoise", "darkviolet", "deeppink", "deepskyblue", "dimgray", "dimgrey", "dodgerblue", "firebrick", "floralwhite", "forestgreen", "fuchsia", "gainsboro", "ghostwhite", "gold", "goldenrod", "gray", "green", "greenyellow", "grey", "honeydew", "hotpink", "indianred", "indigo", "ivory", "khaki", "lavender", "lavenderblush", "lawngreen", "lemonchiffon", "lightblue", "lightcoral", "lightcyan", "lightgoldenrodyellow", "lightgray", "lightgreen", "lightgrey", "lightpink", "lightsalmon", "lightseagreen", "lightskyblue", "lightslategray", "lightslategrey", "lightsteelblue", "lightyellow", "lime", "limegreen", "linen", "magenta", "maroon", "mediumaquamarine", "mediumblue", "mediumorchid", "mediumpurple", "mediumseagreen", "mediumslateblue", "mediumspringgreen", "mediumturquoise", "mediumvioletred", "midnightblue", "mintcream", "mistyrose", "moccasin", "navajowhite", "navy", "oldlace", "olive", "olivedrab", "orange", "orangered", "orchid", "palegoldenrod", "palegreen", "paleturquoise", "palevioletred", "papayawhip", "peachpuff", "peru", "pink", "plum", "powderblue", "purple", "rebeccapurple", "red", "rosybrown", "royalblue", "saddlebrown", "salmon", "sandybrown", "seagreen", "seashell", "sienna", "silver", "skyblue", "slateblue", "slategray", "slategrey", "snow", "springgreen", "steelblue", "tan", "teal", "thistle", "tomato", "turquoise", "violet", "wheat", "white", "whitesmoke", "yellow", "yellowgreen", "transparent"])
+_CSS_COLOUR = re.compile(r"#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb)\([^()]*\)", re.IGNORECASE)
+
+
+def is_css_colour(text: str) -> bool:
+    """Whether a picture's address is a CSS colour (``#1e3a5f``, ``rgb(10,20,30)``, ``navy``)."""
+    text = text.strip()
+    return text.lower() in _CSS_NAMED_COLOURS or _CSS_COLOUR.fullmatch(text) is not None
+
+
 def marp_picture(alt: str) -> MarpPicture:
     """Split Marp's picture keywords out of ``alt`` (``bg``, ``left``/``right[:N%]``,
     ``contain``/``fit``/``cover``/``auto``/``N%``, ``w:``/``h:``, CSS filters)."""
@@ -181,6 +194,66 @@ def html_pictures(html: str) -> tuple[list[HtmlPicture], str]:
     parser.feed(html)
     parser.close()
     return parser.pictures, " ".join(parser.text)
+
+
+# Elements whose text runs on inside a line; any other tag ends a line (as a browser lays
+# out blocks), and the contents of these are never text.
+_INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "em", "font", "i", "kbd", "mark", "q", "s", "samp",
+                          "small", "span", "strong", "sub", "sup", "u", "var"})
+_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "math", "head", "title"})
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[int, str]] = []
+        self.current: list[str] = []
+        self.start = 0
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag not in _INLINE_TAGS:
+            self.flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _INLINE_TAGS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag not in _INLINE_TAGS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden or not data.strip():
+            if data and self.current:
+                self.current.append(" ")
+            return
+        if not self.current:
+            self.start = self.getpos()[0] - 1 + data[: len(data) - len(data.lstrip())].count("\n")
+        self.current.append(data)
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.lines.append((self.start, text))
+        self.current = []
+
+
+def html_text(html: str) -> list[tuple[int, str]]:
+    """The text an HTML fragment shows, as a browser lays it out: one line per block (a
+    ``<div>``, ``<p>``, ``<br>`` or any unknown element ends a line), white space collapsed,
+    entities decoded, nothing from ``<script>``, ``<style>`` or ``<svg>``; each line with its
+    0-based line in ``html``. Marp (its allowlist keeps ``<div>``, ``<p>``, ``<strong>`` …) and
+    pandoc (which reads a ``<div>``'s contents) both show this text."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    parser.flush()
+    return parser.lines
 
 
 # --------------------------------------------------------------------------- Marp front matter
@@ -282,5 +355,7 @@ def heading_divider(value: object) -> frozenset[int]:
     if isinstance(value, str) and value.strip().startswith("["):
         return frozenset(int(v) for v in re.findall(r"\d", value) if 1 <= int(v) <= 6)
     if isinstance(value, list):
-        return frozenset(int(v) for v in value if isinstance(v, int) and 1 <= v <= 6)
+        # a list from the front matter holds located values (the YAML nodes), from a comment plain ones
+        levels = [getattr(v, "value", v) for v in value]
+        return frozenset(v for v in levels if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 6)
     return frozenset()

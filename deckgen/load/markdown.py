@@ -16,6 +16,7 @@ Raw HTML is parsed (so that HTML comments can serve as speaker notes, as in Marp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -42,6 +43,7 @@ from deckgen.load.slidesplit import (
     is_comment_block,
     is_directive_block,
     is_fields_fence,
+    is_rule,
     split_slides,
 )
 from deckgen.load.slips import unclosed_front_matter, word_bullets
@@ -130,6 +132,8 @@ def parse_markdown(
     if ctx.marp and front is not None:
         for key, node in front.value.items():
             global_directive(key, node, mdfile.directives, ctx)
+    if not ctx.marp:
+        _drop_metadata_blocks(tokens, text, ctx)
     chunks = split_slides(tokens, ctx, front)
     if front is not None and ("layout" in front.value or "include" in front.value) and front_only_first(tokens):
         # A slide that is all front matter (an image slide, a roster from county data) is a
@@ -174,8 +178,42 @@ def _title_block(tokens: list[Token], rel: str, included_from: SourceLoc | None)
     return Located(fields, SourceLoc(rel, 1, 1, included_from))
 
 
+_YAML_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(\s|$)")
+
+
+def _drop_metadata_blocks(tokens: list[Token], text: str, ctx: Context) -> None:
+    """pandoc reads a block of YAML between ``---`` lines anywhere in the file as metadata,
+    not as text (Slidev writes each slide's front matter so); markdown-it sees a rule and a
+    setext heading. The heading is taken out (the rule still starts a slide, as in Slidev),
+    and its keys are named in a warning: deckgen's slide fields go in a ``yaml slide`` block."""
+    lines = text.split("\n")
+    i = 0
+    while i + 3 < len(tokens):
+        rule, head = tokens[i], tokens[i + 1]
+        if not (is_rule(rule) and head.type == "heading_open" and head.markup == "-" and head.level == 0
+                and rule.map and head.map and head.map[0] == rule.map[1]):
+            i += 1
+            continue
+        block = "\n".join(lines[head.map[0] : head.map[1] - 1])
+        probe = Diagnostics()
+        parsed = parse_yaml(block, ctx.rel, probe, line_offset=head.map[0]) if _YAML_KEY_LINE.match(block) else None
+        if parsed is None or probe.errors or not isinstance(parsed.value, dict):
+            i += 1
+            continue
+        del tokens[i + 1 : i + 4]
+        keys = ", ".join(str(k) for k in parsed.value)
+        ctx.diags.warning(SourceLoc(ctx.rel, head.map[0] + 1, 1, ctx.included_from),
+                          f"the YAML between these '---' lines (pandoc's metadata block, Slidev's slide front matter) is not shown, and its keys are not used: {keys}",
+                          "deckgen's slide fields go in a 'yaml slide' block right after the '---' (docs/content.md); delete this block or move the fields there",
+                          rule="unused-key")
+        i += 1
+
+
 def _classes(front: Located | None) -> tuple[str, ...]:
+    """Marp's ``class:`` in the front matter: words (``lead invert``), or a YAML list of them."""
     value = front_value(front, "class") if front is not None else None
+    if isinstance(value, list):
+        return tuple(word for item in value if item.value is not None for word in str(item.value).split())
     return tuple(str(value).split()) if value else ()
 
 

@@ -32,6 +32,9 @@ from deckgen.model import Inline, Located, Text, unwrap
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}", re.S)
 _PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*$")
+# Quarto's shortcodes ({{< video url >}}, {{< include file >}}, {{< pagebreak >}}): Quarto runs
+# them, deckgen does not; they are no variables.
+_SHORTCODE = re.compile(r"<\s*([A-Za-z][\w-]*)(\s[^<>]*)?>", re.S)
 # CommonMark lets a backslash escape any ASCII punctuation character, and then shows it as is.
 _MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 _MISSING = object()
@@ -196,13 +199,24 @@ def _substitute(
         plain_parts.append(text[last : match.start()])
         md_parts.append(text[last : match.start()])
         local = Diagnostics()
-        value = scope.lookup(match.group(1), loc, local)
-        inserted = token if value is _MISSING else (_as_text(value, match.group(1), loc, local) or "")
+        shortcode = _SHORTCODE.fullmatch(match.group(1).strip())
+        escaped = match.group(1).startswith("{") and text[match.end() : match.end() + 1] == "}" \
+            and _SHORTCODE.fullmatch(match.group(1)[1:].strip()) is not None
+        if escaped:
+            inserted = token[1:]  # Quarto's {{{< x >}}} shows the shortcode {{< x >}} as text
+        elif shortcode is not None:
+            local.warning(loc, f"Quarto's shortcode '{token}' is left out: deckgen runs no shortcodes",
+                          "for a video use a tiles slide with a video tile, for an included file a slide entry in "
+                          "the deck (docs/content.md); delete the shortcode to silence this", rule="quarto-shortcode")
+            inserted = ""
+        else:
+            value = scope.lookup(match.group(1), loc, local)
+            inserted = token if value is _MISSING else (_as_text(value, match.group(1), loc, local) or "")
         _relocated(local, scope, loc, token, nth, diags)
         plain_parts.append(inserted)
         # Backslashes are literal in code, so a value there goes in as it is.
         md_parts.append(inserted if index in in_code else escape_markdown(inserted))
-        last = match.end()
+        last = match.end() + (1 if escaped else 0)
     rest = text[last:]
     if "{{" in rest:
         diags.error(
@@ -275,12 +289,18 @@ def substitute_table(
 
 
 def substitute_text(text: Text, scope: Scope, diags: Diagnostics, fallback: SourceLoc) -> Text:
-    return tuple(
-        replace(p, runs=substitute_inline(p.runs, scope, p.loc or fallback, diags))
-        if any("{{" in r.text for r in p.runs)
-        else p
-        for p in text
-    )
+    """Variables in paragraphs; a paragraph of nothing but Quarto shortcodes (left out, with a
+    warning each) is no paragraph."""
+    out = []
+    for p in text:
+        if any("{{" in r.text for r in p.runs):
+            source = "".join(r.text for r in p.runs)
+            p = replace(p, runs=substitute_inline(p.runs, scope, p.loc or fallback, diags))
+            if not "".join(r.text for r in p.runs).strip() and not _EXPR.sub(
+                    lambda m: "" if _SHORTCODE.fullmatch(m.group(1).strip()) else m.group(0), source).strip():
+                continue
+        out.append(p)
+    return tuple(out)
 
 
 def whole_variable(text: str) -> str | None:
@@ -288,7 +308,9 @@ def whole_variable(text: str) -> str | None:
     match = _EXPR.fullmatch(text.strip())
     # "{{ a }} {{ b }}" matches as a whole too (a lazy match still has to reach the end): that
     # is two variables in text, not one value.
-    return match.group(1) if match and "}}" not in match.group(1) else None
+    if match is None or "}}" in match.group(1) or _SHORTCODE.fullmatch(match.group(1).strip()):
+        return None
+    return match.group(1)
 
 
 def substitute_located(node: Located, scope: Scope, diags: Diagnostics) -> Located:
