@@ -41,7 +41,6 @@ LINE_HEIGHT = 1.2  # em, font-independent
 # computed in floating point and floored to whole EMU; a box that short of 0.05 pt still fits.
 SLACK = 635  # EMU
 _BREAK_AFTER = frozenset("-‐–—/")
-_MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +113,12 @@ class Fit:
 
 
 def lay_out(frame: Frame, fonts: Fonts) -> Fit:
-    """Break ``frame``'s paragraphs into lines and measure the height they need."""
+    """Break ``frame``'s paragraphs into lines and measure the height they need (once per
+    frame for ``fonts``: the fit step and the overflow rule lay out the same frames)."""
+    return fonts.remember(("lay_out", frame), lambda: _lay_out(frame, fonts))
+
+
+def _lay_out(frame: Frame, fonts: Fonts) -> Fit:
     inner = frame.inner_width
     room = frame.box.cy - frame.insets[1] - frame.insets[3] - frame.reserved
     used_pt = 0.0
@@ -230,13 +234,7 @@ def _break_word(atom: _Atom, avail: float, fonts: Fonts, size: float) -> tuple[i
 def _atoms(para: ParaSpec, fonts: Fonts) -> tuple[_Atom, ...]:
     """Split the paragraph at its break opportunities (computed once per text and size for
     ``fonts``: the result depends on nothing else)."""
-    key = ("atoms", para.pieces, para.size)
-    found = fonts.memo.get(key)
-    if found is None:
-        if len(fonts.memo) > _MEMO_LIMIT:  # a long serve session: start over, stay bounded
-            fonts.memo.clear()
-        found = fonts.memo[key] = tuple(_split(para, fonts))
-    return found  # type: ignore[return-value]
+    return fonts.remember(("atoms", para.pieces, para.size), lambda: tuple(_split(para, fonts)))
 
 
 def _split(para: ParaSpec, fonts: Fonts) -> list[_Atom]:
