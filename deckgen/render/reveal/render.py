@@ -51,7 +51,7 @@ from deckgen.model import (
     OrgChartContent,
     plain,
 )
-from deckgen.render.reveal import styles
+from deckgen.render.reveal import bytecode, styles
 from deckgen.render.reveal.pixels import num, slide_size
 from deckgen.render.reveal.plans import PixelPlan, slide_plan
 from deckgen.render.reveal.text import blocks, code_class, code_css, is_external, lines, safe_href
@@ -130,8 +130,12 @@ def make_environment(brand_templates: Mapping[str, str]) -> Environment:
 @functools.lru_cache(maxsize=8)
 def _environment(brand_templates: tuple[tuple[str, str], ...]) -> Environment:
     """One environment per set of brand overrides, so templates compile once per process
-    (a batch build renders two forms for every county)."""
-    return make_environment(dict(brand_templates))
+    (a batch build renders two forms for every county); the package's own templates' code
+    is also kept between processes, in the user's cache folder (:mod:`.bytecode`)."""
+    env = make_environment(dict(brand_templates))
+    if not brand_templates:
+        bytecode.attach(env, bytecode.cache_root())
+    return env
 
 
 def _path_d(points: tuple[tuple[float, float], ...]) -> str:
