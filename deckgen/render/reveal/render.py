@@ -54,7 +54,7 @@ from deckgen.model import (
 from deckgen.render.reveal import bytecode, styles
 from deckgen.render.reveal.pixels import num, slide_size
 from deckgen.render.reveal.plans import PixelPlan, slide_plan
-from deckgen.render.reveal.text import blocks, code_class, code_css, is_external, lines, safe_href
+from deckgen.render.reveal.text import blocks, code_class, code_css, is_external, lines, runs_html, safe_href
 from deckgen.render.reveal.vendor import Vendor, csp_hash, load_vendor
 
 _MEDIA_EXT = {
@@ -117,6 +117,7 @@ def make_environment(brand_templates: Mapping[str, str]) -> Environment:
         safe_href=safe_href,
         is_external=is_external,
         lines=lines,
+        runs_html=runs_html,
         code_class=code_class,
         caption_of=caption_of,
         is_officer=is_officer,
@@ -306,6 +307,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
 
     plans: dict[int, PixelPlan] = {}
     slides_html: list[Markup] = []
+    footers: dict[str, bool] = {}  # whether a layout shows the footer, from its frame (once a layout)
     for n, slide in enumerate(deck.slides, start=1):
         spec = REGISTRY.get(slide.layout)
         if spec is None:
@@ -319,6 +321,8 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             extra["names"] = {node.id: plain(node.name) for node in slide.content.nodes}
         if isinstance(slide.content, ImageContent | ImageTextContent):
             extra["image_src"] = files.picture(slide.content.image)
+        if slide.layout not in footers:
+            footers[slide.layout] = styles.frame(deck.brand, slide.layout).footer
         template_name = f"layouts/{slide.layout}.html.j2"
         try:
             template = env.get_template(template_name)
@@ -336,7 +340,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             ui=ui,
             logo_src=logo_src,
             show_logo=spec.logo,
-            show_footer=styles.frame(deck.brand, slide.layout).footer,
+            show_footer=footers[slide.layout],
             **extra,
         )
         _check_slide_markup(html, template_name, deck.brand)
