@@ -85,7 +85,7 @@ def fit_slide(ctx: CheckContext, slide: Slide) -> Slide:
 
 def _fit_placeholder(ctx: CheckContext, slide: Slide, m: Measured) -> BoxFit | None:
     deck = ctx.deck
-    frame = placeholder_frame(deck, slide, m, None)
+    frame = placeholder_frame(ctx, slide, m, None)
     if frame is None or lay_out(frame, ctx.fonts).fits:
         return None
     sizes = [p.size for p in frame.paras]
@@ -98,7 +98,7 @@ def _fit_placeholder(ctx: CheckContext, slide: Slide, m: Measured) -> BoxFit | N
         fit = BoxFit(m.field, tuple(_half(s * scale) if s != main else target for s in sizes),
                      tuple(round(v * TIGHT, 4) for v in lines), TIGHT, scale)
         best = fit
-        if lay_out(placeholder_frame(deck, slide, m, fit), ctx.fonts).fits:  # type: ignore[arg-type]
+        if lay_out(placeholder_frame(ctx, slide, m, fit), ctx.fonts).fits:  # type: ignore[arg-type]
             return fit
     return replace(best, fits=False) if best is not None else None
 
@@ -128,7 +128,7 @@ def _fit_area(ctx: CheckContext, slide: Slide) -> BoxFit | None:
     spec = REGISTRY[slide.layout]
     if not spec.draws():
         return None
-    found = _placeholder_box(ctx.deck, slide, "area")
+    found = _placeholder_box(ctx, slide, "area")
     if found is None:
         return None
     area, policy = found[0], ctx.deck.brand.fit

@@ -57,6 +57,10 @@ class Face:
     italic: bool = False
     mono: bool = False
 
+    def __hash__(self) -> int:
+        # Faces key every width and every remembered measurement: four bits, not a tuple's hash
+        return self.heading << 3 | self.bold << 2 | self.italic << 1 | self.mono
+
 
 @dataclass
 class Fonts:
@@ -104,9 +108,10 @@ class Fonts:
         return _length(font, text) / EM_PX * size
 
     def _font(self, face: Face) -> ImageFont.FreeTypeFont | None:
-        if face not in self._faces:
-            self._faces[face] = self._open(face)
-        return self._faces[face]
+        font = self._faces.get(face, _MISSING)
+        if font is _MISSING:
+            font = self._faces[face] = self._open(face)
+        return font  # type: ignore[return-value]
 
     def _open(self, face: Face) -> ImageFont.FreeTypeFont | None:
         if face.mono:

@@ -148,7 +148,7 @@ def _plan(ctx: CheckContext, slide: Slide) -> Plan | None:
     spec = REGISTRY[slide.layout]
     if not spec.draws():
         return None
-    found = _placeholder_box(ctx.deck, slide, "area")
+    found = _placeholder_box(ctx, slide, "area")
     return planned(ctx, slide, found[0]) if found is not None else None
 
 
@@ -164,9 +164,17 @@ def planned(ctx: CheckContext, slide: Slide, area: Box, scale: float | None = No
     return ctx.fonts.remember(key, lambda: plan_slide(slide, area, deck.lang, policy, scale))
 
 
-def _placeholder_box(deck: Deck, slide: Slide, field: str) -> tuple[Box, FrameStyle] | None:
+def _placeholder_box(ctx: CheckContext, slide: Slide, field: str) -> tuple[Box, FrameStyle] | None:
     """The box and text style of the placeholder the brand maps ``field`` to, or None when
-    the brand or master lacks it (the brand-mapping rule reports that)."""
+    the brand or master lacks it (the brand-mapping rule reports that); worked out once per
+    layout and field for the deck being checked."""
+    key = (slide.layout, field)
+    if key not in ctx.placeholders:
+        ctx.placeholders[key] = _find_placeholder_box(ctx.deck, slide, field)
+    return ctx.placeholders[key]
+
+
+def _find_placeholder_box(deck: Deck, slide: Slide, field: str) -> tuple[Box, FrameStyle] | None:
     mapping = deck.brand.layouts.get(slide.layout)
     if mapping is None or not mapping.has(field):
         return None
@@ -184,17 +192,17 @@ def _placeholder_box(deck: Deck, slide: Slide, field: str) -> tuple[Box, FrameSt
 
 
 def _placeholder_target(ctx: CheckContext, slide: Slide, measured: Measured) -> Target | None:
-    found = placeholder_frame(ctx.deck, slide, measured, slide.box_fit(measured.field))
+    found = placeholder_frame(ctx, slide, measured, slide.box_fit(measured.field))
     if found is None:
         return None
     return Target(measured.what, "box", found, slide.loc, measured.hint, measured.field)
 
 
-def placeholder_frame(deck: Deck, slide: Slide, measured: Measured, fit: BoxFit | None) -> Frame | None:
+def placeholder_frame(ctx: CheckContext, slide: Slide, measured: Measured, fit: BoxFit | None) -> Frame | None:
     """The frame of a placeholder text as the master sets it, or as ``fit`` (the fit step's
     sizes and line spacing, :mod:`deckgen.check.fit`) sets it; None when the brand maps no
     placeholder for it."""
-    found = _placeholder_box(deck, slide, measured.field)
+    found = _placeholder_box(ctx, slide, measured.field)
     if found is None:
         return None
     box, style = found
@@ -291,7 +299,8 @@ def _table_need(ctx: CheckContext, table: PlanTable) -> tuple[int, tuple[int, ..
         tallest = 0
         for cell, width in zip(row, table.widths, strict=True):
             spec = ParaSpec((Piece(plain(cell), face),), table.size)
-            tallest = max(tallest, lay_out(Frame(Box(0, 0, width, 1), margins, (spec,)), ctx.fonts).needed)
+            cell = Frame(Box(0, 0, width, 1), margins, (spec,))
+            tallest = max(tallest, lay_out(cell, ctx.fonts, remember=False).needed)
         heights.append(max(least, tallest))
     return sum(heights), tuple(heights)
 

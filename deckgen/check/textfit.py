@@ -112,9 +112,12 @@ class Fit:
         return self.ratio <= 1.0
 
 
-def lay_out(frame: Frame, fonts: Fonts) -> Fit:
+def lay_out(frame: Frame, fonts: Fonts, remember: bool = True) -> Fit:
     """Break ``frame``'s paragraphs into lines and measure the height they need (once per
-    frame for ``fonts``: the fit step and the overflow rule lay out the same frames)."""
+    frame for ``fonts``: the fit step and the overflow rule lay out the same frames; a
+    caller that remembers its own result, a table's height, passes ``remember=False``)."""
+    if not remember:
+        return _lay_out(frame, fonts)
     return fonts.remember(("lay_out", frame), lambda: _lay_out(frame, fonts))
 
 
