@@ -73,19 +73,34 @@ def make_parser() -> MarkdownIt:
 _PARSER = make_parser()
 _line = line_of
 
-# Block rules that cannot match in a text without one of these strings: each rule's first
-# test is for its marker at the start of the line (``$$``, a fence of three backticks or
-# tildes, ``>``, ``[^``, ``<``, ``:::``) and it changes nothing before that test. Every block rule is
-# tried at the start of every block, and most again on every line of a paragraph to see
-# whether it ends it, so a text without those markers is parsed without those rules: the
-# same tokens, a tenth less time (:func:`_parser_for`).
-_MARKERS: dict[str, tuple[str, ...]] = {
-    "math_block": ("$$",),
-    "fence": ("```", "~~~"),
-    "blockquote": (">",),
-    "footnote_def": ("[^",),
-    "html_block": ("<",),
-    "fenced_div": (":::",),
+# Rules that cannot match in a text without one of these strings. Each block rule's first
+# test is for its marker at the start of a line (``$$``, a fence of three backticks or tildes,
+# ``>``, ``[^``, ``<``, ``:::``) and it changes nothing before that test; each inline rule is
+# tried only at its marker (``$``, ``~~`` …); strikethrough's pairing afterwards
+# (``inline2``) only pairs the marks its rule made. Every block rule is tried at the start of
+# every block, and most again on every line of a paragraph to see whether it ends it, so a
+# text without those markers is parsed without those rules: the same tokens in less time
+# (:func:`_parser_for`; tests/unit/load/test_parser_variants.py).
+_MARKERS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("block", "math_block"): ("$$",),
+    ("block", "fence"): ("```", "~~~"),
+    ("block", "blockquote"): (">",),
+    ("block", "footnote_def"): ("[^",),
+    ("block", "html_block"): ("<",),
+    ("block", "fenced_div"): (":::",),
+    ("inline", "math_inline"): ("$",),
+    ("inline", "strikethrough"): ("~~",),
+    ("inline2", "strikethrough"): ("~~",),
+    ("inline", "footnote_inline"): ("^[",),
+    ("inline", "footnote_ref"): ("[^",),
+    ("inline", "autolink"): ("<",),
+    ("inline", "html_inline"): ("<",),
+    ("inline", "entity"): ("&",),
+    ("inline", "backticks"): ("`",),
+    ("inline", "escape"): ("\\",),
+    ("inline", "image"): ("![",),
+    ("inline", "link"): ("[",),
+    ("inline", "span"): ("[",),
 }
 
 
@@ -95,10 +110,12 @@ def _parser_for(text: str) -> MarkdownIt:
     return _variant(unused) if unused else _PARSER
 
 
-@functools.lru_cache(maxsize=len(_MARKERS) ** 2)
-def _variant(unused: frozenset[str]) -> MarkdownIt:
+@functools.lru_cache(maxsize=64)
+def _variant(unused: frozenset[tuple[str, str]]) -> MarkdownIt:
     md = make_parser()
-    md.block.ruler.disable(sorted(unused))
+    rulers = {"block": md.block.ruler, "inline": md.inline.ruler, "inline2": md.inline.ruler2}
+    for chain, rule in sorted(unused):
+        rulers[chain].disable(rule)
     return md
 
 
