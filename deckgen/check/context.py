@@ -8,8 +8,9 @@ has none) those rules fall back to what the deck carries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from deckgen.check.fonts import Fonts
 from deckgen.errors import Diagnostics, SourceLoc
@@ -27,6 +28,9 @@ class CheckContext:
     deck: Deck
     project: Project | None = None
     source: SourceDeck | None = None  # the deck file as the build loaded it, if it did
+    # The brand's placeholder box and text style per (layout, field), as the checks measure
+    # them (:func:`deckgen.check.overflow._placeholder_box`); the same for every slide.
+    placeholders: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
 
     def slide_number(self, slide: Slide) -> int:
         """``slide``'s number in the deck (1-based, as the outputs number it), for a finding's

@@ -38,9 +38,9 @@ from dataclasses import replace
 
 from deckgen import words
 from deckgen.check.context import CheckContext
-from deckgen.check.overflow import _drawn_target, _placeholder_box, placeholder_frame, table_need
+from deckgen.check.overflow import _drawn_target, _placeholder_box, placeholder_frame, planned, table_need
 from deckgen.check.textfit import lay_out
-from deckgen.layouts import REGISTRY, Measured, plan_slide
+from deckgen.layouts import REGISTRY, Measured
 from deckgen.model import BoxFit, BulletsContent, Deck, Para, Run, Slide, TableContent
 
 TIGHT = 0.9  # line spacing first tightened to 90 % of the master's ("a little")
@@ -85,7 +85,7 @@ def fit_slide(ctx: CheckContext, slide: Slide) -> Slide:
 
 def _fit_placeholder(ctx: CheckContext, slide: Slide, m: Measured) -> BoxFit | None:
     deck = ctx.deck
-    frame = placeholder_frame(deck, slide, m, None)
+    frame = placeholder_frame(ctx, slide, m, None)
     if frame is None or lay_out(frame, ctx.fonts).fits:
         return None
     sizes = [p.size for p in frame.paras]
@@ -98,7 +98,7 @@ def _fit_placeholder(ctx: CheckContext, slide: Slide, m: Measured) -> BoxFit | N
         fit = BoxFit(m.field, tuple(_half(s * scale) if s != main else target for s in sizes),
                      tuple(round(v * TIGHT, 4) for v in lines), TIGHT, scale)
         best = fit
-        if lay_out(placeholder_frame(deck, slide, m, fit), ctx.fonts).fits:  # type: ignore[arg-type]
+        if lay_out(placeholder_frame(ctx, slide, m, fit), ctx.fonts).fits:  # type: ignore[arg-type]
             return fit
     return replace(best, fits=False) if best is not None else None
 
@@ -128,11 +128,11 @@ def _fit_area(ctx: CheckContext, slide: Slide) -> BoxFit | None:
     spec = REGISTRY[slide.layout]
     if not spec.draws():
         return None
-    found = _placeholder_box(ctx.deck, slide, "area")
+    found = _placeholder_box(ctx, slide, "area")
     if found is None:
         return None
-    area, policy, lang = found[0], ctx.deck.brand.fit, ctx.deck.lang
-    plan = plan_slide(slide, area, lang, policy, 1.0)
+    area, policy = found[0], ctx.deck.brand.fit
+    plan = planned(ctx, slide, area, 1.0)
     if _plan_fits(ctx, slide, plan):
         return None
     sizes = [p.size for t in plan.texts for p in t.paras] + [t.size for t in plan.tables]
@@ -143,7 +143,7 @@ def _fit_area(ctx: CheckContext, slide: Slide) -> BoxFit | None:
     for target in _steps(low, policy.floor(slide.layout))[1:]:
         scale = target / low
         best = BoxFit("area", (target,), (), 1.0, scale)
-        if _plan_fits(ctx, slide, plan_slide(slide, area, lang, policy, scale)):
+        if _plan_fits(ctx, slide, planned(ctx, slide, area, scale)):
             return best
     return replace(best, fits=False)
 

@@ -18,9 +18,11 @@ hinting does not round the advances.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from PIL import ImageFont
 
@@ -29,6 +31,9 @@ from deckgen.model import Brand
 from deckgen.resolve.fontfiles import find_font_file
 
 EM_PX = 2048
+MEMO_LIMIT = 200_000  # remembered measurements per set of fonts
+_MISSING = object()
+T = TypeVar("T")
 MONO_FILES = ("LiberationMono-Regular.ttf", "cour.ttf", "DejaVuSansMono.ttf")
 MONO_FALLBACK_EM = 0.6  # Courier's advance: every character is 600/1000 em
 
@@ -52,6 +57,10 @@ class Face:
     italic: bool = False
     mono: bool = False
 
+    def __hash__(self) -> int:
+        # Faces key every width and every remembered measurement: four bits, not a tuple's hash
+        return self.heading << 3 | self.bold << 2 | self.italic << 1 | self.mono
+
 
 @dataclass
 class Fonts:
@@ -60,9 +69,11 @@ class Fonts:
     files: dict[str, str]
     estimated: tuple[str, ...] = ()
     _faces: dict[Face, ImageFont.FreeTypeFont | None] = field(default_factory=dict)
-    # What the layout model derives from text alone (textfit's break opportunities and their
-    # widths), kept per (text, size): the fit step and the overflow rule measure the same
-    # paragraphs many times, at a handful of sizes.
+    # What the layout model derives from text with these fonts, kept by what it is computed
+    # from (:meth:`remember`): textfit's break opportunities per (text, size), a frame's
+    # layout, a slide's plan and a table's height. The fit step and the overflow rule
+    # measure the same paragraphs and boxes (the rule exactly those the fit step left as
+    # they were, or at the sizes it settled on), and a serve rebuild measures them again.
     memo: dict[object, object] = field(default_factory=dict)
 
     @staticmethod
@@ -70,6 +81,20 @@ class Fonts:
         files = {role: path for role, path in brand.font_files.items() if Path(path).is_file()}
         missing = tuple(role for role in ("heading", "body") if role not in files)
         return _shared_fonts(tuple(sorted(files.items())), missing)
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, computed once per ``key`` (which must hold everything the result
+        depends on besides these fonts); computed afresh, unremembered, when ``key`` cannot
+        be hashed. Bounded: a long serve session starts over past :data:`MEMO_LIMIT`."""
+        try:
+            found = self.memo.get(key, _MISSING)
+        except TypeError:  # a key holding a list or dict: nothing to remember it by
+            return make()
+        if found is _MISSING:
+            if len(self.memo) > MEMO_LIMIT:
+                self.memo.clear()
+            found = self.memo[key] = make()
+        return found  # type: ignore[return-value]
 
     def width_pt(self, text: str, face: Face, size: float) -> float:
         """Advance width of ``text`` set in ``face`` at ``size`` points."""
@@ -83,9 +108,10 @@ class Fonts:
         return _length(font, text) / EM_PX * size
 
     def _font(self, face: Face) -> ImageFont.FreeTypeFont | None:
-        if face not in self._faces:
-            self._faces[face] = self._open(face)
-        return self._faces[face]
+        font = self._faces.get(face, _MISSING)
+        if font is _MISSING:
+            font = self._faces[face] = self._open(face)
+        return font  # type: ignore[return-value]
 
     def _open(self, face: Face) -> ImageFont.FreeTypeFont | None:
         if face.mono:

@@ -136,25 +136,45 @@ def slide_targets(ctx: CheckContext, slide: Slide) -> list[Target]:
     spec = REGISTRY[slide.layout]
     targets = [t for m in spec.measured(slide, ctx.deck.lang) if m.text
                for t in [_placeholder_target(ctx, slide, m)] if t is not None]
-    plan = _plan(ctx.deck, slide)
+    plan = _plan(ctx, slide)
     if plan is not None:
         targets += [_drawn_target(slide, text) for text in plan.texts]
     return targets
 
 
-def _plan(deck: Deck, slide: Slide) -> Plan | None:
+def _plan(ctx: CheckContext, slide: Slide) -> Plan | None:
     """The slide's plan in the brand's area, or None when it draws nothing of its own or the
     brand maps no area (the brand-mapping rule reports that)."""
     spec = REGISTRY[slide.layout]
     if not spec.draws():
         return None
-    found = _placeholder_box(deck, slide, "area")
-    return plan_slide(slide, found[0], deck.lang, deck.brand.fit) if found is not None else None
+    found = _placeholder_box(ctx, slide, "area")
+    return planned(ctx, slide, found[0]) if found is not None else None
 
 
-def _placeholder_box(deck: Deck, slide: Slide, field: str) -> tuple[Box, FrameStyle] | None:
+def planned(ctx: CheckContext, slide: Slide, area: Box, scale: float | None = None) -> Plan:
+    """:func:`deckgen.layouts.plan_slide` in ``area``, made once per planner, content, area,
+    language, floor and scale (all a plan depends on) for the deck's fonts' measurements:
+    the fit step's search and the overflow rule plan the same slides."""
+    deck, policy = ctx.deck, ctx.deck.brand.fit
+    if scale is None:
+        found = slide.box_fit("area")
+        scale = found.scale if found is not None else 1.0
+    key = ("plan", REGISTRY[slide.layout].plan, slide.content, area, deck.lang, policy.floor(slide.layout), scale)
+    return ctx.fonts.remember(key, lambda: plan_slide(slide, area, deck.lang, policy, scale))
+
+
+def _placeholder_box(ctx: CheckContext, slide: Slide, field: str) -> tuple[Box, FrameStyle] | None:
     """The box and text style of the placeholder the brand maps ``field`` to, or None when
-    the brand or master lacks it (the brand-mapping rule reports that)."""
+    the brand or master lacks it (the brand-mapping rule reports that); worked out once per
+    layout and field for the deck being checked."""
+    key = (slide.layout, field)
+    if key not in ctx.placeholders:
+        ctx.placeholders[key] = _find_placeholder_box(ctx.deck, slide, field)
+    return ctx.placeholders[key]
+
+
+def _find_placeholder_box(deck: Deck, slide: Slide, field: str) -> tuple[Box, FrameStyle] | None:
     mapping = deck.brand.layouts.get(slide.layout)
     if mapping is None or not mapping.has(field):
         return None
@@ -172,17 +192,17 @@ def _placeholder_box(deck: Deck, slide: Slide, field: str) -> tuple[Box, FrameSt
 
 
 def _placeholder_target(ctx: CheckContext, slide: Slide, measured: Measured) -> Target | None:
-    found = placeholder_frame(ctx.deck, slide, measured, slide.box_fit(measured.field))
+    found = placeholder_frame(ctx, slide, measured, slide.box_fit(measured.field))
     if found is None:
         return None
     return Target(measured.what, "box", found, slide.loc, measured.hint, measured.field)
 
 
-def placeholder_frame(deck: Deck, slide: Slide, measured: Measured, fit: BoxFit | None) -> Frame | None:
+def placeholder_frame(ctx: CheckContext, slide: Slide, measured: Measured, fit: BoxFit | None) -> Frame | None:
     """The frame of a placeholder text as the master sets it, or as ``fit`` (the fit step's
     sizes and line spacing, :mod:`deckgen.check.fit`) sets it; None when the brand maps no
     placeholder for it."""
-    found = _placeholder_box(deck, slide, measured.field)
+    found = _placeholder_box(ctx, slide, measured.field)
     if found is None:
         return None
     box, style = found
@@ -253,7 +273,7 @@ def _drawn_target(slide: Slide, text: PlanText) -> Target:
 
 
 def _tables(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
-    plan = _plan(ctx.deck, slide)
+    plan = _plan(ctx, slide)
     for table in plan.tables if plan is not None else ():
         need, heights = table_need(ctx, table)
         ratio = need / table.box.cy
@@ -264,20 +284,25 @@ def _tables(ctx: CheckContext, slide: Slide) -> Iterator[Diagnostic]:
                              hint, RULE, mark=Mark(ctx.slide_number(slide), "table"))
 
 
-def table_need(ctx: CheckContext, table: PlanTable) -> tuple[int, list[int]]:
+def table_need(ctx: CheckContext, table: PlanTable) -> tuple[int, tuple[int, ...]]:
     """Height the table needs with real fonts (rows grow to their text; a row is never
-    shorter than the plan made it) and each row's height (header first)."""
+    shorter than the plan made it) and each row's height (header first); once per table."""
+    return ctx.fonts.remember(("table_need", table), lambda: _table_need(ctx, table))
+
+
+def _table_need(ctx: CheckContext, table: PlanTable) -> tuple[int, tuple[int, ...]]:
     heights = []
     margins = (CELL_MARGIN_X, CELL_MARGIN_Y, CELL_MARGIN_X, CELL_MARGIN_Y)
-    for r, (row, planned) in enumerate(zip((table.header, *table.rows), table.heights, strict=True)):
+    for r, (row, least) in enumerate(zip((table.header, *table.rows), table.heights, strict=True)):
         bold = r == 0 or (r - 1 < len(table.emphasis) and table.emphasis[r - 1])
         face = Face(heading=r == 0, bold=bold)
         tallest = 0
         for cell, width in zip(row, table.widths, strict=True):
             spec = ParaSpec((Piece(plain(cell), face),), table.size)
-            tallest = max(tallest, lay_out(Frame(Box(0, 0, width, 1), margins, (spec,)), ctx.fonts).needed)
-        heights.append(max(planned, tallest))
-    return sum(heights), heights
+            cell = Frame(Box(0, 0, width, 1), margins, (spec,))
+            tallest = max(tallest, lay_out(cell, ctx.fonts, remember=False).needed)
+        heights.append(max(least, tallest))
+    return sum(heights), tuple(heights)
 
 
 def _rows_that_fit(heights: Sequence[int], room: int) -> int:

@@ -26,6 +26,7 @@ The model, checked against LibreOffice's rendering (see docs/check.md):
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +41,6 @@ LINE_HEIGHT = 1.2  # em, font-independent
 # computed in floating point and floored to whole EMU; a box that short of 0.05 pt still fits.
 SLACK = 635  # EMU
 _BREAK_AFTER = frozenset("-‐–—/")
-_MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +112,16 @@ class Fit:
         return self.ratio <= 1.0
 
 
-def lay_out(frame: Frame, fonts: Fonts) -> Fit:
-    """Break ``frame``'s paragraphs into lines and measure the height they need."""
+def lay_out(frame: Frame, fonts: Fonts, remember: bool = True) -> Fit:
+    """Break ``frame``'s paragraphs into lines and measure the height they need (once per
+    frame for ``fonts``: the fit step and the overflow rule lay out the same frames; a
+    caller that remembers its own result, a table's height, passes ``remember=False``)."""
+    if not remember:
+        return _lay_out(frame, fonts)
+    return fonts.remember(("lay_out", frame), lambda: _lay_out(frame, fonts))
+
+
+def _lay_out(frame: Frame, fonts: Fonts) -> Fit:
     inner = frame.inner_width
     room = frame.box.cy - frame.insets[1] - frame.insets[3] - frame.reserved
     used_pt = 0.0
@@ -229,54 +237,84 @@ def _break_word(atom: _Atom, avail: float, fonts: Fonts, size: float) -> tuple[i
 def _atoms(para: ParaSpec, fonts: Fonts) -> tuple[_Atom, ...]:
     """Split the paragraph at its break opportunities (computed once per text and size for
     ``fonts``: the result depends on nothing else)."""
-    key = ("atoms", para.pieces, para.size)
-    found = fonts.memo.get(key)
-    if found is None:
-        if len(fonts.memo) > _MEMO_LIMIT:  # a long serve session: start over, stay bounded
-            fonts.memo.clear()
-        found = fonts.memo[key] = tuple(_split(para, fonts))
-    return found  # type: ignore[return-value]
+    return fonts.remember(("atoms", para.pieces, para.size), lambda: tuple(_split(para, fonts)))
 
 
 def _split(para: ParaSpec, fonts: Fonts) -> list[_Atom]:
-    chars = [(ch, piece.face, piece.nobreak) for piece in para.pieces for ch in piece.text]
+    """The paragraph's atoms. A piece is read a stretch at a time (a word, a space, a line
+    feed), not a character at a time, and a word and its spaces are kept as runs of one face
+    (``[text, face]``) as they grow, so each face's stretch is measured once, as a whole."""
     atoms: list[_Atom] = []
-    word: list[tuple[str, Face]] = []
-    spaces: list[tuple[str, Face]] = []
+    word: list[list] = []  # [text, face] runs of the current word
+    spaces: list[list] = []  # and of the spaces after it
+    size = para.size
 
     def flush(hard: bool = False) -> None:
         if word or spaces or hard:
-            atoms.append(_Atom(_group(word), _width(word, fonts, para.size),
-                               _width(spaces, fonts, para.size), hard))
+            atoms.append(_Atom(tuple(Piece(t, f) for t, f in word), _width(word, fonts, size),
+                               _width(spaces, fonts, size), hard))
         word.clear()
         spaces.clear()
 
-    for i, (ch, face, nobreak) in enumerate(chars):
-        if ch == "\n":
-            flush(hard=True)
-        elif ch.isspace() and not nobreak:
-            spaces.append((" ", face))
-        else:
-            if spaces:
-                flush()
-            word.append((" " if ch.isspace() else ch, face))
-            nxt = chars[i + 1][0] if i + 1 < len(chars) else ""
-            if (ch in _BREAK_AFTER and not nobreak and nxt and len(word) > 1
-                    and unicodedata.category(nxt).startswith("L")):
-                flush()
+    pieces = para.pieces
+    for p, piece in enumerate(pieces):
+        text, face = piece.text, piece.face
+        if piece.nobreak:  # one word, but for its line feeds; its spaces are part of it
+            for n, part in enumerate(text.split("\n")):
+                if n:
+                    flush(hard=True)
+                if part:
+                    if spaces:
+                        flush()
+                    _append(word, _SPACE.sub(" ", part), face)
+            continue
+        for stretch in _STRETCH.finditer(text):
+            part = stretch.group()
+            if part == "\n":
+                flush(hard=True)
+            elif part[0].isspace():
+                _append(spaces, " " * len(part), face)
+            else:
+                if spaces:
+                    flush()
+                # a break after a hyphen, dash or slash that follows a character and comes
+                # before a letter (the character after this word: a space, or the next piece's)
+                done = 0
+                for dash in _BREAK_CHAR.finditer(part):
+                    at = dash.end()
+                    if at == 1 and not word:
+                        continue
+                    nxt = part[at] if at < len(part) else text[stretch.end():stretch.end() + 1] or _next_char(pieces, p + 1)
+                    if nxt and unicodedata.category(nxt).startswith("L"):
+                        _append(word, part[done:at], face)
+                        flush()
+                        done = at
+                if done < len(part):
+                    _append(word, part[done:], face)
     flush()
     return atoms
 
 
-def _group(chars: Sequence[tuple[str, Face]]) -> tuple[Piece, ...]:
-    out: list[Piece] = []
-    for ch, face in chars:
-        if out and out[-1].face == face:
-            out[-1] = Piece(out[-1].text + ch, face)
-        else:
-            out.append(Piece(ch, face))
-    return tuple(out)
+_STRETCH = re.compile(r"\n|[^\S\n]+|\S+")
+_SPACE = re.compile(r"\s")
+_BREAK_CHAR = re.compile("[" + re.escape("".join(sorted(_BREAK_AFTER))) + "]")
 
 
-def _width(chars: Sequence[tuple[str, Face]], fonts: Fonts, size: float) -> float:
-    return sum(fonts.width_pt(p.text, p.face, size) for p in _group(chars))
+def _append(runs: list[list], ch: str, face: Face) -> None:
+    """``ch`` onto the last run when it is in ``face``, else as a new run."""
+    if runs and runs[-1][1] == face:
+        runs[-1][0] += ch
+    else:
+        runs.append([ch, face])
+
+
+def _next_char(pieces: Sequence[Piece], start: int) -> str:
+    """The first character of the pieces from ``start`` on ("" at the paragraph's end)."""
+    for piece in pieces[start:]:
+        if piece.text:
+            return piece.text[0]
+    return ""
+
+
+def _width(runs: Sequence[list], fonts: Fonts, size: float) -> float:
+    return sum(fonts.width_pt(text, face, size) for text, face in runs)

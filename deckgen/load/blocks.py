@@ -36,6 +36,7 @@ from deckgen.model import Inline, Para, Run, SourceImage, is_rtl, plain
 MAX_LIST_LEVEL = 4  # 0-based: five levels, what the KS master styles
 FIELDS_FENCE = ("slide", "yaml slide")
 PAUSE = re.compile(r"\.\s\.\s\.")
+COLONS = re.compile(r":{3,}")
 def is_style_block(token: Token) -> bool:
     return token.type == "html_block" and token.content.lstrip().lower().startswith("<style")
 
@@ -213,22 +214,23 @@ class Walker:
 
     def paragraph(self, tokens: list[Token], i: int) -> int:
         inline = tokens[i + 1]
-        if PAUSE.fullmatch(inline.content.strip()) and not self.in_notes:
+        content = inline.content.strip()
+        if content.startswith(".") and PAUSE.fullmatch(content) and not self.in_notes:
             self.step = self.next_step()  # pandoc's pause: what follows comes on the next click
             return i + 3
-        if re.fullmatch(r":{3,}", inline.content.strip()):
+        if content.startswith(":::") and COLONS.fullmatch(content):
             self.diags.warning(self.loc(tokens[i]), "a ':::' line that closes no div is left out",
                                "remove it, or open the div it was meant to close", rule="div-attributes")
             return i + 3
         children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip()) and c.type != "softbreak"]
         pictures = [c for c in children if c.type == "image" or (c.type == "html_inline" and "<img" in c.content.lower())]
-        attrs_only = all(c.type in ("image", "html_inline") or (c.type == "text" and _is_attr_text(c.content)) for c in children)
-        if children and pictures and attrs_only and not self.lists and not self.in_notes:
+        if (pictures and not self.lists and not self.in_notes
+                and all(c.type in ("image", "html_inline") or (c.type == "text" and _is_attr_text(c.content)) for c in children)):
             self.pictures(children, tokens[i])
             return i + 3
         runs = inline_runs(inline, self.ctx)
-        text = plain(runs).strip()
-        if (self.table or _next_is_table(tokens, i + 3)) and re.match(r"(Table)?:\s", text) and not self.table_caption:
+        if ((self.table or _next_is_table(tokens, i + 3)) and re.match(r"(Table)?:\s", plain(runs).strip())
+                and not self.table_caption):
             self.table_caption = _strip_caption(runs)
             return i + 3
         if any(c.type == "span_open" and "fragment" in str(c.attrs.get("class", "")).split() for c in children) and not self.in_notes:

@@ -30,8 +30,12 @@ def _line_text(state: Any, line: int) -> tuple[str, int]:
 
 
 def fenced_div(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+    # Tried at the start of every block and as a paragraph's terminator on every line: say
+    # no to a line that does not begin with ":::" before slicing it out of the source.
+    if not state.src.startswith(":::", state.bMarks[start_line] + state.tShift[start_line]):
+        return False
     text, indent = _line_text(state, start_line)
-    if indent >= 4 or not text.startswith(":::"):
+    if indent >= 4:
         return False
     opening = _OPEN.fullmatch(text)
     if opening is None or opening.group(1).startswith(":"):

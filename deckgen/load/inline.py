@@ -91,7 +91,7 @@ def inline_runs(token: Token, ctx: Context) -> Inline:
                 end = content.find("}")
                 if end > 0 and parse_attributes(content[: end + 1]) is not None:
                     content = content[end + 1 :]
-            text = _refuse_references(content, SourceLoc(rel, line, 1), diags)
+            text = _refuse_references(content, rel, line, diags)
             if text:
                 runs.append(Run(text, bold, italic, False, href))
         elif kind == "softbreak":
@@ -155,35 +155,39 @@ def inline_runs(token: Token, ctx: Context) -> Inline:
                 "use Markdown instead",
                 rule="raw-html",
             )
-    return _unbrace(merge(runs), SourceLoc(rel, line, 1), diags)
+    return _unbrace(merge(runs), rel, line, diags)
 
 
 _SPAN = re.compile(r"\[([^\[\]]*)\]\{([.#][^{}]*)\}")
 
 
-def _unbrace(runs: Inline, loc: SourceLoc, diags: Diagnostics) -> Inline:
+def _unbrace(runs: Inline, rel: str, line: int, diags: Diagnostics) -> Inline:
     """A ``[text]{.class …}`` span the attribute parser could not read (``{.a b c}``): its text
-    is kept, its braces dropped, with the span warning."""
+    is kept, its braces dropped, with the span warning (at ``rel``:``line``)."""
+    if not any("]{" in run.text for run in runs):  # no span can be there: the common case
+        return runs
     out = []
     for run in runs:
         text = _SPAN.sub(r"\1", run.text) if not run.code else run.text
         if text != run.text:
-            diags.warning(loc, "a [text]{…} span's attributes have no meaning in deckgen: its text is kept, its attributes are dropped",
+            diags.warning(SourceLoc(rel, line, 1), "a [text]{…} span's attributes have no meaning in deckgen: its text is kept, its attributes are dropped",
                           "remove the braces", rule="span-attributes")
             run = replace(run, text=text)
         out.append(run)
     return tuple(out)
 
 
-def _refuse_references(text: str, loc: SourceLoc, diags: Diagnostics) -> str:
+def _refuse_references(text: str, rel: str, line: int, diags: Diagnostics) -> str:
     """``text`` without the characters of ``load.text.FORBIDDEN``, with an error for each.
 
     The file's own characters were checked when it was read; here such a character was made
     by a character reference (``&#12;``, ``&#x2028;``), which markdown-it decodes, and it would
     show as ``_x000C_`` in PowerPoint.
     """
+    if FORBIDDEN.search(text) is None:  # one pass over the text, and no location made, in the common case
+        return text
     for match in FORBIDDEN.finditer(text):
-        diags.error(loc, f"a character reference in this text makes a control character {char_label(match.group())}",
+        diags.error(SourceLoc(rel, line, 1), f"a character reference in this text makes a control character {char_label(match.group())}",
                     "remove it")
     return FORBIDDEN.sub("", text)
 

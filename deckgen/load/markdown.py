@@ -16,6 +16,7 @@ Raw HTML is parsed (so that HTML comments can serve as speaker notes, as in Marp
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -74,6 +75,51 @@ def make_parser() -> MarkdownIt:
 _PARSER = make_parser()
 _line = line_of
 
+# Rules that cannot match in a text without one of these strings. Each block rule's first
+# test is for its marker at the start of a line (``$$``, a fence of three backticks or tildes,
+# ``>``, ``[^``, ``<``, ``:::``) and it changes nothing before that test; each inline rule is
+# tried only at its marker (``$``, ``~~`` …); strikethrough's pairing afterwards
+# (``inline2``) only pairs the marks its rule made. Every block rule is tried at the start of
+# every block, and most again on every line of a paragraph to see whether it ends it, so a
+# text without those markers is parsed without those rules: the same tokens in less time
+# (:func:`_parser_for`; tests/unit/load/test_parser_variants.py).
+_MARKERS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("block", "math_block"): ("$$",),
+    ("block", "fence"): ("```", "~~~"),
+    ("block", "blockquote"): (">",),
+    ("block", "footnote_def"): ("[^",),
+    ("block", "html_block"): ("<",),
+    ("block", "fenced_div"): (":::",),
+    ("inline", "math_inline"): ("$",),
+    ("inline", "strikethrough"): ("~~",),
+    ("inline2", "strikethrough"): ("~~",),
+    ("inline", "footnote_inline"): ("^[",),
+    ("inline", "footnote_ref"): ("[^",),
+    ("inline", "autolink"): ("<",),
+    ("inline", "html_inline"): ("<",),
+    ("inline", "entity"): ("&",),
+    ("inline", "backticks"): ("`",),
+    ("inline", "escape"): ("\\",),
+    ("inline", "image"): ("![",),
+    ("inline", "link"): ("[",),
+    ("inline", "span"): ("[",),
+}
+
+
+def _parser_for(text: str) -> MarkdownIt:
+    """The parser for ``text``: :data:`_PARSER` without the rules whose markers it lacks."""
+    unused = frozenset(rule for rule, markers in _MARKERS.items() if not any(m in text for m in markers))
+    return _variant(unused) if unused else _PARSER
+
+
+@functools.lru_cache(maxsize=64)
+def _variant(unused: frozenset[tuple[str, str]]) -> MarkdownIt:
+    md = make_parser()
+    rulers = {"block": md.block.ruler, "inline": md.inline.ruler, "inline2": md.inline.ruler2}
+    for chain, rule in sorted(unused):
+        rulers[chain].disable(rule)
+    return md
+
 
 @dataclass
 class MarkdownFile:
@@ -103,7 +149,7 @@ def parse_markdown(
         diags.info(SourceLoc(rel, bulleted[0], 1, included_from),
                    f"read as a list: line{'s' * (len(bulleted) > 1)} {shown} start{'s' * (len(bulleted) == 1)} with a bullet character and a tab, as Word writes lists",
                    "write '- ' at the start of each line to make it plain Markdown", rule="word-bullets")
-    tokens = _PARSER.parse(text)
+    tokens = _parser_for(text).parse(text)
     if not tokens or tokens[0].type != "front_matter":
         slip = unclosed_front_matter(text)
         if slip is not None:

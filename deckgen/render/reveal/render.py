@@ -7,9 +7,9 @@ Two forms of the same page:
 * single: ``<deck>.html`` with every script and style inlined and pictures as ``data:`` URIs,
   for email.
 
-Templates are Jinja2 (sandboxed, autoescaping, undefined variables are errors) from a loader
-chain: the brand's overrides first, then the package defaults. Content reaches them only as
-template variables. The Content-Security-Policy allows nothing from outside the file or folder.
+Templates are Jinja2 (autoescaping, undefined variables are errors; sandboxed whenever a brand
+overrides one) from a loader chain: the brand's overrides first, then the package defaults.
+Content reaches them only as template variables. The Content-Security-Policy allows nothing from outside the file or folder.
 
 What a brand may do (docs/security.md): override the slide templates (``slide.html.j2``,
 ``macros.html.j2``, ``layouts/*``). It may not override the page shell (:data:`PAGE_TEMPLATE`,
@@ -33,7 +33,7 @@ import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from jinja2 import ChoiceLoader, DictLoader, PackageLoader, StrictUndefined, Template, TemplateError
+from jinja2 import ChoiceLoader, DictLoader, Environment, PackageLoader, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -51,10 +51,10 @@ from deckgen.model import (
     OrgChartContent,
     plain,
 )
-from deckgen.render.reveal import styles
+from deckgen.render.reveal import bytecode, styles
 from deckgen.render.reveal.pixels import num, slide_size
 from deckgen.render.reveal.plans import PixelPlan, slide_plan
-from deckgen.render.reveal.text import blocks, code_class, code_css, is_external, lines, safe_href
+from deckgen.render.reveal.text import blocks, code_class, code_css, is_external, lines, runs_html, safe_href
 from deckgen.render.reveal.vendor import Vendor, csp_hash, load_vendor
 
 _MEDIA_EXT = {
@@ -88,19 +88,25 @@ _PAGE_START = re.compile(
 )
 
 
-def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment:
+def make_environment(brand_templates: Mapping[str, str]) -> Environment:
     """The template environment for one render: brand overrides before package defaults.
 
-    Sandboxed because brand templates come from a project folder, not from this package;
-    autoescape on and ``StrictUndefined`` so a misspelt variable is an error, not blank text.
-    The page shell is never taken from ``brand_templates``: one there is a bug (resolve
-    refuses it), raised rather than silently used or dropped.
+    Sandboxed whenever a brand overrides a template, because brand templates come from a
+    project folder, not from this package: then every template of the render runs in the
+    sandbox (a package template may call a brand's macros). With no override every template
+    is this package's own code, which the sandbox's checks on each attribute and call would
+    only slow down (content never becomes template code: it arrives as variables), so the
+    environment is a plain one with the same settings and the same output. Autoescape on and
+    ``StrictUndefined`` so a misspelt variable is an error, not blank text. The page shell
+    is never taken from ``brand_templates``: one there is a bug (resolve refuses it), raised
+    rather than silently used or dropped.
     """
     if PAGE_TEMPLATE in brand_templates:
         raise ValueError(f"a brand override of {PAGE_TEMPLATE} reached the renderer")
-    loader = ChoiceLoader([DictLoader(dict(brand_templates)), PackageLoader("deckgen.render.reveal", "templates")])
-    env = SandboxedEnvironment(
-        loader=loader,
+    package = PackageLoader("deckgen.render.reveal", "templates")
+    kind = SandboxedEnvironment if brand_templates else Environment
+    env = kind(
+        loader=ChoiceLoader([DictLoader(dict(brand_templates)), package]) if brand_templates else package,
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -111,6 +117,7 @@ def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment
         safe_href=safe_href,
         is_external=is_external,
         lines=lines,
+        runs_html=runs_html,
         code_class=code_class,
         caption_of=caption_of,
         is_officer=is_officer,
@@ -122,10 +129,14 @@ def make_environment(brand_templates: Mapping[str, str]) -> SandboxedEnvironment
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(brand_templates: tuple[tuple[str, str], ...]) -> SandboxedEnvironment:
+def _environment(brand_templates: tuple[tuple[str, str], ...]) -> Environment:
     """One environment per set of brand overrides, so templates compile once per process
-    (a batch build renders two forms for every county)."""
-    return make_environment(dict(brand_templates))
+    (a batch build renders two forms for every county); the package's own templates' code
+    is also kept between processes, in the user's cache folder (:mod:`.bytecode`)."""
+    env = make_environment(dict(brand_templates))
+    if not brand_templates:
+        bytecode.attach(env, bytecode.cache_root())
+    return env
 
 
 def _path_d(points: tuple[tuple[float, float], ...]) -> str:
@@ -296,6 +307,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
 
     plans: dict[int, PixelPlan] = {}
     slides_html: list[Markup] = []
+    footers: dict[str, bool] = {}  # whether a layout shows the footer, from its frame (once a layout)
     for n, slide in enumerate(deck.slides, start=1):
         spec = REGISTRY.get(slide.layout)
         if spec is None:
@@ -309,6 +321,8 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             extra["names"] = {node.id: plain(node.name) for node in slide.content.nodes}
         if isinstance(slide.content, ImageContent | ImageTextContent):
             extra["image_src"] = files.picture(slide.content.image)
+        if slide.layout not in footers:
+            footers[slide.layout] = styles.frame(deck.brand, slide.layout).footer
         template_name = f"layouts/{slide.layout}.html.j2"
         try:
             template = env.get_template(template_name)
@@ -326,7 +340,7 @@ def _render(deck: Deck, *, single: bool, notes: bool) -> dict[str, bytes]:
             ui=ui,
             logo_src=logo_src,
             show_logo=spec.logo,
-            show_footer=styles.frame(deck.brand, slide.layout).footer,
+            show_footer=footers[slide.layout],
             **extra,
         )
         _check_slide_markup(html, template_name, deck.brand)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from deckgen.model import Para, Text
+from deckgen.model import Inline, Para, Text
 
 # The only link schemes a deck may carry. resolve filters them already; the renderer checks
 # again because a link that slipped through would run code on a click (javascript:) or open
@@ -120,7 +120,39 @@ def is_external(href: str) -> bool:
 
 def lines(text: str) -> Markup:
     """Escape ``text`` and keep its hard line breaks as ``<br>``."""
+    if "\n" not in text:  # one line: what the join below gives, without it
+        return escape(text)
     return Markup("<br>").join(escape(part) for part in text.split("\n"))
+
+
+def runs_html(runs: Inline) -> Markup:
+    """Inline runs as HTML: links (allow-listed, web links in a new tab), ``<strong>``,
+    ``<em>``, ``<code>`` (a syntax colour as its class; the runs of a line of highlighted code
+    marked ``hl`` so they join up), text escaped with its line breaks as ``<br>``. The body of
+    the ``inline`` macro (macros.html.j2), in Python: it runs for every paragraph."""
+    code_line = len(runs) > 1 and all(run.code for run in runs) and any(run.color for run in runs)
+    out: list[str] = []
+    for run in runs:
+        if run.href:
+            target = ' target="_blank"' if is_external(run.href) else ""
+            out.append(f'<a href="{escape(safe_href(run.href))}"{target} rel="noopener noreferrer">')
+        if run.bold:
+            out.append("<strong>")
+        if run.italic:
+            out.append("<em>")
+        if run.code:
+            cls = f' class="hl {escape(code_class(run.color))}"' if run.color else ' class="hl"' if code_line else ""
+            out.append(f"<code{cls}>")
+        out.append(lines(run.text))
+        if run.code:
+            out.append("</code>")
+        if run.italic:
+            out.append("</em>")
+        if run.bold:
+            out.append("</strong>")
+        if run.href:
+            out.append("</a>")
+    return Markup("".join(out))
 
 
 # --------------------------------------------------------------------------- code colours

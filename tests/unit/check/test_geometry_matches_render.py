@@ -15,6 +15,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from deckgen.build import resolve_deck
+from deckgen.check.context import CheckContext
 from deckgen.check.overflow import _plan
 from deckgen.errors import Diagnostics
 from deckgen.layouts import Plan
@@ -48,7 +49,8 @@ def _size(shape) -> float:  # type: ignore[no-untyped-def]
 
 
 def _planned(deck: Deck) -> list[Plan | None]:
-    return [_plan(deck, slide) for slide in deck.slides]
+    ctx = CheckContext(deck)
+    return [_plan(ctx, slide) for slide in deck.slides]
 
 
 def test_cards_bodies_and_tiles_are_where_the_plan_puts_them(decks: list[Deck]) -> None:

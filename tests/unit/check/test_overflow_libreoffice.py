@@ -177,7 +177,7 @@ def _slide_verdict(ctx: CheckContext, slide: Slide, words: list[Word]) -> tuple[
         over, _ = check_box(target, fit, words)
         predicted |= not fit.fits
         actual |= over
-    plan = _plan(ctx.deck, slide)
+    plan = _plan(ctx, slide)
     for table in plan.tables if plan is not None else ():
         area = table.box
         need, _ = table_need(ctx, table)
@@ -219,7 +219,7 @@ def test_the_slides_made_to_overflow_are_fitted_at_the_stated_size(rendered) -> 
             assert slide.fit == (), name
             continue
         fit = slide.fit[0] if slide.fit else None
-        plan = _plan(ctx.deck, slide)
+        plan = _plan(ctx, slide)
         if fit is not None and fit.key != "area":
             shown, lines = max(fit.sizes), fit.spacing
         else:

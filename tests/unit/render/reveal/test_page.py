@@ -10,14 +10,18 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from jinja2 import Environment
+from jinja2.sandbox import SandboxedEnvironment
 from lxml import html as lxml_html
 
 from deckgen.errors import UsageError
 from deckgen.model import BulletsContent, Deck, Para, Run, Slide, Tile, TilesContent
 from deckgen.render.reveal import render_reveal
-from deckgen.render.reveal.render import _inline_js
+from deckgen.render.reveal.render import _inline_js, make_environment
 
 from .helpers import parse, text
+
+TEMPLATES = Path(__file__).resolve().parents[4] / "deckgen" / "render" / "reveal" / "templates"
 
 
 def csp_of(page: lxml_html.HtmlElement) -> dict[str, list[str]]:
@@ -197,6 +201,18 @@ def test_brand_templates_are_sandboxed(deck: Deck) -> None:
     brand = dataclasses.replace(deck.brand, reveal_templates={"layouts/bullets.html.j2": evil})
     with pytest.raises(Exception, match="unsafe|__class__|undefined"):
         render_reveal(dataclasses.replace(deck, brand=brand))
+
+
+def test_only_brand_overrides_need_the_sandbox_and_it_changes_no_byte(deck: Deck) -> None:
+    # The package's own templates render in a plain environment (the sandbox's per-attribute
+    # checks cost a third of the render); any brand override puts the whole render in the
+    # sandbox. An override that is the package's own template gives the same page.
+    assert type(make_environment({})) is Environment
+    assert isinstance(make_environment({"layouts/bullets.html.j2": "x"}), SandboxedEnvironment)
+    own = (TEMPLATES / "layouts" / "bullets.html.j2").read_text(encoding="utf-8")
+    brand = dataclasses.replace(deck.brand, reveal_templates={"layouts/bullets.html.j2": own})
+    for single in (False, True):
+        assert render_reveal(dataclasses.replace(deck, brand=brand), single=single) == render_reveal(deck, single=single)
 
 
 def test_missing_reveal_js_is_a_usage_error_with_a_hint(
