@@ -299,8 +299,8 @@ def _table_need(ctx: CheckContext, table: PlanTable) -> tuple[int, tuple[int, ..
         tallest = 0
         for cell, width in zip(row, table.widths, strict=True):
             spec = ParaSpec((Piece(plain(cell), face),), table.size)
-            cell = Frame(Box(0, 0, width, 1), margins, (spec,))
-            tallest = max(tallest, lay_out(cell, ctx.fonts, remember=False).needed)
+            frame = Frame(Box(0, 0, width, 1), margins, (spec,))
+            tallest = max(tallest, lay_out(frame, ctx.fonts, remember=False).needed)
         heights.append(max(least, tallest))
     return sum(heights), tuple(heights)
 

@@ -19,8 +19,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.ruler import Ruler
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
@@ -115,7 +117,7 @@ def _parser_for(text: str) -> MarkdownIt:
 @functools.lru_cache(maxsize=64)
 def _variant(unused: frozenset[tuple[str, str]]) -> MarkdownIt:
     md = make_parser()
-    rulers = {"block": md.block.ruler, "inline": md.inline.ruler, "inline2": md.inline.ruler2}
+    rulers: dict[str, Ruler[Any]] = {"block": md.block.ruler, "inline": md.inline.ruler, "inline2": md.inline.ruler2}
     for chain, rule in sorted(unused):
         rulers[chain].disable(rule)
     return md
