@@ -4,6 +4,7 @@ real file-system events (writes, saves by rename, noise-only activity, a deck ou
 from __future__ import annotations
 
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -182,3 +183,83 @@ def test_changes_during_a_slow_rebuild_arrive_in_the_next_burst(tmp_path: Path) 
     thread.join(15)
     stop.set()
     assert [sorted(p.name for p in burst) for burst in bursts] == [["a.md"], ["b.md"]]
+
+
+def test_settle_waits_for_the_quiet_period_and_merges_later_events(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("a")
+    more: queue.Queue[frozenset[Path]] = queue.Queue()
+    threading.Timer(0.03, more.put, args=(frozenset({b}),)).start()
+    started = time.monotonic()
+    burst = watch.settle(frozenset({a}), more, threading.Event(), quiet=0.1, max_wait=5)
+    took = time.monotonic() - started
+    assert burst == {a, b}
+    assert 0.12 <= took < 1.0  # 0.03 s to the second event, then the whole quiet period
+
+
+def test_settle_waits_for_a_write_whose_event_has_not_come_yet(tmp_path: Path) -> None:
+    # The file changes without any event in the queue (its event is still on its way): the
+    # size/mtime check sees it and the quiet period starts again from there.
+    a = tmp_path / "a.md"
+    a.write_text("first half")
+    more: queue.Queue[frozenset[Path]] = queue.Queue()
+    threading.Timer(0.07, a.write_text, args=("first half, and the rest of the save",)).start()
+    started = time.monotonic()
+    burst = watch.settle(frozenset({a}), more, threading.Event(), quiet=0.1, max_wait=5)
+    took = time.monotonic() - started
+    assert burst == {a}
+    assert 0.19 <= took < 1.0  # noticed at the 0.1 s check, then another quiet period
+
+
+def test_settle_ends_a_busy_burst_after_max_wait_and_on_stop(tmp_path: Path) -> None:
+    a = tmp_path / "a.md"
+    more: queue.Queue[frozenset[Path]] = queue.Queue()
+    busy = threading.Event()
+
+    def keep_busy() -> None:
+        while not busy.is_set():
+            more.put(frozenset({a}))
+            time.sleep(0.01)
+
+    threading.Thread(target=keep_busy, daemon=True).start()
+    started = time.monotonic()
+    assert watch.settle(frozenset({a}), more, threading.Event(), quiet=0.05, max_wait=0.3) == {a}
+    assert 0.28 <= time.monotonic() - started < 1.0
+    stop = threading.Event()
+    threading.Timer(0.1, stop.set).start()
+    started = time.monotonic()
+    watch.settle(frozenset({a}), more, stop, quiet=0.05, max_wait=10)
+    assert time.monotonic() - started < 1.0
+    busy.set()
+
+
+def test_a_save_in_two_writes_a_few_ms_apart_is_one_burst_with_the_final_text(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    slide = tmp_path / "content" / "a.md"
+    slide.write_text("# A\n")
+    stop = threading.Event()
+    ready = threading.Event()
+    seen: list[tuple[frozenset[Path], str]] = []
+
+    def on_change(burst: frozenset[Path]) -> None:
+        seen.append((burst, slide.read_text()))
+
+    thread = threading.Thread(target=watch.run, args=(watch_spec(tmp_path, slide), on_change, stop), kwargs={"on_ready": ready.set}, daemon=True)
+    thread.start()
+    try:
+        assert ready.wait(10)
+        for n in range(3):
+            before = len(seen)
+            with slide.open("w") as f:  # an in-place save written in two bursts
+                f.write(f"# Save {n}\n\nthe first half")
+                f.flush()
+                time.sleep(0.015)
+                f.write(" and the second half\n")
+            deadline = time.monotonic() + 10
+            while len(seen) == before and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(watch.QUIET_MS / 1000 * 3)  # a second burst would have come by now
+            assert [text for _burst, text in seen[before:]] == [f"# Save {n}\n\nthe first half and the second half\n"]
+    finally:
+        stop.set()
+        thread.join(10)
