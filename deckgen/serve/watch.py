@@ -144,37 +144,49 @@ def file_state(path: Path) -> FileState:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+def _states(paths: Iterable[Path]) -> dict[Path, FileState]:
+    return {p: file_state(p) for p in paths}
+
+
 def settle(
     first: frozenset[Path],
     more: queue.Queue[frozenset[Path]],
     stop: threading.Event,
     quiet: float = QUIET_MS / 1000,
     max_wait: float = MAX_WAIT_MS / 1000,
+    *,
+    since: float | None = None,
+    states: dict[Path, FileState] | None = None,
 ) -> frozenset[Path]:
     """The whole burst that starts with ``first``: later sets from ``more`` are added until
     ``quiet`` seconds pass with none, and with every changed path's :func:`file_state` as it was
     when the last set came (a write whose event is still on its way restarts the wait), or until
-    ``max_wait`` seconds after ``first``, or ``stop``."""
+    ``max_wait`` seconds after ``first``, or ``stop``.
+
+    ``since`` is when ``first`` came (``time.monotonic()``; default now) and ``states`` the
+    file states the quiet period is checked against (default: as they are now); a caller that
+    built something from ``first`` meanwhile passes both, so a change during that build counts.
+    """
     burst = set(first)
-    started = last = time.monotonic()
-    states = {p: file_state(p) for p in burst}
+    started = last = time.monotonic() if since is None else since
+    seen = _states(burst) if states is None else states
     while not stop.is_set():
         now = time.monotonic()
         if now - started >= max_wait:
             break
-        if now < last + quiet:
-            try:
-                paths = more.get(timeout=min(last + quiet, started + max_wait) - now)
-            except queue.Empty:
-                continue
-            burst |= paths
-            last = time.monotonic()
-            states = {p: file_state(p) for p in burst}
+        try:
+            # timeout 0 still takes what is already queued (sets that came during a build)
+            paths = more.get(timeout=max(0.0, min(last + quiet, started + max_wait) - now))
+        except queue.Empty:
+            if time.monotonic() < last + quiet:
+                continue  # the wait ended at max_wait: the top of the loop ends the burst
+            current = _states(burst)
+            if current == seen:
+                break
+            seen, last = current, time.monotonic()  # written since: count the quiet from now
             continue
-        current = {p: file_state(p) for p in burst}
-        if current == states:
-            break
-        states, last = current, time.monotonic()  # written since: count the quiet from now
+        burst |= paths
+        seen, last = _states(burst), time.monotonic()
     return frozenset(burst)
 
 
@@ -187,10 +199,24 @@ def changes(
 
     ``on_ready`` is called once every watcher is in place: a change made after it returns is
     seen (events are buffered from then on, also while the caller is busy with a burst).
-    The watchers run in threads and hand what they see to a queue, every ``STEP_MS``;
-    :func:`settle` makes bursts of it. Recursive trees and single files need two watchers
-    (watchfiles' ``recursive`` is per watcher); both feed the same queue, so the two halves of
-    one save (a deck file and an image) are one burst.
+    Bursts are made by :func:`settle`.
+    """
+    for first, more in _firsts(spec, stop, on_ready):
+        yield settle(first, more, stop)
+
+
+def _firsts(
+    spec: WatchSpec,
+    stop: threading.Event,
+    on_ready: Callable[[], None] | None,
+) -> Iterator[tuple[frozenset[Path], queue.Queue[frozenset[Path]]]]:
+    """Start the watchers; yield the first set of changes of each burst, with the queue the
+    rest of the burst comes on (the caller takes it from there before asking for the next).
+
+    The watchers run in threads and put what they see on the queue, every ``STEP_MS``.
+    Recursive trees and single files need two watchers (watchfiles' ``recursive`` is per
+    watcher); both feed the same queue, so the two halves of one save (a deck file and an
+    image) are one burst.
     """
 
     def keep(_change: watchfiles.Change, path: str) -> bool:
@@ -222,7 +248,7 @@ def changes(
             first = found.get(timeout=0.1)
         except queue.Empty:
             continue
-        yield settle(first, found, stop)
+        yield first, found
 
 
 def _pump(
@@ -271,3 +297,37 @@ def run(
             break
         wait_for_files(burst)
         on_change(burst)
+
+
+def run_ahead(
+    spec: WatchSpec,
+    prepare: Callable[[frozenset[Path]], Callable[[], object]],
+    stop: threading.Event,
+    on_ready: Callable[[], None] | None = None,
+) -> None:
+    """The watch loop of the live preview: like :func:`run`, but the build does not wait for
+    the quiet period; it runs during it.
+
+    On a burst's first change ``prepare(paths)`` builds without showing anything and returns
+    the function that shows the build. The burst then settles (:func:`settle`, counted from
+    that first change, against the files as they were before the build read them). If it
+    ended with nothing more changed (no new path, every changed file as it was), the build
+    is shown: it is the build of the final text, one quiet period sooner. Otherwise it is
+    dropped and the settled burst is built and shown, as :func:`run` would. So a save
+    written in two parts is still one build shown, of the final text, and the dropped build
+    costs only time that was spent waiting anyway.
+    """
+    for first, more in _firsts(spec, stop, on_ready):
+        if stop.is_set():
+            break
+        came = time.monotonic()
+        wait_for_files(first)
+        before = _states(first)
+        show = prepare(first)
+        burst = settle(first, more, stop, since=came, states=before)
+        if stop.is_set():
+            break
+        if burst != first or _states(first) != before:
+            wait_for_files(burst)
+            show = prepare(burst)
+        show()
