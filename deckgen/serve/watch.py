@@ -14,6 +14,10 @@ GNOME write a temporary file and rename it over the original; deckgen's own writ
 ``.deckgen-tmp-*`` files. :func:`is_noise` drops all of those, so a save is one rebuild of the
 real file. Saves by rename show up as delete + add of the target: :func:`wait_for_files` gives
 such a file a moment to reappear before the rebuild, so a save never flashes "file not found".
+
+When a save is over is :func:`settle`'s decision (a quiet period, checked against the changed
+files themselves). ``build --watch`` builds once it is over (:func:`run`); ``serve`` builds
+ahead during it and shows the build only if the save did not go on (:func:`run_ahead`).
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ _NOISE = (
 # over: QUIET_MS with no new event *and* every changed file's size, mtime and inode as they were
 # when the last event came. The file check covers writes whose events are still on their way
 # (at most two steps behind), so the quiet period counts from the last write itself.
+# 40 ms: an editor's writes of one save come within a few ms of each other, and serve's build
+# of the seed deck (35-40 ms) runs during the quiet period (run_ahead), so it costs nothing there.
 QUIET_MS = 40  # a burst ends after this much silence, the changed files unchanged meanwhile ...
 MAX_WAIT_MS = 1000  # ... or after this long, however busy the folder is
 STEP_MS = 10  # how often watchfiles hands over what the OS reported (at most two steps late)
