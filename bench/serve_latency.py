@@ -8,7 +8,9 @@ subprocess, and opens the page's event stream the way the browser's live-reload 
 Then, N times: changes one line of a slide file the way an editor saves it (by default a
 temporary file renamed over the original; ``--mode write`` rewrites it in place), and measures
 the time from the save to the ``reload`` event arriving on the stream. Each change is different,
-so every save really changes the deck. Prints every measurement, then min / median / p90 / max,
+so every save really changes the deck. The pause between saves has a random part (seeded, so
+runs are comparable): with a fixed pause every save lands at the same moment of the watcher's
+polling cycle, and the benchmark would report one point of its range instead of its spread. Prints every measurement, then min / median / p90 / max,
 with the server's own build times (from its terminal lines) for comparison: the rest is the
 debounce of the watcher and the event delivery.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import queue
+import random
 import re
 import shutil
 import signal
@@ -96,7 +99,7 @@ def main() -> None:
     parser.add_argument("--saves", type=int, default=20, help="how many saves to measure (default 20)")
     parser.add_argument("--county", default="buskerud")
     parser.add_argument("--mode", choices=("rename", "write"), default="rename", help="how the editor saves (default rename)")
-    parser.add_argument("--pause", type=float, default=0.3, help="seconds between a reload and the next save")
+    parser.add_argument("--pause", type=float, default=0.3, help="seconds between a reload and the next save, plus up to 0.1 s at random")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as tmp:
@@ -113,8 +116,9 @@ def main() -> None:
             with EventStream(url, timeout=30) as stream:
                 hello = stream.until("hello")
                 build = hello.data["build"]
+                jitter = random.Random(14)
                 for i in range(1, args.saves + 1):
-                    time.sleep(args.pause)
+                    time.sleep(args.pause + jitter.uniform(0, 0.1))
                     started = save(slide, original.replace(LINE, f"{LINE} (lagring {i})"), args.mode)
                     event = stream.until(("reload", "errors"), timeout=30)
                     if event.name == "errors" or event.data["build"] != build + 1:

@@ -3,7 +3,8 @@
 :func:`serve` wires the pieces: a :class:`DeckBuilder` that builds one county's reveal.js folder
 deck into a private preview folder, a :class:`~deckgen.serve.preview.Preview` that serves the
 last good build and pushes reload events, and the watch loop of :mod:`deckgen.serve.watch` that
-calls it on every save. It blocks until ``stop`` is set (or Ctrl+C).
+calls it on every save (:func:`~deckgen.serve.watch.run_ahead`: the build starts on the save's
+first event and is shown when the save is over). It blocks until ``stop`` is set (or Ctrl+C).
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ class DeckBuilder:
 
     With no county, the deck's first county is previewed (one page is served, not one per
     county); :attr:`county` says which, after a build. Each call reloads every source file, so
-    it sees the latest saves; nothing is cached between builds.
+    it sees the latest saves; nothing is cached between builds. A call builds in memory: the
+    outcome's :meth:`~BuildOutcome.write` puts the files into ``out_dir`` (the preview does so
+    when it serves the build, so a build it drops never overwrites the page being served).
     """
 
     def __init__(self, deck_path: Path, county: str | None, out_dir: Path, notes: bool = True) -> None:
@@ -47,8 +50,9 @@ class DeckBuilder:
         self.options = Options(formats=("html",), out_dir=out_dir, notes=notes, jobs=1)
 
     def __call__(self) -> BuildOutcome:
-        """One build through :func:`deckgen.build.run_job`, as ``deckgen build`` does it; the
-        outcome lists the site's files (paths inside the deck's folder) and their digest."""
+        """One build through :func:`deckgen.build.run_job`, as ``deckgen build`` does it, up to
+        the writing; the outcome lists the site's files (paths inside the deck's folder, written
+        by its ``write``) and their digest."""
         try:
             counties, problems = plan(self.deck_path, self.requested)
         except DeckgenError as exc:
@@ -60,9 +64,9 @@ class DeckBuilder:
         example: list[bool] = []
 
         def produce(deck: Deck) -> dict[str, bytes]:
-            produced.update(render(deck, self.options))  # kept for the digest and the file list
+            produced.update(render(deck, self.options))  # kept for the digest, the file list and the write
             example.append(deck.example)
-            return produced
+            return {}  # nothing for run_job to write: BuildOutcome.write does it when the build is served
 
         result = run_job(self.deck_path, self.county, produce, self.out_dir)
         prefix = f"{result.name}/"
@@ -77,6 +81,8 @@ class DeckBuilder:
             slides=result.slides,
             county=self.county,
             example=any(example),
+            unwritten=produced if files else {},
+            out_dir=self.out_dir,
         )
 
 
@@ -131,7 +137,8 @@ def serve(
                 on_ready(preview, spec)
 
         try:
-            watch.run(spec, preview.rebuild, stop, on_ready=ready)
+            # Builds start on a save's first event and are shown once it is over (run_ahead).
+            watch.run_ahead(spec, preview.prepare, stop, on_ready=ready)
         finally:
             stop.set()  # ends the watcher threads too when Ctrl+C ended the loop
             preview.close()

@@ -14,6 +14,10 @@ GNOME write a temporary file and rename it over the original; deckgen's own writ
 ``.deckgen-tmp-*`` files. :func:`is_noise` drops all of those, so a save is one rebuild of the
 real file. Saves by rename show up as delete + add of the target: :func:`wait_for_files` gives
 such a file a moment to reappear before the rebuild, so a save never flashes "file not found".
+
+When a save is over is :func:`settle`'s decision (a quiet period, checked against the changed
+files themselves). ``build --watch`` builds once it is over (:func:`run`); ``serve`` builds
+ahead during it and shows the build only if the save did not go on (:func:`run_ahead`).
 """
 
 from __future__ import annotations
@@ -46,8 +50,20 @@ _NOISE = (
     re.compile(r"^sed[A-Za-z0-9]{6}$"),  # `sed -i` writes sedXXXXXX, then renames it over the file
 )
 
-QUIET_MS = 80  # a burst of events ends after this much silence ...
+# When a burst of changes is over. watchfiles' own debounce is left out of it: its Rust side
+# polls every `step` and calls a burst over when its set of (change, path) pairs did not grow for
+# one step, so with a step long enough to be a quiet period (the 80 ms this used before) a save
+# waited 1-2 steps (80-160 ms) before the build even started, and a second write to the same
+# file did not lengthen the wait at all (the pair was already in the set). Instead watchfiles
+# polls every STEP_MS and hands over whatever it has; :func:`settle` decides when the burst is
+# over: QUIET_MS with no new event *and* every changed file's size, mtime and inode as they were
+# when the last event came. The file check covers writes whose events are still on their way
+# (at most two steps behind), so the quiet period counts from the last write itself.
+# 40 ms: an editor's writes of one save come within a few ms of each other, and serve's build
+# of the seed deck (35-40 ms) runs during the quiet period (run_ahead), so it costs nothing there.
+QUIET_MS = 40  # a burst ends after this much silence, the changed files unchanged meanwhile ...
 MAX_WAIT_MS = 1000  # ... or after this long, however busy the folder is
+STEP_MS = 10  # how often watchfiles hands over what the OS reported (at most two steps late)
 READY_MS = 200  # how soon a new watcher reports that it is in place
 REAPPEAR_SECONDS = 0.3  # how long a file deleted by a rename-save gets to come back
 
@@ -121,6 +137,65 @@ def wait_for_files(paths: Iterable[Path], seconds: float = REAPPEAR_SECONDS) -> 
         missing = [p for p in missing if not p.exists()]
 
 
+FileState = tuple[int, int, int, int] | None
+
+
+def file_state(path: Path) -> FileState:
+    """What tells one version of a file from the next without reading it: inode (a save by
+    rename makes a new one), size, mtime and ctime in nanoseconds; None when it is missing."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _states(paths: Iterable[Path]) -> dict[Path, FileState]:
+    return {p: file_state(p) for p in paths}
+
+
+def settle(
+    first: frozenset[Path],
+    more: queue.Queue[frozenset[Path]],
+    stop: threading.Event,
+    quiet: float = QUIET_MS / 1000,
+    max_wait: float = MAX_WAIT_MS / 1000,
+    *,
+    since: float | None = None,
+    states: dict[Path, FileState] | None = None,
+) -> frozenset[Path]:
+    """The whole burst that starts with ``first``: later sets from ``more`` are added until
+    ``quiet`` seconds pass with none, and with every changed path's :func:`file_state` as it was
+    when the last set came (a write whose event is still on its way restarts the wait), or until
+    ``max_wait`` seconds after ``first``, or ``stop``.
+
+    ``since`` is when ``first`` came (``time.monotonic()``; default now) and ``states`` the
+    file states the quiet period is checked against (default: as they are now); a caller that
+    built something from ``first`` meanwhile passes both, so a change during that build counts.
+    """
+    burst = set(first)
+    started = last = time.monotonic() if since is None else since
+    seen = _states(burst) if states is None else states
+    while not stop.is_set():
+        now = time.monotonic()
+        if now - started >= max_wait:
+            break
+        try:
+            # timeout 0 still takes what is already queued (sets that came during a build)
+            paths = more.get(timeout=max(0.0, min(last + quiet, started + max_wait) - now))
+        except queue.Empty:
+            if time.monotonic() < last + quiet:
+                continue  # the wait ended at max_wait: the top of the loop ends the burst
+            current = _states(burst)
+            if current == seen:
+                break
+            seen, last = current, time.monotonic()  # written since: count the quiet from now
+            continue
+        burst |= paths
+        seen, last = _states(burst), time.monotonic()
+    return frozenset(burst)
+
+
 def changes(
     spec: WatchSpec,
     stop: threading.Event,
@@ -130,9 +205,24 @@ def changes(
 
     ``on_ready`` is called once every watcher is in place: a change made after it returns is
     seen (events are buffered from then on, also while the caller is busy with a burst).
-    Bursts are debounced by watchfiles (``QUIET_MS`` of silence, at most ``MAX_WAIT_MS``).
+    Bursts are made by :func:`settle`.
+    """
+    for first, more in _firsts(spec, stop, on_ready):
+        yield settle(first, more, stop)
+
+
+def _firsts(
+    spec: WatchSpec,
+    stop: threading.Event,
+    on_ready: Callable[[], None] | None,
+) -> Iterator[tuple[frozenset[Path], queue.Queue[frozenset[Path]]]]:
+    """Start the watchers; yield the first set of changes of each burst, with the queue the
+    rest of the burst comes on (the caller takes it from there before asking for the next).
+
+    The watchers run in threads and put what they see on the queue, every ``STEP_MS``.
     Recursive trees and single files need two watchers (watchfiles' ``recursive`` is per
-    watcher); their bursts are merged through a queue.
+    watcher); both feed the same queue, so the two halves of one save (a deck file and an
+    image) are one burst.
     """
 
     def keep(_change: watchfiles.Change, path: str) -> bool:
@@ -147,15 +237,11 @@ def changes(
         if on_ready:
             on_ready()
         return
-    if len(groups) == 1:
-        folders, recursive = groups[0]
-        yield from _watch(folders, recursive, keep, stop, on_ready or (lambda: None))
-        return
-    bursts: queue.Queue[frozenset[Path]] = queue.Queue()
+    found: queue.Queue[frozenset[Path]] = queue.Queue()
     pending = threading.Semaphore(0)
     for folders, recursive in groups:
         threading.Thread(
-            target=_pump, args=(folders, recursive, keep, stop, bursts, pending.release), name="deckgen-watch", daemon=True
+            target=_pump, args=(folders, recursive, keep, stop, found, pending.release), name="deckgen-watch", daemon=True
         ).start()
     for _ in groups:
         while not pending.acquire(timeout=0.1):
@@ -165,17 +251,10 @@ def changes(
         on_ready()
     while not stop.is_set():
         try:
-            burst = bursts.get(timeout=0.1)
+            first = found.get(timeout=0.1)
         except queue.Empty:
             continue
-        # The other watcher's part of the same save may be a few milliseconds behind.
-        deadline = time.monotonic() + QUIET_MS / 1000
-        while time.monotonic() < deadline:
-            try:
-                burst |= bursts.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
-                break
-        yield burst
+        yield first, found
 
 
 def _pump(
@@ -186,37 +265,27 @@ def _pump(
     out: queue.Queue[frozenset[Path]],
     on_ready: Callable[[], None],
 ) -> None:
-    for burst in _watch(folders, recursive, keep, stop, on_ready):
-        out.put(burst)
-
-
-def _watch(
-    folders: tuple[Path, ...],
-    recursive: bool,
-    keep: Callable[[watchfiles.Change, str], bool],
-    stop: threading.Event,
-    on_ready: Callable[[], None],
-) -> Iterator[frozenset[Path]]:
     # watchfiles starts watching when the generator first runs and says nothing until a change;
     # yield_on_timeout makes it come back (empty) after READY_MS, which is how we learn that
-    # the watcher is in place. Later empty wake-ups are skipped.
+    # the watcher is in place. Later empty wake-ups are skipped. `debounce` is only a cap here:
+    # with a short step watchfiles hands over a burst one step after its last event, and
+    # :func:`settle` does the grouping.
     ready = False
     for batch in watchfiles.watch(
         *folders,
         watch_filter=keep,
-        debounce=MAX_WAIT_MS,
-        step=QUIET_MS,
+        debounce=STEP_MS * 4,
+        step=STEP_MS,
         stop_event=stop,
         rust_timeout=READY_MS,
         yield_on_timeout=True,
         recursive=recursive,
-        raise_interrupt=True,  # Ctrl+C in the main thread ends the loop like any command
     ):
         if not ready:
             ready = True
             on_ready()
         if batch:
-            yield frozenset(Path(p) for _change, p in batch)
+            out.put(frozenset(Path(p) for _change, p in batch))
 
 
 def run(
@@ -234,3 +303,37 @@ def run(
             break
         wait_for_files(burst)
         on_change(burst)
+
+
+def run_ahead(
+    spec: WatchSpec,
+    prepare: Callable[[frozenset[Path]], Callable[[], object]],
+    stop: threading.Event,
+    on_ready: Callable[[], None] | None = None,
+) -> None:
+    """The watch loop of the live preview: like :func:`run`, but the build does not wait for
+    the quiet period; it runs during it.
+
+    On a burst's first change ``prepare(paths)`` builds without showing anything and returns
+    the function that shows the build. The burst then settles (:func:`settle`, counted from
+    that first change, against the files as they were before the build read them). If it
+    ended with nothing more changed (no new path, every changed file as it was), the build
+    is shown: it is the build of the final text, one quiet period sooner. Otherwise it is
+    dropped and the settled burst is built and shown, as :func:`run` would. So a save
+    written in two parts is still one build shown, of the final text, and the dropped build
+    costs only time that was spent waiting anyway.
+    """
+    for first, more in _firsts(spec, stop, on_ready):
+        if stop.is_set():
+            break
+        came = time.monotonic()
+        wait_for_files(first)
+        before = _states(first)
+        show = prepare(first)
+        burst = settle(first, more, stop, since=came, states=before)
+        if stop.is_set():
+            break
+        if burst != first or _states(first) != before:
+            wait_for_files(burst)
+            show = prepare(burst)
+        show()

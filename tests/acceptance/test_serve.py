@@ -121,6 +121,31 @@ def test_a_save_by_rename_rebuilds_and_sends_reload(server: Server, project: Pat
     assert "Heidi Granli-Omdøpt" in fetch(server.url, "/").body.decode()
 
 
+def test_a_save_in_two_writes_is_one_reload_of_the_final_text(server: Server, project: Path) -> None:
+    # The first write alone breaks the deck (an unclosed variable); the second, 25 ms later,
+    # completes it. The preview usually starts a build on the first write alone, but shows
+    # only the build of the final text: one reload, no error flashed on the page.
+    # (tests/unit/serve/test_serve_watch.py makes the dropped build happen every time.)
+    slide = project / "content" / "slides" / "ny-hverdag.md"
+    text = slide.read_text(encoding="utf-8").replace("Samhandlingsformer", "Samarbeidsformer i {{ county.name }}")
+    cut = text.index("{{ county.name }}") + len("{{ county.na")
+    with EventStream(server.url) as stream:
+        stream.next()
+        with slide.open("w", encoding="utf-8") as f:
+            f.write(text[:cut])
+            f.flush()
+            time.sleep(0.025)
+            f.write(text[cut:])
+        assert stream.until(("reload", "errors")).data == {"build": 2}
+        with pytest.raises(TimeoutError):  # nothing more for this save
+            stream.until(("reload", "errors", "clear"), timeout=1.0)
+    assert "Samarbeidsformer i Buskerud" in fetch(server.url, "/").body.decode()
+    server.wait_line(r"rebuilt regionmote-buskerud after a change to ny-hverdag\.md .*build 2")
+    code, log = server.stop()
+    assert code == 0 and "error:" not in log, log
+    assert len(re.findall(r"^(rebuilt|build failed)", log, re.MULTILINE)) == 1, log
+
+
 def test_a_broken_save_keeps_the_last_good_page_and_reports_the_error(server: Server, project: Path) -> None:
     slide = project / "content" / "slides" / "ny-hverdag.md"
     good = fetch(server.url, "/").body

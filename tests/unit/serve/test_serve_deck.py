@@ -23,7 +23,11 @@ def test_deck_builder_builds_the_first_county_and_is_reproducible(project: Path,
     assert builder.county == first.county and first.county is not None
     assert first.name == f"regionmote-{first.county}"
     assert "index.html" in first.files and any(k.startswith("assets/") for k in first.files)
-    assert all(p.is_file() and tmp_path / "out" in p.parents for p in first.files.values())
+    assert all(tmp_path / "out" in p.parents for p in first.files.values())
+    assert not any(p.exists() for p in first.files.values())  # built in memory: written when served
+    first.write()
+    assert all(p.is_file() for p in first.files.values())
+    assert first.files["index.html"].read_bytes() == first.unwritten[f"{first.name}/index.html"]
     assert builder().digest == first.digest  # same input, same output
 
 
@@ -83,3 +87,27 @@ def test_serve_names_a_busy_port(project: Path) -> None:
         port = taken.getsockname()[1]
         with pytest.raises(UsageError, match=f"port {port} on 127.0.0.1 is in use"):
             serve(project / DECK, "buskerud", port=port, stop=threading.Event())
+
+
+def test_a_build_that_is_not_shown_leaves_the_served_page_alone(project: Path, tmp_path: Path) -> None:
+    # serve's watch loop builds on a save's first event and drops the build when the save goes
+    # on: until shown, nothing of it is served or written.
+    preview = Preview(DeckBuilder(project / DECK, "buskerud", tmp_path / "out"), port=0)
+    try:
+        preview.start()
+        served = fetch(preview.url, "/").body
+        on_disk = preview.site.files["index.html"].read_bytes()
+        slide = project / "content" / "slides" / "ny-hverdag.md"
+        slide.write_text(slide.read_text(encoding="utf-8").replace("Samhandlingsformer", "Halvveis lagret"), encoding="utf-8")
+        dropped = preview.prepare([slide])
+        assert fetch(preview.url, "/").body == served
+        assert preview.site.files["index.html"].read_bytes() == on_disk
+        assert (preview.builds, preview.site.build) == (1, 1)
+        del dropped
+        slide.write_text(slide.read_text(encoding="utf-8").replace("Halvveis lagret", "Ferdig lagret"), encoding="utf-8")
+        report = preview.prepare([slide])()
+        assert (report.action, report.build, preview.builds) == ("reload", 2, 2)
+        page = fetch(preview.url, "/").body.decode()
+        assert "Ferdig lagret" in page and "Halvveis lagret" not in page
+    finally:
+        preview.close()

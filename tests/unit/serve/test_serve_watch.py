@@ -4,6 +4,7 @@ real file-system events (writes, saves by rename, noise-only activity, a deck ou
 from __future__ import annotations
 
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -182,3 +183,176 @@ def test_changes_during_a_slow_rebuild_arrive_in_the_next_burst(tmp_path: Path) 
     thread.join(15)
     stop.set()
     assert [sorted(p.name for p in burst) for burst in bursts] == [["a.md"], ["b.md"]]
+
+
+def test_settle_waits_for_the_quiet_period_and_merges_later_events(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("a")
+    more: queue.Queue[frozenset[Path]] = queue.Queue()
+    threading.Timer(0.03, more.put, args=(frozenset({b}),)).start()
+    started = time.monotonic()
+    burst = watch.settle(frozenset({a}), more, threading.Event(), quiet=0.1, max_wait=5)
+    took = time.monotonic() - started
+    assert burst == {a, b}
+    assert 0.12 <= took < 1.0  # 0.03 s to the second event, then the whole quiet period
+
+
+def test_settle_waits_for_a_write_whose_event_has_not_come_yet(tmp_path: Path) -> None:
+    # The file changes without any event in the queue (its event is still on its way): the
+    # size/mtime check sees it and the quiet period starts again from there.
+    a = tmp_path / "a.md"
+    a.write_text("first half")
+    more: queue.Queue[frozenset[Path]] = queue.Queue()
+    threading.Timer(0.07, a.write_text, args=("first half, and the rest of the save",)).start()
+    started = time.monotonic()
+    burst = watch.settle(frozenset({a}), more, threading.Event(), quiet=0.1, max_wait=5)
+    took = time.monotonic() - started
+    assert burst == {a}
+    assert 0.19 <= took < 1.0  # noticed at the 0.1 s check, then another quiet period
+
+
+def test_settle_ends_a_busy_burst_after_max_wait_and_on_stop(tmp_path: Path) -> None:
+    a = tmp_path / "a.md"
+    more: queue.Queue[frozenset[Path]] = queue.Queue()
+    busy = threading.Event()
+
+    def keep_busy() -> None:
+        while not busy.is_set():
+            more.put(frozenset({a}))
+            time.sleep(0.01)
+
+    threading.Thread(target=keep_busy, daemon=True).start()
+    started = time.monotonic()
+    assert watch.settle(frozenset({a}), more, threading.Event(), quiet=0.05, max_wait=0.3) == {a}
+    assert 0.28 <= time.monotonic() - started < 1.0
+    stop = threading.Event()
+    threading.Timer(0.1, stop.set).start()
+    started = time.monotonic()
+    watch.settle(frozenset({a}), more, stop, quiet=0.05, max_wait=10)
+    assert time.monotonic() - started < 1.0
+    busy.set()
+
+
+def test_a_save_in_two_writes_a_few_ms_apart_is_one_burst_with_the_final_text(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    slide = tmp_path / "content" / "a.md"
+    slide.write_text("# A\n")
+    stop = threading.Event()
+    ready = threading.Event()
+    seen: list[tuple[frozenset[Path], str]] = []
+
+    def on_change(burst: frozenset[Path]) -> None:
+        seen.append((burst, slide.read_text()))
+
+    thread = threading.Thread(target=watch.run, args=(watch_spec(tmp_path, slide), on_change, stop), kwargs={"on_ready": ready.set}, daemon=True)
+    thread.start()
+    try:
+        assert ready.wait(10)
+        for n in range(3):
+            before = len(seen)
+            with slide.open("w") as f:  # an in-place save written in two bursts
+                f.write(f"# Save {n}\n\nthe first half")
+                f.flush()
+                time.sleep(0.015)
+                f.write(" and the second half\n")
+            deadline = time.monotonic() + 10
+            while len(seen) == before and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(watch.QUIET_MS / 1000 * 3)  # a second burst would have come by now
+            assert [text for _burst, text in seen[before:]] == [f"# Save {n}\n\nthe first half and the second half\n"]
+    finally:
+        stop.set()
+        thread.join(10)
+
+
+class AheadRecorder:
+    """Runs :func:`watch.run_ahead` with a fake build that takes ``build_seconds`` and records
+    the text it read; ``shown`` lists the texts of the builds that were shown."""
+
+    def __init__(self, slide: Path, build_seconds: float) -> None:
+        self.slide = slide
+        self.build_seconds = build_seconds
+        self.built: list[str] = []
+        self.shown: list[str] = []
+        self.stop = threading.Event()
+        self.ready = threading.Event()
+        spec = watch_spec(slide.parent.parent, slide)
+        self.thread = threading.Thread(target=watch.run_ahead, args=(spec, self.prepare, self.stop), kwargs={"on_ready": self.ready.set}, daemon=True)
+
+    def prepare(self, _burst: frozenset[Path]) -> Callable[[], None]:
+        text = self.slide.read_text()
+        time.sleep(self.build_seconds)
+        self.built.append(text)
+        return lambda: self.shown.append(text)
+
+    def save_and_wait(self, *parts: tuple[str, float]) -> list[str]:
+        """Write the parts into the slide in place, each after its pause; the texts shown."""
+        before = len(self.shown)
+        with self.slide.open("w") as f:
+            for text, pause in parts:
+                time.sleep(pause)
+                f.write(text)
+                f.flush()
+        deadline = time.monotonic() + 10
+        while len(self.shown) == before and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(watch.QUIET_MS / 1000 * 3 + self.build_seconds * 2)  # a second one would be here by now
+        return self.shown[before:]
+
+
+@pytest.mark.parametrize(
+    ("build_seconds", "gap"),
+    [
+        (0.005, 0.0),  # one write: the build made on the first event is shown
+        (0.06, 0.03),  # the second part comes while the build of the first part runs
+        (0.005, 0.035),  # the second part comes after a quick first build, within the quiet period
+    ],
+)
+def test_run_ahead_shows_one_build_per_save_of_the_final_text(tmp_path: Path, build_seconds: float, gap: float) -> None:
+    (tmp_path / "content").mkdir()
+    slide = tmp_path / "content" / "a.md"
+    slide.write_text("# A\n")
+    rec = AheadRecorder(slide, build_seconds)
+    rec.thread.start()
+    try:
+        assert rec.ready.wait(10)
+        for n in range(3):
+            final = f"# Save {n}\n\nthe first half" + (" and the second half\n" if gap else "\n")
+            parts = [(f"# Save {n}\n\nthe first half", 0.0)] + ([(" and the second half\n", gap)] if gap else [("\n", 0.0)])
+            assert rec.save_and_wait(*parts) == [final]
+        if not gap:
+            assert len(rec.built) == 3  # nothing built twice
+    finally:
+        rec.stop.set()
+        rec.thread.join(10)
+    assert not rec.thread.is_alive()
+
+
+def test_run_ahead_drops_a_build_when_the_save_goes_on_while_it_runs(tmp_path: Path) -> None:
+    # Made certain: the build reads the first half, and the second half is written while it
+    # runs. That build is never shown; the final text is built and shown once.
+    (tmp_path / "content").mkdir()
+    slide = tmp_path / "content" / "a.md"
+    slide.write_text("# A\n")
+    rest = " and the second half\n"
+
+    class SaveGoesOn(AheadRecorder):
+        def prepare(self, burst: frozenset[Path]) -> Callable[[], None]:
+            text = self.slide.read_text()
+            if not text.endswith("\n"):
+                with self.slide.open("a") as f:  # the editor's second write, during this build
+                    f.write(rest)
+            time.sleep(self.build_seconds)
+            self.built.append(text)
+            return lambda: self.shown.append(text)
+
+    rec = SaveGoesOn(slide, 0.02)
+    rec.thread.start()
+    try:
+        assert rec.ready.wait(10)
+        for n in range(2):
+            assert rec.save_and_wait((f"# Save {n}: the first half", 0.0)) == [f"# Save {n}: the first half{rest}"]
+        assert rec.built[0] == "# Save 0: the first half" and rec.built[1] == "# Save 0: the first half" + rest
+    finally:
+        rec.stop.set()
+        rec.thread.join(10)
