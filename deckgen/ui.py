@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from deckgen.errors import Diagnostic
 
@@ -37,10 +37,13 @@ def print_diagnostics(diags: Iterable[Diagnostic]) -> None:
 def progress(total: int, label: str, ticking: bool = True) -> Progress:
     """A progress bar on stderr (shown on a terminal only). ``ticking=False``: redrawn only
     when updated, with no refresh thread, so the command stays single-threaded and a build
-    may fork its second renderer (:mod:`deckgen.forked`)."""
+    may fork its second renderer (:mod:`deckgen.forked`). Off a terminal nothing is shown,
+    and rich's progress machinery is not even imported."""
+    console = err()
+    if not console.is_terminal:
+        return cast("Progress", _Unseen())
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    console = err()
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -48,11 +51,29 @@ def progress(total: int, label: str, ticking: bool = True) -> Progress:
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=not console.is_terminal,
         auto_refresh=ticking,
     )
     bar.add_task(label, total=total)
     return bar
+
+
+class _Unseen:
+    """What :func:`progress` gives off a terminal: the calls a command makes on a bar, doing
+    nothing (rich's disabled bar, without importing it)."""
+
+    task_ids = (0,)
+
+    def __enter__(self) -> _Unseen:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+    def update(self, *_args: object, **_kwargs: object) -> None:
+        return None
+
+    def refresh(self) -> None:
+        return None
 
 
 def summary(rows: Sequence[Sequence[str]], headers: Sequence[str], title: str) -> None:
