@@ -255,13 +255,14 @@ def stale_outputs(name: str, formats: Sequence[str], out_dir: Path) -> list[tupl
 
 def plan(deck_path: Path, county: str | None) -> tuple[list[str | None], list[Diagnostic]]:
     """The counties to build, or the load errors that stop everything."""
-    counties, problems, _ = _plan(deck_path, county)
+    counties, problems, _ = plan_loaded(deck_path, county)
     return counties, problems
 
 
-def _plan(deck_path: Path, county: str | None,
+def plan_loaded(deck_path: Path, county: str | None,
           fetch: bool = False) -> tuple[list[str | None], list[Diagnostic], tuple[SourceDeck, Project] | None]:
-    """:func:`plan`, and the deck file as loaded for it (so a build loads and parses it once)."""
+    """:func:`plan`, and the deck file as loaded for it (so a build, or a serve rebuild, loads
+    and parses it once: pass it to :func:`run_job` as ``loaded``)."""
     diags = Diagnostics()
     src, project = load_source(deck_path, diags, fetch)
     if src is None:
@@ -286,7 +287,7 @@ def build(
         from deckgen.render.pdf import find_soffice
 
         find_soffice()  # fail before rendering anything when LibreOffice is missing
-    counties, problems, loaded = _plan(deck_path, county, options.fetch)
+    counties, problems, loaded = plan_loaded(deck_path, county, options.fetch)
     if any(d.fails(options.strict) for d in problems):
         return [], problems
     if on_plan:
@@ -354,4 +355,4 @@ def all_diagnostics(results: Sequence[Result]) -> list[Diagnostic]:
     return sorted(seen.values(), key=Diagnostic.sort_key)
 
 
-__all__ = ["Options", "Produce", "Result", "build", "build_county", "render", "resolve_deck", "run_job", "FORMATS", "SourceLoc"]
+__all__ = ["Options", "Produce", "Result", "build", "build_county", "plan", "plan_loaded", "render", "resolve_deck", "run_job", "FORMATS", "SourceLoc"]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from deckgen.build import Options, plan, render, run_job
+from deckgen.build import Options, plan_loaded, render, run_job
 from deckgen.errors import DeckgenError, Diagnostic, UsageError
 from deckgen.model import Deck
 from deckgen.project import Project
@@ -54,7 +54,7 @@ class DeckBuilder:
         the writing; the outcome lists the site's files (paths inside the deck's folder, written
         by its ``write``) and their digest."""
         try:
-            counties, problems = plan(self.deck_path, self.requested)
+            counties, problems, loaded = plan_loaded(self.deck_path, self.requested)
         except DeckgenError as exc:
             return BuildOutcome(diagnostics=_sorted(exc.diagnostics()), failure="" if exc.diagnostics() else str(exc))
         if any(d.fails() for d in problems) or not counties:
@@ -68,7 +68,7 @@ class DeckBuilder:
             example.append(deck.example)
             return {}  # nothing for run_job to write: BuildOutcome.write does it when the build is served
 
-        result = run_job(self.deck_path, self.county, produce, self.out_dir)
+        result = run_job(self.deck_path, self.county, produce, self.out_dir, loaded=loaded)
         prefix = f"{result.name}/"
         files = {rel[len(prefix):]: self.out_dir / rel for rel in sorted(produced) if rel.startswith(prefix)} if result.ok else {}
         return BuildOutcome(

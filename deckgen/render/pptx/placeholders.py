@@ -36,7 +36,7 @@ _SHAPE_TAGS = frozenset(
 )
 _P_SP, _P_EXTLST, _P_CNVPR = qn("p:sp"), qn("p:extLst"), qn("p:cNvPr")
 _P_TXBODY, _A_P = qn("p:txBody"), qn("a:p")
-_A_R, _A_BR, _A_FLD, _A_T = qn("a:r"), qn("a:br"), qn("a:fld"), qn("a:t")
+_A_R, _A_FLD, _A_T = qn("a:r"), qn("a:fld"), qn("a:t")
 
 
 def ph_of(shape: etree._Element) -> etree._Element | None:
